@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+// stackreview: reviews changes to Terraform + Lambda handler repositories.
+import PackageDescription
+
+let package = Package(
+    name: "stackreview",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "stackreview", targets: ["stackreview"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // libgit2 through pkg-config; only the Git target imports it.
+        .systemLibrary(
+            name: "CLibgit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"])]
+        ),
+        .target(name: "Git", dependencies: ["CLibgit2"]),
+        .target(name: "HCL"),
+        .target(name: "Python"),
+        .target(name: "Reporting", dependencies: ["Git"]),
+        .target(name: "Demo", dependencies: ["Git", "Reporting"]),
+        .executableTarget(
+            name: "stackreview",
+            dependencies: [
+                "Git", "Reporting", "Demo",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "GitTests", dependencies: ["Git"]),
+        .testTarget(name: "HCLTests", dependencies: ["HCL"]),
+        .testTarget(name: "PythonTests", dependencies: ["Python"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Git"]),
+        .testTarget(name: "DemoTests", dependencies: ["Demo", "Git"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

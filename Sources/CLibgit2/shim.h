@@ -1,0 +1,4 @@
+#ifndef STACKREVIEW_CLIBGIT2_SHIM_H
+#define STACKREVIEW_CLIBGIT2_SHIM_H
+#include <git2.h>
+#endif

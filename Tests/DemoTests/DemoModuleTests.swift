@@ -1,0 +1,6 @@
+import Testing
+@testable import Demo
+
+@Test func moduleName() {
+    #expect(DemoModule.name == "Demo")
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import HCL
+
+@Test func moduleName() {
+    #expect(HCLModule.name == "HCL")
+}

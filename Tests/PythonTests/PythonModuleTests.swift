@@ -1,0 +1,6 @@
+import Testing
+@testable import Python
+
+@Test func moduleName() {
+    #expect(PythonModule.name == "Python")
+}

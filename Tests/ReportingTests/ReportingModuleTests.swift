@@ -1,0 +1,6 @@
+import Testing
+@testable import Reporting
+
+@Test func moduleName() {
+    #expect(ReportingModule.name == "Reporting")
+}
