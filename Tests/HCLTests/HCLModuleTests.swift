@@ -1,6 +1,0 @@
-import Testing
-@testable import HCL
-
-@Test func moduleName() {
-    #expect(HCLModule.name == "HCL")
-}
