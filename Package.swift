@@ -21,6 +21,7 @@ let package = Package(
         .target(name: "Git", dependencies: ["CLibgit2"]),
         .target(name: "HCL"),
         .target(name: "Python"),
+        .target(name: "Terraform", dependencies: ["HCL"]),
         .target(name: "Reporting", dependencies: ["Git"]),
         .target(name: "Demo", dependencies: ["Git", "Reporting"]),
         .executableTarget(
@@ -33,6 +34,7 @@ let package = Package(
         .testTarget(name: "GitTests", dependencies: ["Git"]),
         .testTarget(name: "HCLTests", dependencies: ["HCL"]),
         .testTarget(name: "PythonTests", dependencies: ["Python"]),
+        .testTarget(name: "TerraformTests", dependencies: ["Terraform", "HCL"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Git"]),
         .testTarget(name: "DemoTests", dependencies: ["Demo", "Git"]),
     ],

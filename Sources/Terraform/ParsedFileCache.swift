@@ -1,0 +1,104 @@
+import Foundation
+import HCL
+
+/// A parsed configuration file: its body, its syntax diagnostics and its bytes.
+public struct ParsedFile: Sendable {
+    /// The repository-relative path.
+    public var path: String
+    /// The top-level body.
+    public var body: Body
+    /// Syntax diagnostics, naming `path`.
+    public var diagnostics: [Diagnostic]
+    /// The file's bytes (for `SourceRange.text(in:)`).
+    public var source: [UInt8]
+}
+
+/// How a file is read.
+enum FileSyntax: String, Hashable, Sendable {
+    /// `.tf`, `.tfvars`: HCL native syntax.
+    case native
+    /// `.tf.json`: JSON with Terraform's top-level block schema.
+    case configurationJSON
+    /// `.tfvars.json`: JSON where every key is an attribute.
+    case variablesJSON
+}
+
+/// A process-wide cache of parsed files keyed by content id, so each distinct blob is parsed once.
+///
+/// Thread-safe: a lock guards the dictionary. The same blob at another path is served from the
+/// cache with its diagnostics renamed to that path.
+public final class ParsedFileCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [String: ParsedFile] = [:]
+    private var parseCount = 0
+
+    /// The cache shared by every loader that is not given its own.
+    public static let shared = ParsedFileCache()
+
+    /// Creates an empty cache.
+    public init() {}
+
+    /// How many files were actually parsed (not served from the cache).
+    public var parsedFileCount: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return parseCount
+    }
+
+    func parsed(_ file: SourceFile, path: String, syntax: FileSyntax) -> ParsedFile {
+        let key = syntax.rawValue + ":" + file.contentID
+        lock.lock()
+        let cached = entries[key]
+        lock.unlock()
+        if var cached {
+            if cached.path != path {
+                cached.path = path
+                cached.diagnostics = cached.diagnostics.map { var diagnostic = $0; diagnostic.fileName = path; return diagnostic }
+            }
+            return cached
+        }
+        let parsed = Self.parse(file.bytes, path: path, syntax: syntax)
+        lock.lock()
+        if entries[key] == nil {
+            entries[key] = parsed
+            parseCount += 1
+        }
+        lock.unlock()
+        return parsed
+    }
+
+    static func parse(_ bytes: [UInt8], path: String, syntax: FileSyntax) -> ParsedFile {
+        switch syntax {
+        case .native:
+            let result = HCL.parse(bytes, fileName: path)
+            return ParsedFile(path: path, body: result.body, diagnostics: result.diagnostics, source: bytes)
+        case .configurationJSON:
+            let (body, diagnostics) = parseJSON(bytes, fileName: path).body(schema: configurationSchema)
+            return ParsedFile(path: path, body: body, diagnostics: diagnostics, source: bytes)
+        case .variablesJSON:
+            let (body, diagnostics) = parseJSON(bytes, fileName: path).body(schema: BlockSchema())
+            return ParsedFile(path: path, body: body, diagnostics: diagnostics, source: bytes)
+        }
+    }
+
+    /// Terraform's top-level schema for `.tf.json` files.
+    ///
+    /// Resource, data, provider and module bodies have no block schema: their nested JSON objects
+    /// are read as attribute values (object or list-of-object values), because only the provider's
+    /// schema could tell a nested block from a map attribute. Path queries on the evaluated
+    /// attributes descend into those values, so `tracing_config.mode` works in both syntaxes.
+    static let configurationSchema = BlockSchema(blocks: [
+        "resource": BlockTypeSchema(labelCount: 2),
+        "data": BlockTypeSchema(labelCount: 2),
+        "variable": BlockTypeSchema(labelCount: 1, body: BlockSchema(blocks: ["validation": BlockTypeSchema(labelCount: 0)])),
+        "output": BlockTypeSchema(labelCount: 1),
+        "module": BlockTypeSchema(labelCount: 1),
+        "provider": BlockTypeSchema(labelCount: 1),
+        "locals": BlockTypeSchema(labelCount: 0),
+        "moved": BlockTypeSchema(labelCount: 0),
+        "terraform": BlockTypeSchema(labelCount: 0, body: BlockSchema(blocks: [
+            "required_providers": BlockTypeSchema(labelCount: 0),
+            "backend": BlockTypeSchema(labelCount: 1),
+        ])),
+    ])
+}
