@@ -15,6 +15,8 @@ public final class Evaluator {
     var localResolver: ((String) -> Value?)?
     /// Resolves `module.NAME` lazily during module evaluation.
     var moduleResolver: ((String) -> Value?)?
+    /// Prepended to the references of unknown values (`module.net.`), so they name absolute addresses.
+    public var addressPrefix = ""
 
     /// Creates an evaluator over `context`.
     public init(context: EvaluationContext) {
@@ -183,9 +185,9 @@ public final class Evaluator {
         case "module":
             let (name, rest) = try firstName()
             guard let outputs = moduleResolver?(name) ?? context.moduleOutputs[name] else {
-                return .unknown([traversal.description])
+                return .unknown([addressPrefix + traversal.description])
             }
-            if case .unknown = outputs { return .unknown([traversal.description]) }
+            if case .unknown = outputs { return .unknown([addressPrefix + traversal.description]) }
             return try apply(rest, to: outputs)
         case "path":
             let (name, rest) = try firstName()
@@ -196,11 +198,11 @@ public final class Evaluator {
             return try apply(rest, to: .string(path))
         case "terraform":
             let (name, rest) = try firstName()
-            guard name == "workspace" else { return .unknown([traversal.description]) }
+            guard name == "workspace" else { return .unknown([addressPrefix + traversal.description]) }
             return try apply(rest, to: .string("default"))
         default:
             // Resources, data sources, self, count/each outside their blocks: known only at apply.
-            return .unknown([traversal.description])
+            return .unknown([addressPrefix + traversal.description])
         }
     }
 
