@@ -67,9 +67,12 @@ public struct ExpressionParseResult: Sendable {
 /// Never traps, whatever the bytes: invalid UTF-8, NUL bytes and too-deep nesting become
 /// diagnostics. A leading UTF-8 byte order mark is skipped (its bytes still count in offsets).
 public func parse(_ bytes: [UInt8], fileName: String) -> ParseResult {
-    var parser = Parser(bytes: bytes, fileName: fileName)
-    let (body, comments) = parser.parseFile()
-    return ParseResult(body: body, diagnostics: parser.diagnostics, comments: comments, fileName: fileName, source: bytes)
+    let (body, diagnostics, comments) = bytes.withUnsafeBufferPointer { buffer in
+        var parser = Parser(buffer: buffer, fileName: fileName)
+        let (body, comments) = parser.parseFile()
+        return (body, parser.diagnostics, comments)
+    }
+    return ParseResult(body: body, diagnostics: diagnostics, comments: comments, fileName: fileName, source: bytes)
 }
 
 /// Parses a file in HCL native syntax from a string (convenience for tests and tools).
@@ -82,9 +85,11 @@ public func parse(_ text: String, fileName: String) -> ParseResult {
 /// `start` is the position of `bytes[0]` in its file, so ranges point into that file; offsets in
 /// the result are `start.byte` plus the offset in `bytes`.
 public func parseExpression(_ bytes: [UInt8], fileName: String, start: SourcePosition = .fileStart) -> ExpressionParseResult {
-    var parser = Parser(bytes: bytes, fileName: fileName, start: start)
-    let expression = parser.parseStandaloneExpression()
-    return ExpressionParseResult(expression: expression, diagnostics: parser.diagnostics)
+    bytes.withUnsafeBufferPointer { buffer in
+        var parser = Parser(buffer: buffer, fileName: fileName, start: start)
+        let expression = parser.parseStandaloneExpression()
+        return ExpressionParseResult(expression: expression, diagnostics: parser.diagnostics)
+    }
 }
 
 /// Parses `bytes` as template text (as inside a heredoc: `${}` and `%{}` are special, no escapes
@@ -93,7 +98,9 @@ public func parseExpression(_ bytes: [UInt8], fileName: String, start: SourcePos
 /// `start` is the position of `bytes[0]` in its file. The result is a `.template` expression with
 /// the given style, or a `.literal(.string)` when `style` is `.quoted` and there is no interpolation.
 public func parseTemplate(_ bytes: [UInt8], fileName: String, start: SourcePosition = .fileStart, style: Template.Style = .json) -> ExpressionParseResult {
-    var parser = Parser(bytes: bytes, fileName: fileName, start: start)
-    let expression = parser.parseStandaloneTemplate(style: style)
-    return ExpressionParseResult(expression: expression, diagnostics: parser.diagnostics)
+    bytes.withUnsafeBufferPointer { buffer in
+        var parser = Parser(buffer: buffer, fileName: fileName, start: start)
+        let expression = parser.parseStandaloneTemplate(style: style)
+        return ExpressionParseResult(expression: expression, diagnostics: parser.diagnostics)
+    }
 }

@@ -91,3 +91,10 @@ public struct SourceRange: Hashable, Sendable, CustomStringConvertible {
     /// `start-end` in the `SourcePosition` notation, e.g. `1:1@0-1:6@5`.
     public var description: String { "\(start)-\(end)" }
 }
+
+extension SourcePosition {
+    /// The position `count` bytes further on the same line.
+    func advanced(by count: Int) -> SourcePosition {
+        SourcePosition(line: line, column: column + count, byte: byte + count)
+    }
+}
