@@ -15,7 +15,8 @@ public struct EvaluationContext: Sendable {
     public var pathModule: String = "."
     /// `path.root`: the root module's directory (`.`).
     public var pathRoot: String = "."
-    /// The module's repository-relative directory, for `file()` and `templatefile()`.
+    /// The root module's repository-relative directory: relative paths given to `file()` and
+    /// `templatefile()` start there, as they start in Terraform's working directory.
     public var directory: String = ""
     /// Where `file()` and `templatefile()` read from; nil makes them unknown.
     public var fileSource: (any ModuleFileSource)?

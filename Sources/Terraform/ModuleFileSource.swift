@@ -118,6 +118,17 @@ enum RepositoryPath {
         return parts.joined(separator: "/")
     }
 
+    /// The path of `target` relative to `base` (both repository-relative folders), e.g.
+    /// `../../modules/net`; `.` when they are the same.
+    static func relative(_ target: String, from base: String) -> String {
+        let targetParts = target.split(separator: "/")
+        let baseParts = base.split(separator: "/")
+        var common = 0
+        while common < targetParts.count, common < baseParts.count, targetParts[common] == baseParts[common] { common += 1 }
+        let parts = Array(repeating: "..", count: baseParts.count - common) + targetParts[common...].map(String.init)
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+
     /// The folder part of a path (`""` for a file at the root).
     static func directory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "" }

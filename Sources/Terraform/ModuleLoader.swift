@@ -34,16 +34,16 @@ public struct ModuleLoader: Sendable {
                 detail: "A value is given for \"\(name)\" but the module declares no such variable. Remove it or declare the variable.",
                 fileName: directory, subject: SourceRange(at: .fileStart)))
         }
-        let builder = ModuleBuilder(loader: self, configuration: configuration, address: "", pathModule: ".", callStack: [directory], inputs: values)
+        let builder = ModuleBuilder(loader: self, configuration: configuration, address: "", rootDirectory: directory, callStack: [directory], inputs: values)
         var module = builder.build()
         module.diagnostics = diagnostics + module.diagnostics
         return module
     }
 
     /// Builds a child module instance (used by `ModuleBuilder`).
-    func loadChild(directory: String, address: String, inputs: [String: Value], callStack: [String]) -> Module {
+    func loadChild(directory: String, rootDirectory: String, address: String, inputs: [String: Value], callStack: [String]) -> Module {
         let configuration = ModuleConfiguration(directory: directory, source: source, cache: cache)
-        let builder = ModuleBuilder(loader: self, configuration: configuration, address: address, pathModule: directory.isEmpty ? "." : directory, callStack: callStack, inputs: inputs)
+        let builder = ModuleBuilder(loader: self, configuration: configuration, address: address, rootDirectory: rootDirectory, callStack: callStack, inputs: inputs)
         return builder.build()
     }
 
@@ -86,12 +86,13 @@ final class ModuleBuilder {
     private var children: [Module] = []
     private var opaque: [OpaqueModuleCall] = []
 
-    init(loader: ModuleLoader, configuration: ModuleConfiguration, address: String, pathModule: String, callStack: [String], inputs: [String: Value]) {
+    init(loader: ModuleLoader, configuration: ModuleConfiguration, address: String, rootDirectory: String, callStack: [String], inputs: [String: Value]) {
         self.loader = loader
         self.configuration = configuration
         self.address = address
         self.callStack = callStack
-        var context = EvaluationContext(pathModule: pathModule, pathRoot: ".", directory: configuration.directory, fileSource: loader.source)
+        let pathModule = RepositoryPath.relative(configuration.directory, from: rootDirectory)
+        var context = EvaluationContext(pathModule: pathModule, pathRoot: ".", directory: rootDirectory, fileSource: loader.source)
         evaluator = Evaluator(context: context)
         evaluator.addressPrefix = address.isEmpty ? "" : address + "."
         for variable in configuration.variables {
@@ -313,7 +314,7 @@ final class ModuleBuilder {
             for argument in call.arguments {
                 inputs[argument.name] = evaluator.evaluate(argument.expression, scope: Scope(file: call.source.file, bindings: bindings))
             }
-            let child = loader.loadChild(directory: directory, address: callAddress + key.addressSuffix, inputs: inputs, callStack: callStack + [directory])
+            let child = loader.loadChild(directory: directory, rootDirectory: evaluator.context.directory, address: callAddress + key.addressSuffix, inputs: inputs, callStack: callStack + [directory])
             children.append(child)
             byKey.append((key, .object(child.outputValues)))
         }
