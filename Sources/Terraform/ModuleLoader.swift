@@ -226,7 +226,7 @@ final class ModuleBuilder {
         return expansion(count: declaration.count, forEach: declaration.forEach, file: file).map { key, bindings in
             let body = evaluateBody(declaration.source.block.body, Scope(file: file, bindings: bindings), skipping: ["count", "for_each", "depends_on", "provider"])
             return ResourceInstance(address: evaluator.addressPrefix + declaration.localAddress + key.addressSuffix, mode: declaration.mode,
-                type: declaration.type, name: declaration.name, key: key, moduleAddress: address, attributes: body, declaration: declaration)
+                type: declaration.type, name: declaration.name, key: key, moduleAddress: address, attributes: body, declaration: declaration, bindings: bindings)
         }
     }
 

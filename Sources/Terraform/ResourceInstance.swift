@@ -41,6 +41,8 @@ public struct ResourceInstance: Hashable, Sendable {
     public var attributes: EvaluatedBody
     /// The declaration it was expanded from (its block, with every syntax range).
     public var declaration: ResourceDeclaration
+    /// The names this instance binds: `count` (`{ index = n }`) or `each` (`{ key, value }`).
+    public var bindings: [String: Value] = [:]
 
     /// The span of the whole block.
     public var range: SourceRange { declaration.source.range }
