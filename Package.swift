@@ -21,12 +21,13 @@ let package = Package(
         .target(name: "Git", dependencies: ["CLibgit2"]),
         .target(name: "HCL"),
         .target(name: "Python"),
-        .target(name: "Reporting", dependencies: ["Git"]),
-        .target(name: "Demo", dependencies: ["Git", "Reporting"]),
+        .target(name: "Reporting", dependencies: ["Git", "Review"]),
+        .target(name: "Review", dependencies: ["Git"]),
+        .target(name: "Demo", dependencies: ["Git", "Reporting", "Review"]),
         .executableTarget(
             name: "stackreview",
             dependencies: [
-                "Git", "Reporting", "Demo",
+                "Git", "Review", "Reporting", "Demo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -34,7 +35,8 @@ let package = Package(
         .testTarget(name: "HCLTests", dependencies: ["HCL"]),
         .testTarget(name: "PythonTests", dependencies: ["Python"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Git"]),
-        .testTarget(name: "DemoTests", dependencies: ["Demo", "Git"]),
+        .testTarget(name: "ReviewTests", dependencies: ["Review", "Git"]),
+        .testTarget(name: "DemoTests", dependencies: ["Demo", "Git", "Review"]),
     ],
     swiftLanguageModes: [.v6]
 )
