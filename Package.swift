@@ -36,7 +36,7 @@ let package = Package(
         .testTarget(name: "PythonTests", dependencies: ["Python"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Git"]),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Git"]),
-        .testTarget(name: "DemoTests", dependencies: ["Demo", "Git", "Review"]),
+        .testTarget(name: "DemoTests", dependencies: ["Demo", "Git", "Review"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )
