@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // libgit2 through pkg-config; only the Git target imports it.
@@ -22,7 +23,7 @@ let package = Package(
         .target(name: "HCL"),
         .target(name: "Python"),
         .target(name: "Reporting", dependencies: ["Git", "Review"]),
-        .target(name: "Review", dependencies: ["Git"]),
+        .target(name: "Review", dependencies: ["Git", .product(name: "Yams", package: "Yams")]),
         .target(name: "Demo", dependencies: ["Git", "Reporting", "Review"]),
         .executableTarget(
             name: "stackreview",
