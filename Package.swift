@@ -32,11 +32,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(name: "TestSupport", dependencies: ["Git"], path: "Tests/TestSupport"),
         .testTarget(name: "GitTests", dependencies: ["Git"]),
         .testTarget(name: "HCLTests", dependencies: ["HCL"]),
         .testTarget(name: "PythonTests", dependencies: ["Python"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Git"]),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Git"]),
+        .testTarget(name: "StackReviewCLITests", dependencies: ["TestSupport", "Git"]),
         .testTarget(name: "DemoTests", dependencies: ["Demo", "Git", "Review"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

@@ -23,7 +23,7 @@ public struct DemoRun {
             let review = try Reviewer.review(repositoryAt: repositoryPath, revisions: .expression(id.hex))
             let subject = DemoStack.commits[number].message.split(separator: "\n").first.map(String.init) ?? ""
             output += "\n## Commit \(number + 1) of \(ids.count): \(subject)\n\n"
-            output += ChangeSetTextReport().render(review.changeSet, title: "\(id.short) (against its parent)")
+            output += ChangeSetTextReport().render(review.changeSet, title: "commit \(id.short) against its parent")
         }
         return output
     }

@@ -4,7 +4,7 @@ import Git
 /// line ranges the change touched, then a one-line summary.
 ///
 /// ```
-/// Change set of 1a2b3c4..5d6e7f8 (2 files)
+/// Change set of main..feature = 1a2b3c4..5d6e7f8 (2 files)
 ///   modified  infra/main.tf  terraform  added 12-18, 40  deleted 33-34
 ///   added     lambda/handler.py  python source  added 1-25
 /// 1 Terraform file, 1 handler source file.
@@ -16,7 +16,9 @@ public struct ChangeSetTextReport: Sendable {
     /// Renders `changeSet`, with a heading naming `title` (the range as the user wrote it).
     public func render(_ changeSet: ChangeSet, title: String) -> String {
         let files = changeSet.files
-        var output = "Change set of \(TerminalText.escape(title)) (\(Self.count(files.count, "file")))\n"
+        let resolved = Self.sideText(changeSet.base) + ".." + Self.sideText(changeSet.head)
+        let heading = title == resolved ? title : "\(title) = \(resolved)"
+        var output = "Change set of \(TerminalText.escape(heading)) (\(Self.count(files.count, "file")))\n"
         guard !files.isEmpty else { return output + "  no files changed\n" }
         let statusWidth = files.map { Self.statusWord($0).count }.max() ?? 0
         for file in files {
@@ -39,6 +41,17 @@ public struct ChangeSetTextReport: Sendable {
         }
         output += Self.summary(files) + "\n"
         return output
+    }
+
+    /// A side of the comparison as the heading shows it: a short commit id, `index`,
+    /// `worktree` or `empty tree`.
+    static func sideText(_ side: RevisionSide) -> String {
+        switch side {
+        case .commit(let id): return id.short
+        case .index: return "index"
+        case .worktree: return "worktree"
+        case .emptyTree: return "empty tree"
+        }
     }
 
     static func statusWord(_ file: ChangedFile) -> String {

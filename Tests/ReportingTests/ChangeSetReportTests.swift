@@ -32,7 +32,7 @@ import Testing
     @Test func textListsEveryFileWithRangesAndNotes() {
         let text = ChangeSetTextReport().render(Self.changeSet, title: "main..feature")
         #expect(text == """
-            Change set of main..feature (7 files)
+            Change set of main..feature = 1111111..2222222 (7 files)
               modified  infra/main.tf  terraform  added 12-18, 40  deleted 33-34
               added     lambda/handler.py  python source  added 1-25
               renamed   infra/old.tf → infra/new name.tf 92%  terraform  added 3
@@ -47,7 +47,7 @@ import Testing
 
     @Test func emptyChangeSetSaysSo() {
         let empty = ChangeSet(base: .commit(Self.base), head: .commit(Self.base), description: "x", files: [])
-        #expect(ChangeSetTextReport().render(empty, title: "HEAD") == "Change set of HEAD (0 files)\n  no files changed\n")
+        #expect(ChangeSetTextReport().render(empty, title: "HEAD") == "Change set of HEAD = 1111111..1111111 (0 files)\n  no files changed\n")
     }
 
     @Test func jsonIsVersionedSortedAndStable() {
