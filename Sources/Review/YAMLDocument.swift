@@ -70,7 +70,7 @@ struct YAMLDocument {
     /// A non-empty scalar as text.
     func nonEmptyString(_ what: String) throws(RuleLoadError) -> String {
         let value = try string(what)
-        if value.trimmingSpaces.isEmpty { throw error("\(what) must not be empty") }
+        if value.trimmedOfSpaces.isEmpty { throw error("\(what) must not be empty") }
         return value
     }
 
@@ -109,14 +109,5 @@ struct YAMLDocument {
         case .alias:
             throw error("YAML aliases are not supported in rule files; write the value out")
         }
-    }
-}
-
-extension String {
-    /// The string without leading and trailing spaces, tabs and newlines.
-    var trimmingSpaces: Substring {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
-        return self[first...last]
     }
 }
