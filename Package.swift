@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // libgit2 through pkg-config; only the Git target imports it.
@@ -22,21 +23,25 @@ let package = Package(
         .target(name: "HCL"),
         .target(name: "Python"),
         .target(name: "Terraform", dependencies: ["HCL"]),
-        .target(name: "Reporting", dependencies: ["Git"]),
-        .target(name: "Demo", dependencies: ["Git", "Reporting"]),
+        .target(name: "Reporting", dependencies: ["Git", "Review"]),
+        .target(name: "Review", dependencies: ["Git", "HCL", "Terraform", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Demo", dependencies: ["Git", "Reporting", "Review"]),
         .executableTarget(
             name: "stackreview",
             dependencies: [
-                "Git", "Reporting", "Demo",
+                "Git", "Review", "Reporting", "Demo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(name: "TestSupport", dependencies: ["Git"], path: "Tests/TestSupport"),
         .testTarget(name: "GitTests", dependencies: ["Git"]),
         .testTarget(name: "HCLTests", dependencies: ["HCL"]),
         .testTarget(name: "PythonTests", dependencies: ["Python"]),
         .testTarget(name: "TerraformTests", dependencies: ["Terraform", "HCL"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Git"]),
-        .testTarget(name: "DemoTests", dependencies: ["Demo", "Git"]),
+        .testTarget(name: "ReviewTests", dependencies: ["Review", "Git"]),
+        .testTarget(name: "StackReviewCLITests", dependencies: ["TestSupport", "Git"]),
+        .testTarget(name: "DemoTests", dependencies: ["Demo", "Git", "Review"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,94 @@
+/// A rule's verdict on one subject: what is wrong, where, and how serious it is.
+public struct Finding: Sendable, Hashable {
+    /// The rule that produced it.
+    public var ruleID: String
+    /// The rule's title (what passing looks like).
+    public var title: String
+    /// The severity, after configuration overrides.
+    public var severity: Severity
+    /// The report section.
+    public var category: ReportCategory
+    /// The subject's address: `aws_lambda_function.api`, `module.net.aws_vpc.main`,
+    /// `lambda/handler.py::lambda_handler`, or a file path for file-level findings.
+    public var subject: String
+    /// The attribute path the finding is about (`tracing_config.mode`), empty for the whole subject.
+    public var attributePath: String
+    /// The message, with placeholders filled in; never contains a secret's value.
+    public var message: String
+    /// The improvement sentence, used if the finding is resolved later.
+    public var improvement: String
+    /// Where the finding is reported.
+    public var span: SourceSpan
+    /// The suppression comment that silences it, if any.
+    public var suppression: Suppression?
+    /// A mechanical fix, when the rule has one and it applies here.
+    public var fix: FixProposal?
+
+    /// Creates a finding.
+    public init(
+        ruleID: String, title: String, severity: Severity, category: ReportCategory, subject: String,
+        attributePath: String, message: String, improvement: String, span: SourceSpan,
+        suppression: Suppression? = nil, fix: FixProposal? = nil
+    ) {
+        self.ruleID = ruleID
+        self.title = title
+        self.severity = severity
+        self.category = category
+        self.subject = subject
+        self.attributePath = attributePath
+        self.message = message
+        self.improvement = improvement
+        self.span = span
+        self.suppression = suppression
+        self.fix = fix
+    }
+
+    /// What makes two findings "the same" across revisions: never the line number.
+    public var identity: FindingIdentity {
+        FindingIdentity(ruleID: ruleID, subject: subject, attributePath: attributePath)
+    }
+
+    /// Whether a suppression comment silences it.
+    public var isSuppressed: Bool { suppression != nil }
+}
+
+/// A finding's identity: rule id, subject address and attribute path.
+public struct FindingIdentity: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    /// The rule id.
+    public var ruleID: String
+    /// The subject's address.
+    public var subject: String
+    /// The attribute path, possibly empty.
+    public var attributePath: String
+
+    /// Creates an identity.
+    public init(ruleID: String, subject: String, attributePath: String) {
+        self.ruleID = ruleID
+        self.subject = subject
+        self.attributePath = attributePath
+    }
+
+    /// `rule-id@subject` or `rule-id@subject#attribute.path`.
+    public var description: String {
+        attributePath.isEmpty ? "\(ruleID)@\(subject)" : "\(ruleID)@\(subject)#\(attributePath)"
+    }
+
+    /// Orders by subject, then rule, then attribute path.
+    public static func < (lhs: FindingIdentity, rhs: FindingIdentity) -> Bool {
+        (lhs.subject, lhs.ruleID, lhs.attributePath) < (rhs.subject, rhs.ruleID, rhs.attributePath)
+    }
+}
+
+/// A concrete edit proposed for one finding: replace the bytes of `span` with `replacement`.
+public struct FixProposal: Sendable, Hashable {
+    /// The text to replace (an empty span inserts).
+    public var span: SourceSpan
+    /// The new text.
+    public var replacement: String
+
+    /// Creates a proposal.
+    public init(span: SourceSpan, replacement: String) {
+        self.span = span
+        self.replacement = replacement
+    }
+}

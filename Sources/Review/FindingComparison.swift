@@ -1,0 +1,63 @@
+/// Base against head: what the change introduced, resolved, kept, and removed with its subject.
+public struct FindingComparison: Sendable, Hashable {
+    /// In head, not in base: the change introduced it.
+    public var introduced: [Finding]
+    /// In base, not in head, and the subject still exists: the change fixed it (an improvement).
+    public var resolved: [Finding]
+    /// In both: still wrong (the head finding, which has the current location).
+    public var persisting: [Finding]
+    /// In base, and its subject no longer exists at head: gone, but not an improvement.
+    public var removed: [Finding]
+
+    /// Compares base and head findings.
+    ///
+    /// - Parameters:
+    ///   - base: findings at the base revision, on the touched subjects.
+    ///   - head: findings at the head revision, on the touched subjects.
+    ///   - headSubjects: every subject address that exists at head (to tell resolved from removed).
+    ///   - renames: base subject address → head subject address, from `moved` blocks and Git
+    ///     renames, so identity survives them.
+    public init(base: [Finding], head: [Finding], headSubjects: Set<String>, renames: [String: String] = [:]) {
+        func carried(_ finding: Finding) -> FindingIdentity {
+            var identity = finding.identity
+            if let renamed = Self.rename(identity.subject, renames) { identity.subject = renamed }
+            return identity
+        }
+        let headIdentities = Set(head.map(\.identity))
+        let baseIdentities = Set(base.map(carried))
+        introduced = head.filter { !baseIdentities.contains($0.identity) }.sorted(by: Self.order)
+        persisting = head.filter { baseIdentities.contains($0.identity) }.sorted(by: Self.order)
+        var resolved: [Finding] = [], removed: [Finding] = []
+        for finding in base where !headIdentities.contains(carried(finding)) {
+            let subject = carried(finding).subject
+            if headSubjects.contains(subject) { resolved.append(finding) } else { removed.append(finding) }
+        }
+        self.resolved = resolved.sorted(by: Self.order)
+        self.removed = removed.sorted(by: Self.order)
+    }
+
+    /// The head address of `subject`, following renames of the subject itself or of a
+    /// containing module or file (`module.old.x` → `module.new.x`, `old.py::f` → `new.py::f`).
+    static func rename(_ subject: String, _ renames: [String: String]) -> String? {
+        if let direct = renames[subject] { return direct }
+        for (old, new) in renames.sorted(by: { $0.key.count > $1.key.count }) {
+            for separator in [".", "::"] where subject.hasPrefix(old + separator) {
+                return new + subject.dropFirst(old.count)
+            }
+        }
+        return nil
+    }
+
+    /// Severity first (most severe on top), then file and position, then identity.
+    static func order(_ lhs: Finding, _ rhs: Finding) -> Bool {
+        if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
+        if lhs.span != rhs.span { return lhs.span < rhs.span }
+        return lhs.identity < rhs.identity
+    }
+
+    /// Introduced findings not silenced by a suppression, at or above `threshold`: what
+    /// decides exit status 1.
+    public func blocking(atOrAbove threshold: Severity) -> [Finding] {
+        introduced.filter { !$0.isSuppressed && $0.severity >= threshold }
+    }
+}

@@ -1,0 +1,16 @@
+import Git
+
+/// The review of one ref in a push: the update Git announced and, unless the ref is being
+/// deleted, the review of what it publishes.
+public struct PrePushReview: Sendable, Hashable {
+    /// The ref update as Git sent it, with the range resolved for it.
+    public var update: PrePushUpdate
+    /// The review of the pushed commits; nil for a deletion.
+    public var review: ChangeReview?
+
+    /// Creates the review of one pushed ref.
+    public init(update: PrePushUpdate, review: ChangeReview?) {
+        self.update = update
+        self.review = review
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import Review
+
+/// Writing to standard output, standard error and `--output` files.
+enum Terminal {
+    /// Prints `message` to standard error as `stackreview: error: …`.
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data("stackreview: error: \(message)\n".utf8))
+    }
+
+    /// Prints `text` to standard error as is.
+    static func note(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// Writes `text` to `path`, or to standard output when `path` is nil or `-`.
+    static func write(_ text: String, to path: String?) throws(CommandError) {
+        guard let path, path != "-" else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw CommandError(
+                status: .usageError,
+                message: "cannot write the output file '\(path)': \(error.localizedDescription). Check that its folder exists and is writable.")
+        }
+    }
+}
+
+/// A failure the command line reports with a message and an exit status.
+struct CommandError: Error {
+    /// The exit status to end with.
+    var status: ExitStatus
+    /// What went wrong and what to do next.
+    var message: String
+}

@@ -1,6 +1,0 @@
-import Testing
-@testable import Demo
-
-@Test func moduleName() {
-    #expect(DemoModule.name == "Demo")
-}

@@ -1,6 +1,0 @@
-import Testing
-@testable import Reporting
-
-@Test func moduleName() {
-    #expect(ReportingModule.name == "Reporting")
-}

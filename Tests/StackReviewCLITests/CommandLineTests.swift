@@ -1,0 +1,83 @@
+import Foundation
+import Git
+import TestSupport
+import Testing
+
+/// The executable as users run it: arguments, output, exit status.
+@Suite struct CommandLineTests {
+    @Test func versionPrintsTheVersion() throws {
+        let result = try StackReviewBinary.run(["--version"], in: "/")
+        #expect(result.status == 0)
+        #expect(result.output == "0.1.0\n")
+    }
+
+    @Test func unknownFormatIsAUsageError() throws {
+        let result = try StackReviewBinary.run(["review", "--format", "xml"], in: "/")
+        #expect(result.status == 2)
+        #expect(result.errors.hasPrefix("Error: The value 'xml' is invalid for '--format <format>'. Please provide one of 'text' and 'json'.\n"))
+    }
+
+    @Test func rangeTogetherWithStagedIsAUsageError() throws {
+        let result = try StackReviewBinary.run(["review", "main..HEAD", "--staged"], in: "/")
+        #expect(result.status == 2)
+        #expect(result.errors.hasPrefix("Error: Give at most one of RANGE, --staged and --worktree.\n"))
+    }
+
+    @Test func outsideARepositoryIsARepositoryError() throws {
+        let sandbox = try GitSandbox()
+        let result = try StackReviewBinary.run(["review"], in: sandbox.root)
+        #expect(result.status == 3)
+        #expect(result.output == "")
+        #expect(result.errors == "stackreview: error: '.' is not inside a Git repository. Run stackreview from a folder inside a repository (or create one with `git init`).\n")
+    }
+
+    @Test func unknownRevisionAndMalformedRangeHaveTheirStatuses() throws {
+        let sandbox = try GitSandbox()
+        let repository = try sandbox.makeRepository()
+        try sandbox.write("a\n", to: "repo/a.tf")
+        try sandbox.commitAll("one", in: repository)
+        let unknown = try StackReviewBinary.run(["review", "nope..HEAD"], in: sandbox.path(repository))
+        #expect(unknown.status == 3)
+        #expect(unknown.errors == "stackreview: error: Unknown revision 'nope': no branch, tag or commit has that name. Check the name, or fetch it first with `git fetch`.\n")
+        let malformed = try StackReviewBinary.run(["review", "a..b..c"], in: sandbox.path(repository))
+        #expect(malformed.status == 2)
+        #expect(malformed.errors == "stackreview: error: 'a..b..c' is not a revision range. Write A..B, A...B (from their merge base) or a single revision.\n")
+    }
+
+    @Test func reviewPrintsTheChangeSetAndWritesOutputFiles() throws {
+        let sandbox = try GitSandbox()
+        let repository = try sandbox.makeRepository()
+        try sandbox.write("resource \"a\" \"b\" {\n  x = 1\n}\n", to: "repo/infra/main.tf")
+        let first = try sandbox.commitAll("one", in: repository)
+        try sandbox.write("resource \"a\" \"b\" {\n  x = 2\n  y = 3\n}\n", to: "repo/infra/main.tf")
+        try sandbox.write("def handler(event, context):\n    return {}\n", to: "repo/lambda/app.py")
+        let second = try sandbox.commitAll("two", in: repository)
+        let result = try StackReviewBinary.run(["review", "HEAD~1..HEAD"], in: sandbox.path(repository + "/infra"))
+        #expect(result.status == 0)
+        #expect(result.output == """
+            Change set of HEAD~1..HEAD = \(first.short)..\(second.short) (2 files)
+              modified  infra/main.tf  terraform  added 2-3  deleted 2
+              added     lambda/app.py  python source  added 1-2
+            1 Terraform file, 1 handler source file.
+
+            """)
+        let json = try StackReviewBinary.run(["review", "HEAD~1..HEAD", "--format", "json", "-o", "out.json"], in: sandbox.path(repository))
+        #expect(json.status == 0)
+        #expect(json.output == "")
+        let written = try String(contentsOfFile: sandbox.path(repository + "/out.json"), encoding: .utf8)
+        #expect(written.hasPrefix("{\n  \"changeSet\" : {\n    \"base\" : \"\(first.hex)\","))
+        #expect(written.hasSuffix("  \"schemaVersion\" : 1\n}\n"))
+    }
+
+    @Test func demoRunsAndCleansUp() throws {
+        let sandbox = try GitSandbox()
+        let kept = sandbox.path("kept")
+        let result = try StackReviewBinary.run(["demo", "--keep", kept], in: sandbox.root)
+        #expect(result.status == 0)
+        #expect(result.output.contains("## Commit 3 of 3: Let the orders function write reports to S3\n"))
+        #expect(FileManager.default.fileExists(atPath: kept + "/.git"))
+        let again = try StackReviewBinary.run(["demo", "--keep", kept], in: sandbox.root)
+        #expect(again.status == 2)
+        #expect(again.errors == "stackreview: error: '\(kept)' already exists; name a new folder with --keep.\n")
+    }
+}
