@@ -106,7 +106,7 @@ import Testing
             "var.env → module.net.var.name → module.net.aws_vpc.main → module.net.output.vpc_id",
             "var.env → module.net.var.name",
         ])
-        #expect(graph.dependencies(of: "aws_s3_bucket.logs").map(\.node) == ["local.cidr", "module.net.output.name", "module.net.var.name", "var.env"])
+        #expect(graph.dependencies(of: "aws_s3_bucket.logs").map(\.node) == ["module.net.output.name", "module.net.var.name", "var.env"])
         let edge = graph.references(of: "module.net.aws_vpc.main").first
         #expect(edge?.range == SourceRange(4, 16, 81, 4, 24, 89))
         #expect(edge?.file == "modules/net/main.tf")
