@@ -88,6 +88,7 @@ extension Parser {
             default:
                 error("Argument or block definition required", "An argument or block definition is required here, but found \(describe(token)). An argument is written as a name, \"=\" and a value; a block as a type, optional labels and a body in braces.", range(token))
                 recoverToLineEnd()
+                if pos <= token.start { unpeek(); pos = token.end }
             }
         }
     }
@@ -194,7 +195,7 @@ extension Parser {
         case .endOfFile: break
         case .closeBrace where nested: break
         default:
-            error("Missing newline after \(what)", "An \(what) must end with a newline, but found \(describe(token)). Put the next argument or block on its own line.", range(token))
+            error("Missing newline after \(what)", "\(what == "argument" ? "An argument" : "A block definition") must end with a newline, but found \(describe(token)). Put the next argument or block on its own line.", range(token))
             recoverToLineEnd()
         }
     }
@@ -252,7 +253,13 @@ extension Parser {
                 depth += 1
                 pos += 1
             case UInt8(ascii: "}"), UInt8(ascii: "]"), UInt8(ascii: ")"):
-                if depth == 0 { return }
+                if depth == 0 {
+                    // A stray "]" or ")" is skipped when recovering to the end of a line; a "}"
+                    // may close the enclosing block, so it is left for the body to read.
+                    if c == UInt8(ascii: "}") || !stopAtNewline { return }
+                    pos += 1
+                    continue
+                }
                 depth -= 1
                 pos += 1
             case UInt8(ascii: "\""):

@@ -103,6 +103,11 @@ final class ModuleBuilder {
                 value = evaluator.evaluate(defaultExpression, file: variable.source.file)
             } else {
                 value = .unknown([evaluator.addressPrefix + "var." + variable.name])
+                if !address.isEmpty {
+                    diagnostics.append(Diagnostic(severity: .error, summary: "Missing required argument",
+                        detail: "\(address) gives no value for var.\(variable.name), which has no default. Add the argument to the module block.",
+                        fileName: variable.source.file, subject: variable.source.block.headerRange, context: variable.source.range))
+                }
             }
             if value == .null, !variable.nullable, let defaultExpression = variable.defaultExpression {
                 value = evaluator.evaluate(defaultExpression, file: variable.source.file)

@@ -92,6 +92,10 @@ public final class PolicyDocumentReader {
         if let located = locatedJSON(expression, file: file, moduleAddress: instance.moduleAddress) {
             return located
         }
+        if case .unknown = attribute.value, case .template(let template) = expression.kind,
+           let partial = partialJSON(template, file: file, range: attribute.expression.range, instance: instance) {
+            return partial
+        }
         return document(fromValue: attribute.value, file: file, range: attribute.expression.range)
     }
 
@@ -144,6 +148,48 @@ public final class PolicyDocumentReader {
             }
         }
         return document(fromJSON: JSONText.value(of: json), file: file, range: expression.range, statementRanges: ranges)
+    }
+
+    /// A JSON template with unknown interpolations (`"Resource": "${aws_s3_bucket.b.arn}/*"`):
+    /// each unknown interpolation is replaced by a placeholder, the text is read as JSON, and every
+    /// string holding a placeholder becomes an unknown value, so the known parts of the document
+    /// (actions, effects, principals) can still be checked. Statements get the attribute's range.
+    private func partialJSON(_ template: Template, file: String, range: SourceRange, instance: ResourceInstance) -> PolicyDocument? {
+        guard let module = modulesByAddress[instance.moduleAddress] else { return nil }
+        var text = ""
+        var placeholders: [String: [String]] = [:]
+        for part in template.parts {
+            switch part {
+            case .literal(let literal, _):
+                text += literal
+            case .interpolation(let inner, _):
+                let value = module.evaluate(inner, file: file, bindings: instance.bindings).value
+                if let string = value.primitiveString {
+                    text += string
+                } else if case .unknown = value {
+                    let marker = "\u{E000}\(placeholders.count)\u{E001}"
+                    placeholders[marker] = value.unknownReferences
+                    text += marker
+                } else {
+                    return nil
+                }
+            case .ifDirective, .forDirective:
+                return nil
+            }
+        }
+        guard let decoded = JSONText.decode(text) else { return nil }
+        func resolve(_ value: Value) -> Value {
+            switch value {
+            case .string(let string):
+                let references = placeholders.filter { string.contains($0.key) }.flatMap(\.value)
+                return references.isEmpty ? value : .unknown(references)
+            case .list(let items): return .list(items.map(resolve))
+            case .set(let items): return .set(items.map(resolve))
+            case .object(let members): return .object(members.mapValues(resolve))
+            default: return value
+            }
+        }
+        return document(fromJSON: resolve(decoded), file: file, range: range, statementRanges: nil)
     }
 
     /// A range read from text that starts at `origin` in the file, moved to file coordinates.

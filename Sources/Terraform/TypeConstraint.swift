@@ -119,10 +119,16 @@ public indirect enum TypeConstraint: Hashable, Sendable, CustomStringConvertible
     }
 }
 
-/// A set from elements: duplicates dropped, first-seen order kept.
+/// A set from elements: duplicates dropped; strings sorted lexically and numbers ascending, as
+/// cty orders them; other element types keep their first-seen order.
 func makeSet(_ items: [Value]) -> Value {
     var seen = Set<Value>()
     var result: [Value] = []
     for item in items where seen.insert(item).inserted { result.append(item) }
+    if result.allSatisfy({ $0.stringValue != nil }) {
+        result.sort { $0.stringValue! < $1.stringValue! }
+    } else if result.allSatisfy({ $0.numberValue != nil }) {
+        result.sort { $0.numberValue! < $1.numberValue! }
+    }
     return .set(result)
 }

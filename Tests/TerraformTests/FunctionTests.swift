@@ -45,7 +45,7 @@ import Testing
         ("tostring(5)", "5"),
         ("tonumber(\"2.5\")", 2.5),
         ("tobool(\"true\")", true),
-        ("tolist(toset([\"b\", \"a\", \"b\"]))", ["b", "a"]),
+        ("tolist(toset([\"b\", \"a\", \"b\"]))", ["a", "b"]),
         ("toset([\"a\", \"a\"])", .set(["a"])),
         ("tomap({a = 1})", ["a": 1]),
         ("try(local.missing, \"fallback\")", "fallback"),

@@ -195,3 +195,84 @@ import Testing
         #expect(module.lambdaPermissions.first?.principal?.range == SourceRange(4, 19, 123, 4, 22, 126))
     }
 }
+
+@Suite struct PartialPolicyDocumentTests {
+    @Test func heredocWithUnknownInterpolationsKeepsKnownParts() throws {
+        let text = """
+            resource "aws_iam_role_policy" "r" {
+              role   = "r"
+              policy = <<-EOF
+                {
+                  "Version": "2012-10-17",
+                  "Statement": [{
+                    "Effect": "Allow",
+                    "Action": ["s3:*"],
+                    "Resource": ["${aws_s3_bucket.b.arn}/*", "arn:aws:s3:::${var.name}"]
+                  }]
+                }
+              EOF
+            }
+            variable "name" { default = "fixed" }
+            """
+        let document = try #require(PolicyDocumentReader(root: load(["r.tf": text])).resourcePolicies().first?.document)
+        #expect(document.statements.map(\.actions) == [["s3:*"]])
+        #expect(document.statements.map(\.resources) == [["arn:aws:s3:::fixed"]])
+        #expect(document.statements.map(\.unknownReferences) == [["aws_s3_bucket.b.arn"]])
+        #expect(document.statements.map(\.range) == [SourceRange(3, 12, 63, 12, 6, 281)])
+    }
+}
+
+@Suite struct FileSourceTests {
+    @Test func cacheIsSafeUnderConcurrentLoads() async {
+        let cache = ParsedFileCache()
+        var files: [String: String] = [:]
+        for index in 0..<20 { files["m\(index)/main.tf"] = "locals { x = \(index % 5) }" }
+        let loader = ModuleLoader(source: InMemoryFileSource(files), cache: cache)
+        let values = await withTaskGroup(of: Value?.self) { group in
+            for index in 0..<20 { group.addTask { loader.loadModule(at: "m\(index)").localValues["x"] } }
+            var collected: [Value?] = []
+            for await value in group { collected.append(value) }
+            return collected
+        }
+        #expect(values.count == 20)
+        #expect(Set(values.compactMap { $0?.numberValue }) == [0, 1, 2, 3, 4])
+        #expect(cache.parsedFileCount == 5)
+    }
+
+    @Test func inMemorySourceListsOneFolder() {
+        let source = InMemoryFileSource(["main.tf": "", "a/x.tf": "", "a/b/y.tf": "", "ab/z.tf": ""])
+        #expect(source.fileNames(in: "") == ["main.tf"])
+        #expect(source.fileNames(in: "a") == ["x.tf"])
+        #expect(source.readFile(at: "a/x.tf")?.bytes == [])
+        #expect(source.readFile(at: "missing.tf") == nil)
+    }
+
+    @Test(arguments: [
+        ("./modules/x", "", "modules/x"), ("../shared", "envs/prod", "envs/shared"), ("../../..", "a/b", nil),
+        ("/etc", "", nil), ("a/./b/../c", "", "a/c"),
+    ] as [(String, String, String?)])
+    func repositoryPaths(relative: String, directory: String, expected: String?) {
+        #expect(RepositoryPath.resolve(relative, in: directory) == expected)
+    }
+
+    @Test func relativePathModule() {
+        #expect(RepositoryPath.relative("modules/net", from: "envs/prod") == "../../modules/net")
+        #expect(RepositoryPath.relative("envs/prod", from: "envs/prod") == ".")
+    }
+
+    @Test func unknownFunctionsWarnAndGiveUnknown() {
+        let result = evaluate("upper(templatestring(\"x\", {}))")
+        #expect(result.value == .unknown(["templatestring(...)"]))
+        let other = evaluate("newfunc(1)")
+        #expect(other.value == .unknown(["newfunc(...)"]))
+        #expect(other.diagnostics.map(\.description) == ["expr.tf:1:1: warning: Function not evaluated; stackreview does not evaluate newfunc(); values that depend on it are unknown."])
+    }
+
+    @Test func missingChildArgumentIsReported() {
+        let root = load(["main.tf": "module \"m\" {\n  source = \"./m\"\n}\n", "m/main.tf": "variable \"needed\" {}\n"])
+        #expect(root.allDiagnostics.map(\.description) == [
+            "m/main.tf:1:1: error: Missing required argument; module.m gives no value for var.needed, which has no default. Add the argument to the module block.",
+        ])
+        #expect(root.childModules.first?.variableValues == ["needed": .unknown(["module.m.var.needed"])])
+    }
+}

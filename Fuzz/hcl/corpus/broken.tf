@@ -1,0 +1,6 @@
+resource "a" "b" {
+  x = [1, 2
+  y = "unterminated
+  z = ${
+}
+resource x {
