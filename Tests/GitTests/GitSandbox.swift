@@ -40,6 +40,22 @@ final class GitSandbox {
     /// Runs git in `directory` (relative to the sandbox) and returns its standard output.
     @discardableResult
     func git(_ arguments: [String], in directory: String, input: String? = nil) throws -> String {
+        let (status, output, errors) = try run(arguments, in: directory, input: input)
+        guard status == 0 else {
+            throw SandboxFailure("git \(arguments.joined(separator: " ")) failed (\(status)): \(errors)")
+        }
+        return output
+    }
+
+    /// Runs git where it is expected to fail (for example a push that a hook rejects); returns its standard error.
+    @discardableResult
+    func gitExpectingFailure(_ arguments: [String], in directory: String) throws -> String {
+        let (status, _, errors) = try run(arguments, in: directory, input: nil)
+        guard status != 0 else { throw SandboxFailure("git \(arguments.joined(separator: " ")) unexpectedly succeeded") }
+        return errors
+    }
+
+    private func run(_ arguments: [String], in directory: String, input: String?) throws -> (Int32, String, String) {
         clock += 60
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -66,12 +82,10 @@ final class GitSandbox {
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw SandboxFailure(
-                "git \(arguments.joined(separator: " ")) failed (\(process.terminationStatus)): "
-                    + String(decoding: errorData, as: UTF8.self))
-        }
-        return String(decoding: outputData, as: UTF8.self)
+        return (
+            process.terminationStatus, String(decoding: outputData, as: UTF8.self),
+            String(decoding: errorData, as: UTF8.self)
+        )
     }
 
     /// Runs git and returns its output without the trailing newline.
