@@ -327,7 +327,7 @@ import Testing
         let name = try sandbox.makeRepository()
         try sandbox.write(GitSandbox.numberedLines(5), to: "repo/a.txt")
         try sandbox.write(GitSandbox.numberedLines(5), to: "repo/b.txt")
-        try sandbox.write("*.log\n", to: "repo/.gitignore")
+        try sandbox.write("*.log\nnode_modules/\n", to: "repo/.gitignore")
         let head = try sandbox.commitAll("first", in: name)
         try sandbox.write("line 1\nstaged 2\nline 3\nline 4\nline 5\n", to: "repo/a.txt")
         try sandbox.git(["add", "a.txt"], in: name)
@@ -336,6 +336,7 @@ import Testing
         try sandbox.write("print(1)\nprint(2)\nprint(3)\n", to: "repo/new.py")
         try sandbox.write("x = 1\n", to: "repo/pkg/mod.py")
         try sandbox.write("ignored\n", to: "repo/debug.log")
+        try sandbox.write("ignored\n", to: "repo/node_modules/left-pad/index.js")
 
         let repository = try Repository.discover(from: sandbox.path(name))
         let stagedRange = try repository.resolve(.staged)
@@ -363,6 +364,10 @@ import Testing
 
         let onDisk = try repository.listFiles(under: "", in: .worktree, recursive: true)
         #expect(onDisk.map(\.path) == [".gitignore", "a.txt", "b.txt", "new.py", "pkg/mod.py"])
+        #expect(onDisk.first { $0.path == "a.txt" }?.id == (try repository.file(at: "a.txt", in: .worktree))?.id)
+        #expect(try repository.listFiles(under: "", in: .worktree).map(\.path) == [".gitignore", "a.txt", "b.txt", "new.py"])
+        #expect(try repository.listFiles(under: "pkg", in: .worktree).map(\.path) == ["pkg/mod.py"])
+        #expect(try repository.listFiles(under: "node_modules", in: .worktree, recursive: true) == [])
         let indexListing = try repository.listFiles(under: "", in: .index, recursive: true)
         #expect(indexListing.map(\.path) == [".gitignore", "a.txt", "b.txt"])
     }
