@@ -24,12 +24,18 @@ import Testing
         /// Runs `git push <arguments>` with the hook, resolves what the hook read while the refs
         /// are still as the hook saw them, then pushes without the hook.
         func push(_ arguments: [String]) throws -> (input: String, updates: [PrePushUpdate]) {
+            let attempt = try attemptPush(arguments)
+            try sandbox.git(["push", "-q", "--no-verify"] + arguments, in: work)
+            return attempt
+        }
+
+        /// Runs `git push <arguments>` with the hook, which rejects it, and resolves what the hook read.
+        func attemptPush(_ arguments: [String]) throws -> (input: String, updates: [PrePushUpdate]) {
             try? FileManager.default.removeItem(atPath: capture)
             try sandbox.gitExpectingFailure(["push", "-q"] + arguments, in: work)
             let input = try String(contentsOfFile: capture, encoding: .utf8)
             let updates = try Repository.discover(from: sandbox.path(work))
                 .prePushUpdates(standardInput: input, remoteName: "origin")
-            try sandbox.git(["push", "-q", "--no-verify"] + arguments, in: work)
             return (input, updates)
         }
 
@@ -70,6 +76,10 @@ import Testing
         try fixture.sandbox.git(["checkout", "-q", "-b", "feature"], in: fixture.work)
         _ = try fixture.commit("f.py", "x = 1\n")
         let f2 = try fixture.commit("f.py", "x = 2\n")
+        let withoutOriginHead = try #require(fixture.attemptPush(["origin", "feature"]).updates.first)
+        #expect(withoutOriginHead.range == ResolvedRange(
+            base: .commit(c2), head: .commit(f2),
+            description: "refs/heads/feature \(f2.short) from merge-base with origin/main"))
         try fixture.sandbox.git(["remote", "set-head", "origin", "main"], in: fixture.work)
         let branchPush = try fixture.push(["origin", "feature"])
         let branch = try #require(branchPush.updates.first)
