@@ -1,4 +1,4 @@
-import CLibgit2
+internal import CLibgit2
 import Foundation
 
 /// An open Git repository (bare or with a working tree), read through libgit2.
