@@ -140,6 +140,26 @@ import Testing
         #expect(changes.files.map(\.path) == ["b.py"])
     }
 
+    @Test func updateWhoseRemoteCommitIsUnknownLocallyIsReviewedLikeANewBranch() throws {
+        let fixture = try PushFixture()
+        let c1 = try fixture.commit("a.tf", "a\n")
+        _ = try fixture.push(["origin", "main"])
+        // Someone else pushes a commit that this clone never fetches.
+        let sandbox = fixture.sandbox
+        try sandbox.git(["clone", "-q", sandbox.path("remote.git"), sandbox.path("other")], in: "")
+        try sandbox.write("theirs\n", to: "other/theirs.tf")
+        let theirs = try sandbox.commitAll("theirs", in: "other")
+        try sandbox.git(["push", "-q", "origin", "main"], in: "other")
+
+        let mine = try fixture.commit("mine.tf", "mine\n")
+        let forced = try #require(fixture.attemptPush(["--force", "origin", "main"]).updates.first)
+        #expect(forced.kind == .update)
+        #expect(forced.line.remoteID == theirs)
+        #expect(forced.range == ResolvedRange(
+            base: .commit(c1), head: .commit(mine),
+            description: "refs/heads/main \(mine.short) from merge-base with origin/main"))
+    }
+
     @Test func parserAcceptsGitsFormat() throws {
         let a = String(repeating: "a", count: 40)
         let b = String(repeating: "b", count: 40)
