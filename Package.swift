@@ -33,7 +33,7 @@ let package = Package(
             ]
         ),
         .target(name: "TestSupport", dependencies: ["Git"], path: "Tests/TestSupport"),
-        .testTarget(name: "GitTests", dependencies: ["Git"]),
+        .testTarget(name: "GitTests", dependencies: ["Git", "TestSupport"]),
         .testTarget(name: "HCLTests", dependencies: ["HCL"]),
         .testTarget(name: "PythonTests", dependencies: ["Python"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Git"]),
