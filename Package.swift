@@ -34,7 +34,7 @@ let package = Package(
             ]
         ),
         .target(name: "TestSupport", dependencies: ["Git"], path: "Tests/TestSupport"),
-        .testTarget(name: "GitTests", dependencies: ["Git"]),
+        .testTarget(name: "GitTests", dependencies: ["Git", "TestSupport"]),
         .testTarget(name: "HCLTests", dependencies: ["HCL"]),
         .testTarget(name: "PythonTests", dependencies: ["Python"]),
         .testTarget(name: "TerraformTests", dependencies: ["Terraform", "HCL"]),

@@ -1,4 +1,4 @@
-import CLibgit2
+internal import CLibgit2
 
 /// Initialises libgit2 exactly once per process; Swift runs a global's initialiser lazily and atomically.
 private let libgit2Initialized: Void = {

@@ -1,4 +1,4 @@
-import CLibgit2
+internal import CLibgit2
 
 extension Repository {
     /// Compares the two sides of a range: every changed file with its status, mode, kind and the

@@ -1,4 +1,4 @@
-import CLibgit2
+internal import CLibgit2
 import Foundation
 
 extension Repository {
@@ -172,10 +172,27 @@ extension Repository {
         var candidates: [String] = []
         let manager = FileManager.default
         if recursive {
+            var trackedFolders: Set<String> = []
+            for path in tracked {
+                var folder = Substring(path)
+                while let slash = folder.lastIndex(of: "/") {
+                    folder = folder[..<slash]
+                    if !trackedFolders.insert(String(folder)).inserted { break }
+                }
+            }
             guard let enumerator = manager.enumerator(atPath: root) else { return [] }
             while let relative = enumerator.nextObject() as? String {
-                if relative == ".git" || relative.hasPrefix(".git/") {
+                let isFolder = enumerator.fileAttributes?[.type] as? FileAttributeType == .typeDirectory
+                if relative == ".git" || relative.hasSuffix("/.git") {
                     enumerator.skipDescendants()
+                    continue
+                }
+                if isFolder {
+                    // Skip ignored folders (.terraform, node_modules, ...) without reading them.
+                    let folderPath = prefix + relative
+                    if !trackedFolders.contains(folderPath), try isIgnored(folderPath + "/") {
+                        enumerator.skipDescendants()
+                    }
                     continue
                 }
                 candidates.append(prefix + relative)
@@ -186,11 +203,7 @@ extension Repository {
         }
         var entries: [TreeEntry] = []
         for path in candidates {
-            if !tracked.contains(path) {
-                var ignored: Int32 = 0
-                try check(git_ignore_path_is_ignored(&ignored, handle, path), "check whether '\(path)' is ignored")
-                if ignored == 1 { continue }
-            }
+            if !tracked.contains(path), try isIgnored(path) { continue }
             if let file = try fileOnDisk(at: path) {
                 entries.append(TreeEntry(path: path, id: file.id, mode: file.mode))
             }
@@ -198,6 +211,13 @@ extension Repository {
         return entries.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     }
 
+    private func isIgnored(_ path: String) throws(GitError) -> Bool {
+        var ignored: Int32 = 0
+        try check(git_ignore_path_is_ignored(&ignored, handle, path), "check whether '\(path)' is ignored")
+        return ignored == 1
+    }
+
+    /// `path` without `./` in front or `/` at the end; `""` for the repository's root.
     static func normalized(_ path: String) -> String {
         var path = path
         while path.hasPrefix("./") { path.removeFirst(2) }

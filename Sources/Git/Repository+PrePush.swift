@@ -1,4 +1,4 @@
-import CLibgit2
+internal import CLibgit2
 
 extension Repository {
     /// Parses a pre-push hook's standard input and resolves what to review for each ref pushed.

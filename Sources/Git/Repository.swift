@@ -1,4 +1,4 @@
-import CLibgit2
+internal import CLibgit2
 import Foundation
 
 /// An open Git repository (bare or with a working tree), read through libgit2.
@@ -59,8 +59,19 @@ public final class Repository {
     /// Whether this is a shallow clone (some history was cut off when it was fetched).
     public var isShallow: Bool { git_repository_is_shallow(handle) == 1 }
 
-    /// Whether the repository has no commits at all.
-    public var isEmpty: Bool { git_repository_is_empty(handle) == 1 }
+    /// Whether the repository has no commits at all: HEAD is unborn and no reference exists.
+    ///
+    /// (libgit2's own check only knows `master` as the initial branch, so it is not used.)
+    public var isEmpty: Bool {
+        guard git_repository_head_unborn(handle) == 1 else { return false }
+        var iterator: OpaquePointer?
+        guard git_reference_iterator_new(&iterator, handle) == 0, let iterator else { return false }
+        defer { git_reference_iterator_free(iterator) }
+        var reference: OpaquePointer?
+        let code = git_reference_next(&reference, iterator)
+        if code == 0 { git_reference_free(reference) }
+        return code == GIT_ITEROVER.rawValue
+    }
 
     /// The folder that names the repository in messages: the working tree, else the git folder.
     var displayPath: String { workdir ?? gitDirectory }

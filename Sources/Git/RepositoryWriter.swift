@@ -1,4 +1,4 @@
-import CLibgit2
+internal import CLibgit2
 
 /// Creates a repository and commits files to it through libgit2, without the git command.
 ///
