@@ -13,10 +13,10 @@ public struct Finding: Sendable, Hashable {
     public var subject: String
     /// The attribute path the finding is about (`tracing_config.mode`), empty for the whole subject.
     public var attributePath: String
-    /// The message, with placeholders filled in; never contains a secret's value.
-    public var message: String
+    /// The message; its arguments never hold a secret's value.
+    public var message: FindingMessage
     /// The improvement sentence, used if the finding is resolved later.
-    public var improvement: String
+    public var improvement: FindingMessage
     /// Where the finding is reported.
     public var span: SourceSpan
     /// The suppression comment that silences it, if any.
@@ -27,7 +27,7 @@ public struct Finding: Sendable, Hashable {
     /// Creates a finding.
     public init(
         ruleID: String, title: String, severity: Severity, category: ReportCategory, subject: String,
-        attributePath: String, message: String, improvement: String, span: SourceSpan,
+        attributePath: String, message: FindingMessage, improvement: FindingMessage, span: SourceSpan,
         suppression: Suppression? = nil, fix: FixProposal? = nil
     ) {
         self.ruleID = ruleID

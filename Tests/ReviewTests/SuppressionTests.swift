@@ -45,7 +45,7 @@ import Testing
     static func finding(_ rule: String, _ subject: String, _ severity: Severity = .medium, line: Int = 1, file: String = "main.tf") -> Finding {
         Finding(
             ruleID: rule, title: "t", severity: severity, category: .securityHardening, subject: subject,
-            attributePath: "", message: "m", improvement: "i",
+            attributePath: "", message: FindingMessage(template: "m", arguments: [:]), improvement: FindingMessage(template: "i", arguments: [:]),
             span: SourceSpan(file: file, start: .init(line: line, column: 1, offset: 0), end: .init(line: line, column: 5, offset: 4)))
     }
 

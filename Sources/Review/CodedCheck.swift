@@ -1,0 +1,55 @@
+import Terraform
+
+/// A check written in Swift, for what a declarative condition cannot say (IAM policy
+/// analysis, cross-resource rules, secrets). Rule files name it with `check: { coded: NAME }`.
+///
+/// Each check is one type, listed once in `CodedChecks.all`; a test fails when a rule names a
+/// check that does not exist or a check is used by no rule.
+public protocol CodedCheck: Sendable {
+    /// The name rule files use.
+    var name: String { get }
+    /// The failures (and unknowns) on `subject`; an empty list means it passes.
+    func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict]
+}
+
+/// One failure or unknown from a coded check, with the message arguments it adds.
+public struct CodedVerdict: Sendable, Hashable {
+    /// Where it failed (or `.unknown` when it cannot tell).
+    public var verdict: Verdict
+    /// Extra message arguments, such as `actions` or `resources`; never a secret's value.
+    public var arguments: [String: String]
+
+    /// Creates a coded verdict.
+    public init(_ verdict: Verdict, arguments: [String: String] = [:]) {
+        self.verdict = verdict
+        self.arguments = arguments
+    }
+}
+
+/// What a check can see besides its subject: the whole module at the same revision.
+public struct CheckContext: Sendable {
+    /// The root module the subject belongs to, with its loaded children.
+    public var module: Module
+    /// Every subject of the module tree, by address.
+    public var subjects: [String: Subject]
+    /// Connections between resources.
+    public var connections: ConnectionIndex
+    /// Every policy document attached to a resource, by resource address.
+    public var policies: [String: [ResourcePolicy]]
+    /// The configuration in force.
+    public var configuration: Configuration
+
+    /// Builds the context of a loaded module tree.
+    public init(module: Module, subjects: [Subject], configuration: Configuration) {
+        self.module = module
+        self.subjects = Dictionary(subjects.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
+        let graph = ReferenceGraph(root: module)
+        self.connections = ConnectionIndex(graph: graph)
+        var policies: [String: [ResourcePolicy]] = [:]
+        for policy in PolicyDocumentReader(root: module).resourcePolicies() {
+            policies[policy.resourceAddress, default: []].append(policy)
+        }
+        self.policies = policies
+        self.configuration = configuration
+    }
+}

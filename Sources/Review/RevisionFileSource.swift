@@ -1,0 +1,70 @@
+import Foundation
+import Git
+import Terraform
+
+/// The files of one side of a review (a commit, the index or the working tree), read through
+/// libgit2 for the Terraform loader.
+///
+/// The loader may read from several threads, while a libgit2 repository handle must stay
+/// confined: every access to `repository` happens under `lock`, which is what makes the
+/// `@unchecked Sendable` sound. Listings and reads are cached, so each folder is listed and each
+/// file read once per side. Symlinks are never followed: they read as absent.
+public final class RevisionFileSource: ModuleFileSource, @unchecked Sendable {
+    private let repository: Repository
+    private let side: RevisionSide
+    private let lock = NSLock()
+    private var listings: [String: [TreeEntry]] = [:]
+    private var reads: [String: SourceFile?] = [:]
+    private var failures: [String: String] = [:]
+
+    /// A source over `side` of `repository`. The repository must not be used elsewhere while
+    /// this source is alive.
+    public init(repository: Repository, side: RevisionSide) {
+        self.repository = repository
+        self.side = side
+    }
+
+    /// The regular files directly inside `directory`, sorted by name.
+    public func fileNames(in directory: String) -> [String] {
+        entries(in: directory).filter { $0.mode == .regular || $0.mode == .executable }
+            .map { String($0.path.split(separator: "/").last ?? "") }.sorted()
+    }
+
+    /// Every entry directly inside `directory` (files, symlinks, submodules).
+    public func entries(in directory: String) -> [TreeEntry] {
+        lock.withLock { () -> [TreeEntry] in
+            if let cached = listings[directory] { return cached }
+            let listed: [TreeEntry]
+            do {
+                listed = try repository.listFiles(under: directory, in: side)
+            } catch {
+                failures[directory] = (error as? GitError)?.message ?? "\(error)"
+                listed = []
+            }
+            listings[directory] = listed
+            return listed
+        }
+    }
+
+    /// The bytes and blob id of a regular file; nil for a missing file, a symlink or a submodule.
+    public func readFile(at path: String) -> SourceFile? {
+        lock.withLock { () -> SourceFile? in
+            if let cached = reads[path] { return cached }
+            var file: SourceFile?
+            do {
+                if let blob = try repository.file(at: path, in: side), blob.mode == .regular || blob.mode == .executable {
+                    file = SourceFile(bytes: blob.bytes, contentID: blob.id.hex)
+                }
+            } catch {
+                failures[path] = (error as? GitError)?.message ?? "\(error)"
+            }
+            reads[path] = file
+            return file
+        }
+    }
+
+    /// Paths that could not be listed or read, with Git's reason.
+    public var readFailures: [String: String] {
+        lock.withLock { failures }
+    }
+}

@@ -1,0 +1,125 @@
+import HCL
+import Terraform
+
+/// Runs a rule set over the subjects of one loaded module tree and turns failures into
+/// findings, with messages filled in and suppression comments applied.
+public struct RuleRunner: Sendable {
+    /// The rules to run.
+    public var ruleSet: RuleSet
+    /// The configuration in force.
+    public var configuration: Configuration
+    /// Today's date (`YYYY-MM-DD`), for suppression expiry; fixed in tests.
+    public var today: String
+
+    /// Creates a runner.
+    public init(ruleSet: RuleSet, configuration: Configuration = Configuration(), today: String) {
+        self.ruleSet = ruleSet
+        self.configuration = configuration
+        self.today = today
+    }
+
+    /// Every finding on `subjects` (all of the module's subjects are visible to the checks).
+    public func findings(module: Module, directory: String, only filter: ((Subject) -> Bool)? = nil) -> [Finding] {
+        let subjects = module.subjects(directory: directory)
+        let context = CheckContext(module: module, subjects: subjects, configuration: configuration)
+        let evaluator = ConditionEvaluator(connections: context.connections)
+        let suppressions = SuppressionIndex(module: module)
+        var findings: [Finding] = []
+        for subject in subjects where filter?(subject) ?? true {
+            for rule in ruleSet.rules where Self.applies(rule, to: subject) {
+                for verdict in verdicts(of: rule, on: subject, context: context, evaluator: evaluator) {
+                    guard case .fail(let location) = verdict.verdict else { continue }
+                    var finding = Self.finding(rule, subject, location, verdict.arguments)
+                    finding.suppression = suppressions.suppression(for: rule, finding: finding, subject: subject, today: today)
+                    findings.append(finding)
+                }
+            }
+        }
+        return findings
+    }
+
+    /// Whether `rule` runs on subjects of `subject`'s type.
+    static func applies(_ rule: Rule, to subject: Subject) -> Bool {
+        rule.appliesTo.contains(subject.type) || rule.appliesTo.contains("*")
+    }
+
+    func verdicts(of rule: Rule, on subject: Subject, context: CheckContext, evaluator: ConditionEvaluator) -> [CodedVerdict] {
+        switch rule.check {
+        case .declarative(let condition):
+            return [CodedVerdict(evaluator.verdict(condition, on: subject))]
+        case .coded(let name):
+            return CodedChecks.named(name)?.evaluate(subject, in: context) ?? []
+        }
+    }
+
+    static func finding(_ rule: Rule, _ subject: Subject, _ location: FailureLocation, _ extra: [String: String]) -> Finding {
+        var arguments = extra
+        arguments["address"] = subject.address
+        arguments["type"] = subject.type
+        arguments["name"] = subject.instance?.name ?? String(subject.address.split(separator: ".").last ?? "")
+        arguments["attribute"] = location.attributePath
+        if arguments["value"] == nil, let value = location.value {
+            arguments["value"] = ValueText.short(value)
+        }
+        return Finding(
+            ruleID: rule.id, title: rule.title, severity: rule.severity, category: rule.category,
+            subject: subject.address, attributePath: location.attributePath,
+            message: FindingMessage(template: rule.message, arguments: arguments),
+            improvement: FindingMessage(template: rule.improvement, arguments: arguments),
+            span: subject.span(location.range))
+    }
+}
+
+/// Short renderings of values for messages.
+enum ValueText {
+    /// A value as a reader would write it, cut to 60 characters.
+    static func short(_ value: Value) -> String {
+        let text: String
+        switch value {
+        case .null: text = "null"
+        case .bool(let flag): text = flag ? "true" : "false"
+        case .number: text = ValueComparison.text(value) ?? "?"
+        case .string(let string): text = "\"" + string + "\""
+        case .list(let items), .set(let items): text = "[" + items.map(short).joined(separator: ", ") + "]"
+        case .object(let members): text = "{" + members.keys.sorted().map { "\($0) = \(short(members[$0] ?? .null))" }.joined(separator: ", ") + "}"
+        case .unknown: text = "(known after apply)"
+        }
+        return text.count > 60 ? String(text.prefix(57)) + "..." : text
+    }
+}
+
+/// The suppression comments of a module's files, and which findings they silence.
+struct SuppressionIndex {
+    private var byFile: [String: [Suppression]] = [:]
+    private var lines: [String: [Substring]] = [:]
+
+    init(module: Module) {
+        for child in module.allModules {
+            for file in child.configuration.files where byFile[file.path] == nil {
+                let text = String(decoding: file.source, as: UTF8.self)
+                byFile[file.path] = SuppressionScanner.scan(text, file: file.path).suppressions
+                lines[file.path] = text.split(separator: "\n", omittingEmptySubsequences: false)
+            }
+        }
+    }
+
+    /// The suppression that silences `finding`: on its line, inside its subject's block, or
+    /// in the comment lines right above the block.
+    func suppression(for rule: Rule, finding: Finding, subject: Subject, today: String) -> Suppression? {
+        guard let candidates = byFile[subject.file], !candidates.isEmpty else { return nil }
+        let blockStart = subject.range.start.line
+        let blockEnd = subject.range.end.line
+        let fileLines = lines[subject.file] ?? []
+        var firstCommentAbove = blockStart
+        while firstCommentAbove > 1 {
+            let above = fileLines.indices.contains(firstCommentAbove - 2) ? fileLines[firstCommentAbove - 2] : ""
+            let trimmed = above.drop { $0 == " " || $0 == "\t" }
+            guard trimmed.hasPrefix("#") || trimmed.hasPrefix("//") else { break }
+            firstCommentAbove -= 1
+        }
+        return candidates.first { suppression in
+            suppression.names(rule) && !suppression.hasExpired(today: today)
+                && (suppression.line == finding.span.start.line || (firstCommentAbove...blockEnd).contains(suppression.line))
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import HCL
+import Terraform
+
+/// Something rules are run on: a resource instance, a data source, a variable, an output, a
+/// provider, a `terraform` block, a module call, or (later) a handler function.
+public struct Subject: Sendable {
+    /// What kind of thing the subject is.
+    public enum Kind: String, Sendable, Hashable, Codable {
+        /// A managed resource instance.
+        case resource
+        /// A data source instance.
+        case dataSource
+        /// A `variable` block.
+        case variable
+        /// An `output` block.
+        case output
+        /// A `provider` block.
+        case provider
+        /// A `terraform` block.
+        case terraformSettings
+        /// A `module` call.
+        case moduleCall
+    }
+
+    /// The kind.
+    public var kind: Kind
+    /// What `applies_to` matches: the resource type (`aws_lambda_function`), `data.<type>`,
+    /// or `variable`, `output`, `provider`, `terraform`, `module`.
+    public var type: String
+    /// The address: `aws_lambda_function.api`, `module.net.aws_vpc.main[0]`, `var.region`,
+    /// `output.url`, `provider.aws`, `terraform`, `module.net`.
+    public var address: String
+    /// The root module's directory (repository-relative; `""` for the top level).
+    public var directory: String
+    /// The file the block is in.
+    public var file: String
+    /// The whole block.
+    public var range: SourceRange
+    /// The block's type keyword: where a finding about the block as a whole is reported.
+    public var headerRange: SourceRange
+    /// The evaluated body.
+    public var body: EvaluatedBody
+    /// The resource instance, for resources and data sources.
+    public var instance: ResourceInstance?
+    /// The static address used in the reference graph (instance keys dropped).
+    public var graphNode: String
+
+    /// A span in this subject's file.
+    public func span(_ range: SourceRange) -> SourceSpan {
+        SourceSpan(file: file, start: SourceSpan.Position(range.start), end: SourceSpan.Position(range.end))
+    }
+}
+
+extension SourceSpan.Position {
+    /// The position of an HCL source position.
+    public init(_ position: SourcePosition) {
+        self.init(line: position.line, column: position.column, offset: position.byte)
+    }
+}
+
+extension Module {
+    /// Every subject of this module and its loaded child modules.
+    public func subjects(directory: String) -> [Subject] {
+        var subjects: [Subject] = []
+        for instance in allResourceInstances + allDataSourceInstances {
+            let block = instance.declaration.source.block
+            let isData = instance.mode == .data
+            subjects.append(Subject(
+                kind: isData ? .dataSource : .resource, type: isData ? "data." + instance.type : instance.type,
+                address: instance.address, directory: directory, file: instance.file, range: block.range,
+                headerRange: block.typeRange, body: instance.attributes, instance: instance,
+                graphNode: instance.resourceAddress))
+        }
+        for module in allModules {
+            let prefix = module.address.isEmpty ? "" : module.address + "."
+            for variable in module.variables {
+                subjects.append(module.blockSubject(.variable, "variable", prefix + "var." + variable.name, variable.source, directory))
+            }
+            for output in module.outputs {
+                subjects.append(module.blockSubject(.output, "output", prefix + "output." + output.name, output.source, directory))
+            }
+            for provider in module.providers {
+                subjects.append(module.blockSubject(.provider, "provider", prefix + "provider." + provider.reference, provider.source, directory))
+            }
+            for (index, settings) in module.terraformSettings.enumerated() {
+                let address = prefix + (index == 0 ? "terraform" : "terraform[\(index)]")
+                subjects.append(module.blockSubject(.terraformSettings, "terraform", address, settings.source, directory))
+            }
+            for call in module.moduleCalls {
+                subjects.append(module.blockSubject(.moduleCall, "module", prefix + "module." + call.name, call.source, directory))
+            }
+        }
+        return subjects
+    }
+
+    func blockSubject(_ kind: Subject.Kind, _ type: String, _ address: String, _ source: DeclarationSource, _ directory: String) -> Subject {
+        let block = source.block
+        return Subject(
+            kind: kind, type: type, address: address, directory: directory, file: source.file, range: block.range,
+            headerRange: block.typeRange, body: evaluatedBody(of: block.body, file: source.file), instance: nil,
+            graphNode: ReferenceGraph.staticNode(address))
+    }
+}

@@ -1,0 +1,32 @@
+import HCL
+
+extension Module {
+    /// Evaluates any block body of this module's files (a `variable`, `output`, `provider` or
+    /// `terraform` block) into an `EvaluatedBody`, so rules query every block the same way.
+    ///
+    /// Type constraints and other non-value expressions evaluate to unknown values; nested
+    /// blocks are evaluated as they are (`dynamic` is not expanded outside resources).
+    public func evaluatedBody(of body: Body, file: String) -> EvaluatedBody {
+        var result = EvaluatedBody(range: body.range)
+        for attribute in body.attributes {
+            result.attributes.append(EvaluatedAttribute(name: attribute.name, value: evaluate(attribute.expression, file: file).value, syntax: attribute))
+        }
+        for block in body.blocks {
+            result.blocks.append(EvaluatedBlock(type: block.type, labels: block.labelValues, body: evaluatedBody(of: block.body, file: file), range: block.range))
+        }
+        return result
+    }
+}
+
+extension ReferenceGraph {
+    /// The graph node of an address: instance keys dropped (`module.a[0].aws_x.y["k"]` →
+    /// `module.a.aws_x.y`).
+    public static func staticNode(_ address: String) -> String { staticAddress(address) }
+}
+
+extension AttributeMatch {
+    /// A match of `value` found at `range`.
+    public init(_ value: Value, at range: SourceRange) {
+        self.init(value: value, range: range)
+    }
+}
