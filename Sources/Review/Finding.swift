@@ -8,6 +8,9 @@ public struct Finding: Sendable, Hashable {
     public var severity: Severity
     /// The report section.
     public var category: ReportCategory
+    /// The root module's directory the subject belongs to (`""` at the top level, and for
+    /// handler subjects, whose address carries their path).
+    public var directory: String
     /// The subject's address: `aws_lambda_function.api`, `module.net.aws_vpc.main`,
     /// `lambda/handler.py::lambda_handler`, or a file path for file-level findings.
     public var subject: String
@@ -26,7 +29,7 @@ public struct Finding: Sendable, Hashable {
 
     /// Creates a finding.
     public init(
-        ruleID: String, title: String, severity: Severity, category: ReportCategory, subject: String,
+        ruleID: String, title: String, severity: Severity, category: ReportCategory, directory: String = "", subject: String,
         attributePath: String, message: FindingMessage, improvement: FindingMessage, span: SourceSpan,
         suppression: Suppression? = nil, fix: FixProposal? = nil
     ) {
@@ -34,6 +37,7 @@ public struct Finding: Sendable, Hashable {
         self.title = title
         self.severity = severity
         self.category = category
+        self.directory = directory
         self.subject = subject
         self.attributePath = attributePath
         self.message = message
@@ -45,7 +49,7 @@ public struct Finding: Sendable, Hashable {
 
     /// What makes two findings "the same" across revisions: never the line number.
     public var identity: FindingIdentity {
-        FindingIdentity(ruleID: ruleID, subject: subject, attributePath: attributePath)
+        FindingIdentity(ruleID: ruleID, directory: directory, subject: subject, attributePath: attributePath)
     }
 
     /// Whether a suppression comment silences it.
@@ -56,26 +60,31 @@ public struct Finding: Sendable, Hashable {
 public struct FindingIdentity: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     /// The rule id.
     public var ruleID: String
+    /// The root module's directory (`""` at the top level).
+    public var directory: String
     /// The subject's address.
     public var subject: String
     /// The attribute path, possibly empty.
     public var attributePath: String
 
     /// Creates an identity.
-    public init(ruleID: String, subject: String, attributePath: String) {
+    public init(ruleID: String, directory: String = "", subject: String, attributePath: String) {
         self.ruleID = ruleID
+        self.directory = directory
         self.subject = subject
         self.attributePath = attributePath
     }
 
-    /// `rule-id@subject` or `rule-id@subject#attribute.path`.
+    /// `rule-id@subject`, with `directory:` before the subject when not at the top level and
+    /// `#attribute.path` after it when there is one.
     public var description: String {
-        attributePath.isEmpty ? "\(ruleID)@\(subject)" : "\(ruleID)@\(subject)#\(attributePath)"
+        let place = directory.isEmpty ? subject : directory + ":" + subject
+        return attributePath.isEmpty ? "\(ruleID)@\(place)" : "\(ruleID)@\(place)#\(attributePath)"
     }
 
     /// Orders by subject, then rule, then attribute path.
     public static func < (lhs: FindingIdentity, rhs: FindingIdentity) -> Bool {
-        (lhs.subject, lhs.ruleID, lhs.attributePath) < (rhs.subject, rhs.ruleID, rhs.attributePath)
+        (lhs.directory, lhs.subject, lhs.ruleID, lhs.attributePath) < (rhs.directory, rhs.subject, rhs.ruleID, rhs.attributePath)
     }
 }
 

@@ -14,13 +14,19 @@ public struct FindingComparison: Sendable, Hashable {
     /// - Parameters:
     ///   - base: findings at the base revision, on the touched subjects.
     ///   - head: findings at the head revision, on the touched subjects.
-    ///   - headSubjects: every subject address that exists at head (to tell resolved from removed).
+    ///   - headSubjects: every subject that exists at head, as `SubjectKey`s (to tell resolved
+    ///     from removed).
     ///   - renames: base subject address → head subject address, from `moved` blocks and Git
-    ///     renames, so identity survives them.
-    public init(base: [Finding], head: [Finding], headSubjects: Set<String>, renames: [String: String] = [:]) {
+    ///     renames of handler files, so identity survives them.
+    ///   - directoryRenames: base module directory → head module directory, from Git renames.
+    public init(
+        base: [Finding], head: [Finding], headSubjects: Set<SubjectKey>, renames: [String: String] = [:],
+        directoryRenames: [String: String] = [:]
+    ) {
         func carried(_ finding: Finding) -> FindingIdentity {
             var identity = finding.identity
             if let renamed = Self.rename(identity.subject, renames) { identity.subject = renamed }
+            if let renamed = directoryRenames[identity.directory] { identity.directory = renamed }
             return identity
         }
         let headIdentities = Set(head.map(\.identity))
@@ -29,8 +35,8 @@ public struct FindingComparison: Sendable, Hashable {
         persisting = head.filter { baseIdentities.contains($0.identity) }.sorted(by: Self.order)
         var resolved: [Finding] = [], removed: [Finding] = []
         for finding in base where !headIdentities.contains(carried(finding)) {
-            let subject = carried(finding).subject
-            if headSubjects.contains(subject) { resolved.append(finding) } else { removed.append(finding) }
+            let identity = carried(finding)
+            if headSubjects.contains(SubjectKey(directory: identity.directory, address: identity.subject)) { resolved.append(finding) } else { removed.append(finding) }
         }
         self.resolved = resolved.sorted(by: Self.order)
         self.removed = removed.sorted(by: Self.order)
@@ -59,5 +65,19 @@ public struct FindingComparison: Sendable, Hashable {
     /// decides exit status 1.
     public func blocking(atOrAbove threshold: Severity) -> [Finding] {
         introduced.filter { !$0.isSuppressed && $0.severity >= threshold }
+    }
+}
+
+/// A subject as the comparison knows it: its module directory and address.
+public struct SubjectKey: Sendable, Hashable {
+    /// The root module's directory.
+    public var directory: String
+    /// The subject's address.
+    public var address: String
+
+    /// Creates a key.
+    public init(directory: String = "", address: String) {
+        self.directory = directory
+        self.address = address
     }
 }

@@ -1,30 +1,103 @@
 import Git
 
-/// Runs reviews against a repository on disk: the one entry point the command line calls.
+/// Runs reviews against a repository on disk: the entry point the command line calls.
 ///
-/// The repository is opened per call and never leaves it, so `Reviewer` itself holds no state.
+/// The repository is opened per call and never leaves it, so `Reviewer` holds no state.
 public enum Reviewer {
-    /// Reviews what `revisions` selects in the repository containing `path`.
-    public static func review(repositoryAt path: String, revisions: RevisionRequest) throws(GitError) -> ChangeReview {
-        let repository = try Repository.discover(from: path)
-        let range = try repository.resolve(revisions)
-        return ChangeReview(range: range, changeSet: try repository.changeSet(range))
+    /// What to review and how.
+    public struct Request: Sendable {
+        /// A folder inside the repository.
+        public var path: String
+        /// The revisions.
+        public var revisions: RevisionRequest
+        /// `--config FILE`: its path and text.
+        public var configuration: (path: String, text: String)?
+        /// `--fail-on`: `.some(nil)` never fails.
+        public var failOn: Severity??
+        /// `--all`.
+        public var reviewAll: Bool
+        /// Today's date (`YYYY-MM-DD`).
+        public var today: String
+
+        /// Creates a request.
+        public init(path: String, revisions: RevisionRequest, configuration: (path: String, text: String)? = nil, failOn: Severity?? = nil, reviewAll: Bool = false, today: String) {
+            self.path = path
+            self.revisions = revisions
+            self.configuration = configuration
+            self.failOn = failOn
+            self.reviewAll = reviewAll
+            self.today = today
+        }
+    }
+
+    /// Reviews what the request selects.
+    public static func review(_ request: Request) throws(ReviewError) -> (ReviewResult, ReviewOptions) {
+        do {
+            let repository = try Repository.discover(from: request.path)
+            let range = try repository.resolve(request.revisions)
+            let options = try setup(repository, range, request)
+            return (try ReviewEngine(repository: repository, options: options).review(range), options)
+        } catch let error as GitError {
+            throw .repository(error)
+        } catch let error as ReviewSetup.Failure {
+            throw .configuration(error)
+        } catch {
+            throw .repository(.libgit2(operation: "review", message: "\(error)"))
+        }
     }
 
     /// Reviews each ref of a push, given the pre-push hook's standard input and remote name.
-    public static func reviewPush(
-        repositoryAt path: String, remoteName: String, standardInput: String
-    ) throws(GitError) -> [PrePushReview] {
-        let repository = try Repository.discover(from: path)
-        var reviews: [PrePushReview] = []
-        for update in try repository.prePushUpdates(standardInput: standardInput, remoteName: remoteName) {
-            guard let range = update.range else {
-                reviews.append(PrePushReview(update: update, review: nil))
-                continue
+    public static func reviewPush(_ request: Request, remoteName: String, standardInput: String) throws(ReviewError) -> ([PrePushReview], ReviewOptions?) {
+        do {
+            let repository = try Repository.discover(from: request.path)
+            var reviews: [PrePushReview] = []
+            var lastOptions: ReviewOptions?
+            for update in try repository.prePushUpdates(standardInput: standardInput, remoteName: remoteName) {
+                guard let range = update.range else {
+                    reviews.append(PrePushReview(update: update, review: nil))
+                    continue
+                }
+                let options = try setup(repository, range, request)
+                lastOptions = options
+                reviews.append(PrePushReview(update: update, review: try ReviewEngine(repository: repository, options: options).review(range)))
             }
-            let changeSet = try repository.changeSet(range)
-            reviews.append(PrePushReview(update: update, review: ChangeReview(range: range, changeSet: changeSet)))
+            return (reviews, lastOptions)
+        } catch let error as GitError {
+            throw .repository(error)
+        } catch let error as ReviewSetup.Failure {
+            throw .configuration(error)
+        } catch {
+            throw .repository(.libgit2(operation: "review the push", message: "\(error)"))
         }
-        return reviews
+    }
+
+    private static func setup(_ repository: Repository, _ range: ResolvedRange, _ request: Request) throws(ReviewSetup.Failure) -> ReviewOptions {
+        try ReviewSetup.options(
+            repository: repository, range: range, configurationText: request.configuration, failOn: request.failOn,
+            reviewAll: request.reviewAll, today: request.today)
+    }
+}
+
+/// Why a review could not run, with the exit status it maps to.
+public enum ReviewError: Error, Sendable, CustomStringConvertible {
+    /// The repository could not be read as asked (exit 3, or 2 for a malformed range).
+    case repository(GitError)
+    /// The configuration or a rule file is invalid (exit 2).
+    case configuration(ReviewSetup.Failure)
+
+    /// The process exit status.
+    public var exitStatus: Int32 {
+        switch self {
+        case .repository(let error): return error.exitCode
+        case .configuration: return ExitStatus.usageError.rawValue
+        }
+    }
+
+    /// What went wrong and what to do next.
+    public var description: String {
+        switch self {
+        case .repository(let error): return error.message
+        case .configuration(let failure): return failure.description
+        }
     }
 }

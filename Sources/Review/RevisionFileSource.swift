@@ -46,6 +46,19 @@ public final class RevisionFileSource: ModuleFileSource, @unchecked Sendable {
         }
     }
 
+    /// Every entry below `folder`, recursively (one listing per call; used to find Terraform
+    /// folders near a changed handler and for whole-repository reviews).
+    public func entries(recursivelyUnder folder: String) -> [TreeEntry] {
+        lock.withLock { () -> [TreeEntry] in
+            do {
+                return try repository.listFiles(under: folder, in: side, recursive: true)
+            } catch {
+                failures[folder] = (error as? GitError)?.message ?? "\(error)"
+                return []
+            }
+        }
+    }
+
     /// The bytes and blob id of a regular file; nil for a missing file, a symlink or a submodule.
     public func readFile(at path: String) -> SourceFile? {
         lock.withLock { () -> SourceFile? in

@@ -63,7 +63,7 @@ public struct RuleRunner: Sendable {
         }
         return Finding(
             ruleID: rule.id, title: rule.title, severity: rule.severity, category: rule.category,
-            subject: subject.address, attributePath: location.attributePath,
+            directory: subject.directory, subject: subject.address, attributePath: location.attributePath,
             message: FindingMessage(template: rule.message, arguments: arguments),
             improvement: FindingMessage(template: rule.improvement, arguments: arguments),
             span: subject.span(location.range))

@@ -30,3 +30,17 @@ extension AttributeMatch {
         self.init(value: value, range: range)
     }
 }
+
+/// Repository-relative path arithmetic for other layers.
+public enum RepositoryPaths {
+    /// Joins `relative` onto `directory`, resolving `.` and `..`; nil when the result would
+    /// leave the repository or `relative` is absolute.
+    public static func resolve(_ relative: String, in directory: String) -> String? {
+        RepositoryPath.resolve(relative, in: directory)
+    }
+
+    /// The folder part of a repository path (`""` at the top level).
+    public static func directory(of path: String) -> String {
+        RepositoryPath.directory(of: path)
+    }
+}

@@ -59,7 +59,7 @@ import Testing
             Self.finding("a", "aws_lambda_function.f", line: 40),
             Self.finding("d", "aws_lambda_function.f", .high, line: 41),
         ]
-        let comparison = FindingComparison(base: base, head: head, headSubjects: ["aws_lambda_function.f"])
+        let comparison = FindingComparison(base: base, head: head, headSubjects: [SubjectKey(address: "aws_lambda_function.f")])
         #expect(comparison.introduced.map(\.identity.description) == ["d@aws_lambda_function.f"])
         #expect(comparison.persisting.map(\.span.start.line) == [40])
         #expect(comparison.resolved.map(\.identity.description) == ["b@aws_lambda_function.f"])
@@ -90,7 +90,7 @@ import Testing
     @Test func suppressedFindingsDoNotBlock() {
         var finding = Self.finding("d", "x.y", .critical)
         finding.suppression = Suppression(syntax: .stackreview, ruleReference: "d", reason: "accepted", expires: nil, file: "main.tf", line: 1)
-        let comparison = FindingComparison(base: [], head: [finding], headSubjects: ["x.y"])
+        let comparison = FindingComparison(base: [], head: [finding], headSubjects: [SubjectKey(address: "x.y")])
         #expect(comparison.introduced.count == 1)
         #expect(comparison.blocking(atOrAbove: .info).isEmpty)
     }

@@ -1,0 +1,145 @@
+import Git
+import HCL
+import Terraform
+
+/// The review of one change: loads the modules the change concerns at base and head, selects
+/// the touched subjects, runs the rules with the whole module as context, and compares.
+///
+/// Holds the repository for the duration of one review and is not `Sendable`.
+public struct ReviewEngine {
+    let repository: Repository
+    let options: ReviewOptions
+
+    /// An engine over `repository` with `options`.
+    public init(repository: Repository, options: ReviewOptions) {
+        self.repository = repository
+        self.options = options
+    }
+
+    /// Reviews `range`.
+    public func review(_ range: ResolvedRange) throws(GitError) -> ReviewResult {
+        let changeSet = try repository.changeSet(range)
+        let configuration = options.configuration
+        let handlerFiles = changeSet.files.filter { $0.kind == .pythonSource && !$0.isSkipped && configuration.includes($0.path) }.map(\.path)
+        var problems: [ReviewProblem] = changeSet.files.filter { $0.kind == .javaScriptSource && $0.status != .deleted }.map {
+            ReviewProblem(file: $0.path, line: 0, message: "JavaScript and TypeScript handlers are not analysed yet; only Python handlers are reviewed.")
+        }
+
+        let baseSource = range.base == .emptyTree ? nil : RevisionFileSource(repository: repository, side: range.base)
+        let headSource = RevisionFileSource(repository: repository, side: range.head)
+        let directories = moduleDirectories(changeSet, handlerFiles: handlerFiles, head: headSource, base: baseSource)
+
+        var base = SideReview(), head = SideReview()
+        for directory in directories {
+            if let baseSource { base.load(directory, from: baseSource) }
+            head.load(directory, from: headSource)
+        }
+        // Touched nodes: the union of both sides, keyed by directory.
+        var touched: [String: [String: [String]]] = [:]
+        for (side, review) in [(ScopeSelector.Side.base, base), (.head, head)] {
+            let selector = ScopeSelector(changeSet: changeSet, side: side)
+            for (directory, module) in review.modules {
+                let subjects = module.subjects(directory: directory)
+                for (node, reasons) in selector.touched(module: module, directory: directory, subjects: subjects, handlerFiles: handlerFiles) {
+                    for reason in reasons where !(touched[directory]?[node]?.contains(reason) ?? false) {
+                        touched[directory, default: [:]][node, default: []].append(reason)
+                    }
+                }
+            }
+        }
+        let runner = RuleRunner(ruleSet: options.ruleSet, configuration: configuration, today: options.today)
+        func findings(_ review: SideReview) -> [Finding] {
+            review.modules.flatMap { directory, module in
+                runner.findings(module: module, directory: directory, only: options.reviewAll ? nil : { subject in
+                    touched[directory]?[subject.graphNode] != nil
+                })
+            }
+        }
+        let baseFindings = findings(base), headFindings = findings(head)
+        var headSubjects = Set<SubjectKey>()
+        var renames: [String: String] = [:]
+        for (directory, module) in head.modules {
+            for subject in module.subjects(directory: directory) { headSubjects.insert(SubjectKey(directory: directory, address: subject.address)) }
+            for moved in module.moved { if let from = moved.from, let to = moved.to { renames[from] = to } }
+        }
+        var directoryRenames: [String: String] = [:]
+        for file in changeSet.files where file.status == .renamed && file.kind == .terraform {
+            if let oldPath = file.oldPath {
+                let from = RepositoryPaths.directory(of: oldPath), to = RepositoryPaths.directory(of: file.path)
+                if from != to { directoryRenames[from] = to }
+            }
+        }
+        for file in changeSet.files where file.status == .renamed && file.kind == .pythonSource {
+            if let oldPath = file.oldPath { renames[oldPath] = file.path }
+        }
+        // Problems are reported for the head side: that is what the change leaves behind.
+        problems += head.problems
+        problems += headSource.readFailures.map { ReviewProblem(file: $0.key, line: 0, message: "could not be read from Git: \($0.value)") }
+        let comparison = FindingComparison(
+            base: baseFindings, head: headFindings, headSubjects: headSubjects, renames: renames, directoryRenames: directoryRenames)
+        let touchedList = touched.flatMap { directory, nodes in
+            nodes.map { TouchedSubject(directory: directory, node: $0.key, reasons: $0.value) }
+        }.sorted()
+        return ReviewResult(
+            range: range, changeSet: changeSet, modules: directories, touched: touchedList,
+            baseFindings: baseFindings.sorted(by: FindingComparison.order), headFindings: headFindings.sorted(by: FindingComparison.order),
+            comparison: comparison, problems: Array(Set(problems)).sorted())
+    }
+
+    /// The module folders to load: those of changed Terraform files, and for changed handler
+    /// files the Terraform folders near them (every ancestor folder and its direct subfolders);
+    /// with `reviewAll`, every Terraform folder of the repository.
+    func moduleDirectories(
+        _ changeSet: ChangeSet, handlerFiles: [String], head: RevisionFileSource, base: RevisionFileSource?
+    ) -> [String] {
+        var directories = Set<String>()
+        for file in changeSet.files where file.kind == .terraform || file.kind == .terraformVariables {
+            for path in [file.path, file.oldPath].compactMap({ $0 }) where options.configuration.includes(path) {
+                directories.insert(RepositoryPaths.directory(of: path))
+            }
+        }
+        if !handlerFiles.isEmpty || options.reviewAll {
+            let allTerraformFolders = Set(terraformFolders(head) + (base.map(terraformFolders) ?? []))
+            if options.reviewAll {
+                directories.formUnion(allTerraformFolders.filter { options.configuration.includes($0 + "/main.tf") || options.configuration.includes($0) })
+            }
+            for handler in handlerFiles {
+                var ancestors: [String] = []
+                var folder = RepositoryPaths.directory(of: handler)
+                while true {
+                    ancestors.append(folder)
+                    if folder.isEmpty { break }
+                    folder = RepositoryPaths.directory(of: folder)
+                }
+                for candidate in allTerraformFolders where ancestors.contains(candidate) || ancestors.contains(RepositoryPaths.directory(of: candidate)) {
+                    directories.insert(candidate)
+                }
+            }
+        }
+        return directories.sorted()
+    }
+
+    /// Every folder holding a `.tf` or `.tf.json` file on one side.
+    func terraformFolders(_ source: RevisionFileSource) -> [String] {
+        let entries = source.entries(recursivelyUnder: "")
+        return Array(Set(entries.filter { $0.path.hasSuffix(".tf") || $0.path.hasSuffix(".tf.json") }.map { RepositoryPaths.directory(of: $0.path) }))
+    }
+}
+
+/// The modules of one side, loaded, with the problems met while loading them.
+struct SideReview {
+    var modules: [(String, Module)] = []
+    var problems: [ReviewProblem] = []
+
+    mutating func load(_ directory: String, from source: RevisionFileSource) {
+        let names = source.fileNames(in: directory)
+        guard names.contains(where: { $0.hasSuffix(".tf") || $0.hasSuffix(".tf.json") }) else { return }
+        let module = ModuleLoader(source: source).loadModule(at: directory)
+        modules.append((directory, module))
+        for diagnostic in module.allDiagnostics where diagnostic.severity == .error {
+            problems.append(ReviewProblem(
+                file: diagnostic.fileName, line: diagnostic.subject.start.line,
+                message: "\(diagnostic.summary): \(diagnostic.detail)"))
+        }
+    }
+}

@@ -1,0 +1,19 @@
+/// How a review runs: the rules, the configuration and the scope.
+public struct ReviewOptions: Sendable {
+    /// The rules to run (configuration already applied).
+    public var ruleSet: RuleSet
+    /// The configuration in force.
+    public var configuration: Configuration
+    /// Review every module and every subject of the repository, not just what the change touched.
+    public var reviewAll: Bool
+    /// Today's date (`YYYY-MM-DD`), for suppression expiry.
+    public var today: String
+
+    /// Creates options.
+    public init(ruleSet: RuleSet, configuration: Configuration = Configuration(), reviewAll: Bool = false, today: String) {
+        self.ruleSet = ruleSet
+        self.configuration = configuration
+        self.reviewAll = reviewAll
+        self.today = today
+    }
+}
