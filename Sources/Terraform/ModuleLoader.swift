@@ -72,6 +72,8 @@ public struct ModuleLoader: Sendable {
 /// Evaluates one module instance: variables, lazy locals with cycle detection, module calls,
 /// resources, providers and outputs.
 final class ModuleBuilder {
+    /// The largest `count` expanded (a bigger one is reported, not expanded).
+    static let maximumInstances = 10_000
     let loader: ModuleLoader
     let configuration: ModuleConfiguration
     let address: String
@@ -191,11 +193,11 @@ final class ModuleBuilder {
             let value = evaluator.evaluate(count, file: file)
             switch value {
             case .unknown: return [(.unknown, ["count": .object(["index": .unknown(value.unknownReferences)])])]
-            case .number(let number) where number >= 0 && number == number.rounded():
+            case .number(let number) where number >= 0 && number == number.rounded() && number <= Double(Self.maximumInstances):
                 return (0..<Int(number)).map { (.index($0), ["count": .object(["index": .number(Double($0))])]) }
             default:
                 diagnostics.append(Diagnostic(severity: .error, summary: "Invalid count argument",
-                    detail: "count must be a whole number of zero or more; this is \(value).", fileName: file, subject: count.range))
+                    detail: "count must be a whole number from 0 to \(Self.maximumInstances); this is \(value).", fileName: file, subject: count.range))
                 return []
             }
         }
