@@ -261,3 +261,35 @@ import Testing
         #expect(second.localValues == ["x": 1, "y": 2])
     }
 }
+
+@Suite struct SensitivityTests {
+    @Test func sensitiveSourcesFollowLocalsAndModuleOutputs() throws {
+        let root = load([
+            "main.tf": """
+                variable "token" { sensitive = true }
+                variable "name" {}
+                locals {
+                  header = "Bearer ${var.token}"
+                  both   = "${local.header}:${var.name}"
+                }
+                module "db" { source = "./db" }
+                resource "aws_lambda_function" "f" {
+                  environment {
+                    variables = { AUTH = local.both, DB = module.db.password, NAME = var.name }
+                  }
+                }
+                """,
+            "db/main.tf": """
+                output "password" {
+                  value     = "x"
+                  sensitive = true
+                }
+                """,
+        ], variables: ["token": "t", "name": "n"])
+        let function = try #require(root.instance(at: "aws_lambda_function.f"))
+        let variables = try #require(function.attributes.blocks(ofType: "environment").first?.body.attribute("variables"))
+        #expect(root.sensitiveSources(of: variables.expression) == ["module.db.password", "var.token"])
+        #expect(function.attributes.value(at: "environment.variables.AUTH")?.value == "Bearer t:n")
+        #expect(root.module(at: "module.db")?.outputValues == ["password": "x"])
+    }
+}
