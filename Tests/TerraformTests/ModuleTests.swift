@@ -293,3 +293,22 @@ import Testing
         #expect(root.module(at: "module.db")?.outputValues == ["password": "x"])
     }
 }
+
+@Suite struct VariableFileTests {
+    @Test func undeclaredTfvarsValueWarnsAtItsAssignment() {
+        let module = load(["main.tf": "variable \"a\" {}", "terraform.tfvars": "a = 1\nb = 2\n"])
+        #expect(module.variableValues == ["a": 1])
+        #expect(module.diagnostics.map(\.description) == [
+            "terraform.tfvars:2:1: warning: Value for undeclared variable; terraform.tfvars gives a value for \"b\" but the module declares no such variable. Remove it or declare the variable.",
+        ])
+    }
+
+    @Test func emptyModuleExpansions() {
+        let module = load([
+            "main.tf": "module \"none\" {\n  source = \"./m\"\n  count = 0\n}\nmodule \"empty\" {\n  source = \"./m\"\n  for_each = {}\n}\nlocals {\n  a = module.none\n  b = module.empty\n}\n",
+            "m/main.tf": "output \"x\" { value = 1 }",
+        ])
+        #expect(module.localValues == ["a": [], "b": [:]])
+        #expect(module.childModules.isEmpty)
+    }
+}
