@@ -312,3 +312,27 @@ import Testing
         #expect(module.childModules.isEmpty)
     }
 }
+
+@Suite struct TypeConstraintTests {
+    @Test func objectDefaultsAndConversions() throws {
+        let module = load(["main.tf": """
+            variable "settings" {
+              type = object({
+                name    = string
+                retries = optional(number, 3)
+                tracing = optional(bool, true)
+                tags    = optional(map(string))
+                ids     = list(string)
+              })
+              default = { name = "api", tracing = false, ids = [1, 2] }
+            }
+            variable "zones" {
+              type    = set(string)
+              default = ["b", "a", "b"]
+            }
+            """])
+        #expect(module.variableValues["settings"] == ["name": "api", "retries": 3, "tracing": false, "tags": .null, "ids": ["1", "2"]])
+        #expect(module.variableValues["zones"] == .set(["a", "b"]))
+        #expect(module.variables.first?.type?.description == "object({ids = list(string), name = string, retries = optional(number, 3), tags = optional(map(string)), tracing = optional(bool, true)})")
+    }
+}
