@@ -118,11 +118,22 @@ extension Parser {
         let after = peek()
         if after.kind == .equal {
             _ = next()
+            let before = diagnostics.count
             let expression = parseExpression()
             let nameText = identifierText(name)
             let nameRange = range(name)
             let attribute = Attribute(name: nameText, nameRange: nameRange, expression: expression, range: nameRange.union(expression.range))
-            expectItemEnd(nested: nested, what: "argument")
+            if diagnostics.count > before {
+                // The expression already reported its error: skip the rest of the line quietly.
+                setSkipNewlines(false)
+                switch peek().kind {
+                case .newline: _ = next()
+                case .endOfFile, .closeBrace: break
+                default: recoverToLineEnd()
+                }
+            } else {
+                expectItemEnd(nested: nested, what: "argument")
+            }
             if let previous = findAttribute(nameText, in: attributes, names: &names) {
                 error("Attribute redefined", "The argument \"\(nameText)\" was already set at line \(previous.nameRange.start.line), column \(previous.nameRange.start.column). Each argument may be set only once; remove one of them.", nameRange)
             } else {

@@ -43,8 +43,13 @@ extension Parser {
 
     mutating func parseBinary(minimumPrecedence: Int) -> Expression {
         var lhs = parseUnary()
+        // Each operator in a chain deepens the (left-leaning) tree, so it counts as a nesting level.
+        var levels = 0
+        defer { depth -= levels }
         while let op = binaryOperator(peek().kind), op.precedence >= minimumPrecedence {
-            _ = next()
+            let token = next()
+            levels += 1
+            guard enter(range(token)) else { return lhs }
             let rhs = parseBinary(minimumPrecedence: op.precedence + 1)
             lhs = Expression(.binary(op, lhs, rhs), range: lhs.range.union(rhs.range))
         }
@@ -380,8 +385,15 @@ extension Parser {
     mutating func parsePostfix(_ base: Expression, attributesOnly: Bool = false) -> Expression {
         var base = base
         var steps: [TraversalStep] = []
+        // Index and splat operators deepen the tree, so each counts as a nesting level.
+        var levels = 0
+        defer { depth -= levels }
         while true {
             let token = peek()
+            if token.kind == .openBracket || token.kind == .dot && byte(at: token.end) == UInt8(ascii: "*") {
+                levels += 1
+                guard enter(range(token)) else { return attach(steps, to: base) }
+            }
             if token.kind == .dot {
                 _ = next()
                 // Right after the dot: a name, digits (legacy index) or "*".

@@ -72,7 +72,7 @@ struct Parser {
         depth += 1
         if depth > Parser.maximumDepth {
             if !aborted {
-                error("Nesting too deep", "Blocks, brackets, parentheses or templates are nested more than \(Parser.maximumDepth) levels deep here. Flatten the structure; the rest of the file was not read.", subject)
+                error("Nesting too deep", "Blocks, brackets, parentheses, templates or operators are nested more than \(Parser.maximumDepth) levels deep here. Flatten the structure; the rest of the file was not read.", subject)
                 aborted = true
                 peeked = nil
             }

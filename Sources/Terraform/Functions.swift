@@ -231,7 +231,9 @@ extension Evaluator {
         case "pow": try a.count(2); return .number(Foundation.pow(try a.number(0), try a.number(1)))
         case "parseint":
             try a.count(2)
-            guard let parsed = Int(try a.string(0), radix: try a.integer(1)) else { throw a.error("parseint could not read the number.") }
+            let radix = try a.integer(1)
+            guard (2...62).contains(radix) else { throw a.error("parseint's base must be between 2 and 62.") }
+            guard radix <= 36, let parsed = Int(try a.string(0), radix: radix) else { throw a.error("parseint could not read the number.") }
             return .number(Double(parsed))
         // Strings
         case "format":
@@ -306,7 +308,9 @@ extension Evaluator {
         case "strrev": try a.count(1); return .string(String((try a.string(0)).reversed()))
         case "indent":
             try a.count(2)
-            let padding = String(repeating: " ", count: try a.integer(0))
+            let spaces = try a.integer(0)
+            guard (0...1_000).contains(spaces) else { throw a.error("indent's width must be between 0 and 1000.") }
+            let padding = String(repeating: " ", count: spaces)
             return .string((try a.string(1)).split(separator: "\n", omittingEmptySubsequences: false).enumerated()
                 .map { $0.offset == 0 ? String($0.element) : padding + $0.element }.joined(separator: "\n"))
         case "substr":
@@ -527,7 +531,8 @@ extension Evaluator {
                 let number = try numberOperand(value, a.range)
                 piece = String(format: "%.\(precision ?? 6)\(verb)", number)
             case "x", "X", "o", "b":
-                let number = Int(try numberOperand(value, a.range))
+                let raw = try numberOperand(value, a.range)
+                guard let number = Int(exactly: raw.rounded(.towardZero)), Swift.abs(raw) < 1e18 else { throw a.error("%\(verb) needs a whole number that fits in 64 bits.") }
                 let radix = verb == "o" ? 8 : (verb == "b" ? 2 : 16)
                 piece = String(number, radix: radix, uppercase: verb == "X")
             case "j": piece = try jsonEncode(value, a)

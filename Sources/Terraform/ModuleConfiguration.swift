@@ -26,6 +26,8 @@ public struct ModuleConfiguration: Sendable {
     public var terraformSettings: [TerraformSettings] = []
     /// Syntax diagnostics and structural problems (duplicate names, missing labels).
     public var diagnostics: [Diagnostic] = []
+    /// Addresses declared so far (`aws_s3_bucket.b`, `data.x.y`, `var.v`, `local.l`, `module.m`), for duplicate checks.
+    private var declared: Set<String> = []
 
     /// Reads every `.tf`/`.tf.json` file of `directory` from `source`, through `cache`.
     public init(directory: String, source: any ModuleFileSource, cache: ParsedFileCache = .shared) {
@@ -63,8 +65,7 @@ public struct ModuleConfiguration: Sendable {
         case "resource", "data":
             guard requireLabels(block, 2, file: file) else { return }
             let declaration = ResourceDeclaration(mode: block.type == "data" ? .data : .managed, type: block.labels[0].value, name: block.labels[1].value, source: source)
-            let existing = declaration.mode == .data ? dataSources : resources
-            if existing.contains(where: { $0.type == declaration.type && $0.name == declaration.name }) {
+            if !declared.insert(declaration.localAddress).inserted {
                 duplicate(declaration.localAddress, block: block, file: file)
                 return
             }
@@ -72,7 +73,7 @@ public struct ModuleConfiguration: Sendable {
         case "variable":
             guard requireLabels(block, 1, file: file) else { return }
             let name = block.labels[0].value
-            if variables.contains(where: { $0.name == name }) { duplicate("var.\(name)", block: block, file: file); return }
+            if !declared.insert("var." + name).inserted { duplicate("var.\(name)", block: block, file: file); return }
             let validations = body.blocks(ofType: "validation").map {
                 VariableValidation(condition: $0.body.attribute(named: "condition")?.expression, errorMessage: $0.body.attribute(named: "error_message")?.expression, range: $0.range)
             }
@@ -86,7 +87,7 @@ public struct ModuleConfiguration: Sendable {
                 validations: validations, source: source))
         case "locals":
             for attribute in body.attributes {
-                if locals.contains(where: { $0.name == attribute.name }) {
+                if !declared.insert("local." + attribute.name).inserted {
                     diagnostics.append(Diagnostic(severity: .error, summary: "Duplicate local value definition",
                         detail: "The local value \"\(attribute.name)\" is defined more than once. Rename or remove one of them.",
                         fileName: file, subject: attribute.nameRange))
@@ -105,7 +106,7 @@ public struct ModuleConfiguration: Sendable {
         case "module":
             guard requireLabels(block, 1, file: file) else { return }
             let name = block.labels[0].value
-            if moduleCalls.contains(where: { $0.name == name }) { duplicate("module.\(name)", block: block, file: file); return }
+            if !declared.insert("module." + name).inserted { duplicate("module.\(name)", block: block, file: file); return }
             moduleCalls.append(ModuleCallDeclaration(name: name, sourceAddress: body.attribute(named: "source")?.expression.staticString,
                 version: body.attribute(named: "version")?.expression.staticString, source: source))
         case "moved":

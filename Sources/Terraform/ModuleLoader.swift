@@ -26,14 +26,9 @@ public struct ModuleLoader: Sendable {
     public func loadModule(at directory: String = "", variables: [String: Value] = [:]) -> Module {
         let configuration = ModuleConfiguration(directory: directory, source: source, cache: cache)
         var diagnostics: [Diagnostic] = []
-        var values = variableFiles(in: directory, diagnostics: &diagnostics)
+        let declared = Set(configuration.variables.map(\.name))
+        var values = variableFiles(in: directory, declared: declared, diagnostics: &diagnostics)
         values.merge(variables) { _, new in new }
-        for (name, value) in values where !configuration.variables.contains(where: { $0.name == name }) {
-            _ = value
-            diagnostics.append(Diagnostic(severity: .warning, summary: "Value for undeclared variable",
-                detail: "A value is given for \"\(name)\" but the module declares no such variable. Remove it or declare the variable.",
-                fileName: directory, subject: SourceRange(at: .fileStart)))
-        }
         let builder = ModuleBuilder(loader: self, configuration: configuration, address: "", rootDirectory: directory, callStack: [directory], inputs: values)
         var module = builder.build()
         module.diagnostics = diagnostics + module.diagnostics
@@ -48,7 +43,8 @@ public struct ModuleLoader: Sendable {
     }
 
     /// The values of `terraform.tfvars`, `terraform.tfvars.json`, then `*.auto.tfvars(.json)`.
-    private func variableFiles(in directory: String, diagnostics: inout [Diagnostic]) -> [String: Value] {
+    /// Values for undeclared variables give a warning at the assignment, as in Terraform.
+    private func variableFiles(in directory: String, declared: Set<String>, diagnostics: inout [Diagnostic]) -> [String: Value] {
         let names = source.fileNames(in: directory)
         var ordered: [String] = []
         for fixed in ["terraform.tfvars", "terraform.tfvars.json"] where names.contains(fixed) { ordered.append(fixed) }
@@ -62,6 +58,11 @@ public struct ModuleLoader: Sendable {
             diagnostics += parsed.diagnostics
             for attribute in parsed.body.attributes {
                 values[attribute.name] = evaluator.evaluate(attribute.expression, file: path)
+                if !declared.contains(attribute.name) {
+                    diagnostics.append(Diagnostic(severity: .warning, summary: "Value for undeclared variable",
+                        detail: "\(name) gives a value for \"\(attribute.name)\" but the module declares no such variable. Remove it or declare the variable.",
+                        fileName: path, subject: attribute.nameRange, context: attribute.range))
+                }
             }
         }
         diagnostics += evaluator.diagnostics
@@ -72,6 +73,8 @@ public struct ModuleLoader: Sendable {
 /// Evaluates one module instance: variables, lazy locals with cycle detection, module calls,
 /// resources, providers and outputs.
 final class ModuleBuilder {
+    /// The largest `count` expanded (a bigger one is reported, not expanded).
+    static let maximumInstances = 10_000
     let loader: ModuleLoader
     let configuration: ModuleConfiguration
     let address: String
@@ -191,11 +194,11 @@ final class ModuleBuilder {
             let value = evaluator.evaluate(count, file: file)
             switch value {
             case .unknown: return [(.unknown, ["count": .object(["index": .unknown(value.unknownReferences)])])]
-            case .number(let number) where number >= 0 && number == number.rounded():
+            case .number(let number) where number >= 0 && number == number.rounded() && number <= Double(Self.maximumInstances):
                 return (0..<Int(number)).map { (.index($0), ["count": .object(["index": .number(Double($0))])]) }
             default:
                 diagnostics.append(Diagnostic(severity: .error, summary: "Invalid count argument",
-                    detail: "count must be a whole number of zero or more; this is \(value).", fileName: file, subject: count.range))
+                    detail: "count must be a whole number from 0 to \(Self.maximumInstances); this is \(value).", fileName: file, subject: count.range))
                 return []
             }
         }
@@ -330,8 +333,10 @@ final class ModuleBuilder {
             var members: [String: Value] = [:]
             for (key, value) in byKey { if case .key(let name) = key { members[name] = value } }
             return .object(members)
-        case .unknown?, nil:
-            return byKey.isEmpty && keys.isEmpty ? .list([]) : .unknown([callAddress])
+        case .unknown?:
+            return .unknown([callAddress])
+        case nil:
+            return body.attribute(named: "for_each") != nil ? .object([:]) : .list([])
         }
     }
 }

@@ -18,8 +18,9 @@ public indirect enum TypeConstraint: Hashable, Sendable, CustomStringConvertible
     case map(TypeConstraint)
     /// `tuple([T, ...])`.
     case tuple([TypeConstraint])
-    /// `object({ name = T, ... })`; `optional(T)` attributes are listed in `optional`.
-    case object([String: TypeConstraint], optional: Set<String>)
+    /// `object({ name = T, ... })`; `optional(T)` attributes are listed in `optional`, and the
+    /// defaults of `optional(T, default)` attributes (when constant) in `defaults`.
+    case object([String: TypeConstraint], optional: Set<String>, defaults: [String: Value] = [:])
 
     /// Reads a type expression; nil when it is not a valid type.
     public init?(expression: Expression) {
@@ -51,13 +52,20 @@ public indirect enum TypeConstraint: Hashable, Sendable, CustomStringConvertible
                 guard case .object(let items) = first.kind else { return nil }
                 var attributes: [String: TypeConstraint] = [:]
                 var optional: Set<String> = []
+                var defaults: [String: Value] = [:]
                 for item in items {
                     guard let key = item.key.staticString ?? item.key.asTraversal.flatMap({ $0.steps.isEmpty ? $0.root : nil }),
                           let type = TypeConstraint(expression: item.value) else { return nil }
                     attributes[key] = type
-                    if case .functionCall(let inner) = item.value.kind, inner.name == "optional" { optional.insert(key) }
+                    if case .functionCall(let inner) = item.value.kind, inner.name == "optional" {
+                        optional.insert(key)
+                        if inner.arguments.count == 2 {
+                            let value = Evaluator(context: EvaluationContext()).evaluate(inner.arguments[1], file: "")
+                            if value.isWhollyKnown { defaults[key] = type.convert(value) }
+                        }
+                    }
                 }
-                self = .object(attributes, optional: optional)
+                self = .object(attributes, optional: optional, defaults: defaults)
             default: return nil
             }
         default: return nil
@@ -75,16 +83,17 @@ public indirect enum TypeConstraint: Hashable, Sendable, CustomStringConvertible
         case .set(let element): return "set(\(element))"
         case .map(let element): return "map(\(element))"
         case .tuple(let elements): return "tuple([" + elements.map(\.description).joined(separator: ", ") + "])"
-        case .object(let attributes, let optional):
+        case .object(let attributes, let optional, let defaults):
             let parts = attributes.keys.sorted().map { key in
-                optional.contains(key) ? "\(key) = optional(\(attributes[key]!))" : "\(key) = \(attributes[key]!)"
+                guard optional.contains(key) else { return "\(key) = \(attributes[key]!)" }
+                return defaults[key].map { "\(key) = optional(\(attributes[key]!), \($0))" } ?? "\(key) = optional(\(attributes[key]!))"
             }
             return "object({" + parts.joined(separator: ", ") + "})"
         }
     }
 
     /// Converts `value` to this type where Terraform would (string ↔ number ↔ bool, list → set,
-    /// missing optional attributes → null); values that do not fit are returned unchanged.
+    /// missing optional attributes → their default or null); values that do not fit are returned unchanged.
     public func convert(_ value: Value) -> Value {
         if case .unknown = value { return value }
         if value == .null { return value }
@@ -109,10 +118,11 @@ public indirect enum TypeConstraint: Hashable, Sendable, CustomStringConvertible
         case .tuple(let elements):
             guard let items = value.elements, items.count == elements.count else { return value }
             return .list(zip(elements, items).map { $0.convert($1) })
-        case .object(let attributes, _):
+        case .object(let attributes, _, let defaults):
             guard var members = value.members else { return value }
             for (key, type) in attributes {
-                members[key] = members[key].map(type.convert) ?? .null
+                let given = members[key].flatMap { $0 == .null ? nil : $0 }
+                members[key] = given.map(type.convert) ?? defaults[key] ?? .null
             }
             return .object(members)
         }

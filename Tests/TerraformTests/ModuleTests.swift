@@ -261,3 +261,78 @@ import Testing
         #expect(second.localValues == ["x": 1, "y": 2])
     }
 }
+
+@Suite struct SensitivityTests {
+    @Test func sensitiveSourcesFollowLocalsAndModuleOutputs() throws {
+        let root = load([
+            "main.tf": """
+                variable "token" { sensitive = true }
+                variable "name" {}
+                locals {
+                  header = "Bearer ${var.token}"
+                  both   = "${local.header}:${var.name}"
+                }
+                module "db" { source = "./db" }
+                resource "aws_lambda_function" "f" {
+                  environment {
+                    variables = { AUTH = local.both, DB = module.db.password, NAME = var.name }
+                  }
+                }
+                """,
+            "db/main.tf": """
+                output "password" {
+                  value     = "x"
+                  sensitive = true
+                }
+                """,
+        ], variables: ["token": "t", "name": "n"])
+        let function = try #require(root.instance(at: "aws_lambda_function.f"))
+        let variables = try #require(function.attributes.blocks(ofType: "environment").first?.body.attribute("variables"))
+        #expect(root.sensitiveSources(of: variables.expression) == ["module.db.password", "var.token"])
+        #expect(function.attributes.value(at: "environment.variables.AUTH")?.value == "Bearer t:n")
+        #expect(root.module(at: "module.db")?.outputValues == ["password": "x"])
+    }
+}
+
+@Suite struct VariableFileTests {
+    @Test func undeclaredTfvarsValueWarnsAtItsAssignment() {
+        let module = load(["main.tf": "variable \"a\" {}", "terraform.tfvars": "a = 1\nb = 2\n"])
+        #expect(module.variableValues == ["a": 1])
+        #expect(module.diagnostics.map(\.description) == [
+            "terraform.tfvars:2:1: warning: Value for undeclared variable; terraform.tfvars gives a value for \"b\" but the module declares no such variable. Remove it or declare the variable.",
+        ])
+    }
+
+    @Test func emptyModuleExpansions() {
+        let module = load([
+            "main.tf": "module \"none\" {\n  source = \"./m\"\n  count = 0\n}\nmodule \"empty\" {\n  source = \"./m\"\n  for_each = {}\n}\nlocals {\n  a = module.none\n  b = module.empty\n}\n",
+            "m/main.tf": "output \"x\" { value = 1 }",
+        ])
+        #expect(module.localValues == ["a": [], "b": [:]])
+        #expect(module.childModules.isEmpty)
+    }
+}
+
+@Suite struct TypeConstraintTests {
+    @Test func objectDefaultsAndConversions() throws {
+        let module = load(["main.tf": """
+            variable "settings" {
+              type = object({
+                name    = string
+                retries = optional(number, 3)
+                tracing = optional(bool, true)
+                tags    = optional(map(string))
+                ids     = list(string)
+              })
+              default = { name = "api", tracing = false, ids = [1, 2] }
+            }
+            variable "zones" {
+              type    = set(string)
+              default = ["b", "a", "b"]
+            }
+            """])
+        #expect(module.variableValues["settings"] == ["name": "api", "retries": 3, "tracing": false, "tags": .null, "ids": ["1", "2"]])
+        #expect(module.variableValues["zones"] == .set(["a", "b"]))
+        #expect(module.variables.first?.type?.description == "object({ids = list(string), name = string, retries = optional(number, 3), tags = optional(map(string)), tracing = optional(bool, true)})")
+    }
+}

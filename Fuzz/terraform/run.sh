@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Fuzzes module loading, evaluation, policy reading, the reference graph, yamldecode and
+# jsondecode with libFuzzer for SECONDS (default 60).
+# Usage: Fuzz/terraform/run.sh [SECONDS]   (needs a Swift toolchain with libFuzzer)
+# Crashes, timeouts and OOMs are written to Fuzz/out/terraform/.
+set -euo pipefail
+seconds="${1:-60}"
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+work="$(mktemp -d "${TMPDIR:-/tmp}/fuzz-terraform.XXXXXX")"
+out="$root/Fuzz/out/terraform"
+mkdir -p "$out" "$work/corpus" "$work/modules"
+cp "$root"/Fuzz/terraform/corpus/* "$work/corpus/"
+flags=(-sanitize=fuzzer,address -O)
+swiftc "${flags[@]}" -parse-as-library -emit-module -emit-library -static -module-name HCL \
+    -emit-module-path "$work/modules/HCL.swiftmodule" -o "$work/libHCL.a" "$root"/Sources/HCL/*.swift
+swiftc "${flags[@]}" -parse-as-library -enable-testing -I "$work/modules" \
+    "$root"/Sources/Terraform/*.swift "$root/Fuzz/terraform/FuzzTerraform.swift" -module-name Terraform \
+    "$work/libHCL.a" -o "$work/fuzz-terraform"
+cd "$out"
+SWIFT_BACKTRACE=enable=no "$work/fuzz-terraform" "$work/corpus" \
+    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=4096 \
+    -artifact_prefix="$out/" -print_final_stats=1
+echo "fuzz-terraform: ran ${seconds}s; corpus grew to $(ls "$work/corpus" | wc -l) inputs; artifacts in $out"
