@@ -5,6 +5,9 @@
 public enum OutputFormat: String, Sendable, CaseIterable {
     /// Plain text for a terminal or a log.
     case text
-    /// A versioned JSON document (see `ChangeSetJSONReport`).
+    /// A versioned JSON document (see `ReviewJSONReport`).
     case json
+    /// The change set only: each changed file with its kind and changed line ranges, to see
+    /// what the review starts from.
+    case changes
 }

@@ -10,7 +10,8 @@ public struct ReviewTextReport: Sendable {
     /// Renders `result`; `failOn` is the severity that blocks (nil: never).
     public func render(_ result: ReviewResult, failOn: Severity?) -> String {
         let comparison = result.comparison
-        var output = "stackreview: \(TerminalText.escape(result.range.description))"
+        let resolved = ChangeSetTextReport.sideText(result.changeSet.base) + ".." + ChangeSetTextReport.sideText(result.changeSet.head)
+        var output = "stackreview: \(TerminalText.escape(result.range.description)) = \(resolved)"
         output += " — " + ChangeSetTextReport.count(result.changeSet.files.count, "file") + " changed"
         output += ", " + ChangeSetTextReport.count(result.modules.count, "module") + " loaded"
         output += ", " + ChangeSetTextReport.count(result.touched.count, "subject") + " touched\n"

@@ -36,7 +36,7 @@ public struct ReviewEngine {
         }
         // Touched nodes: the union of both sides, keyed by directory.
         var touched: [String: [String: [String]]] = [:]
-        for (side, review) in [(ScopeSelector.Side.base, base), (.head, head)] {
+        for (side, review) in [(ScopeSelector.Side.head, head), (.base, base)] {
             let selector = ScopeSelector(changeSet: changeSet, side: side)
             for (directory, module) in review.modules {
                 let subjects = module.subjects(directory: directory)

@@ -19,7 +19,7 @@ struct DemoCommand: ParsableCommand {
             throw CommandError(status: .usageError, message: "'\(path)' already exists; name a new folder with --keep.")
         }
         defer { if keep == nil { try? FileManager.default.removeItem(atPath: path) } }
-        let text = try DemoRun(repositoryPath: path).run()
+        let text = try DemoRun(repositoryPath: path, today: Terminal.today).run()
         try Terminal.write(text, to: nil)
     }
 }

@@ -29,8 +29,13 @@ struct HookCommand: ParsableCommand {
 
         func run() throws {
             let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-            let reviews = try Reviewer.reviewPush(repositoryAt: repositoryPath, remoteName: remote, standardInput: input)
-            Terminal.note(PrePushSummary().render(reviews, remote: remote))
+            let request = Reviewer.Request(path: repositoryPath, revisions: .defaultRange, today: Terminal.today)
+            let (reviews, options) = try Reviewer.reviewPush(request, remoteName: remote, standardInput: input)
+            let threshold = options?.configuration.failOn ?? .high
+            Terminal.note(PrePushSummary().render(reviews, remote: remote, failOn: threshold))
+            if reviews.contains(where: { !($0.review?.blocking(failOn: threshold).isEmpty ?? true) }) {
+                throw ExitCode(ExitStatus.findingsIntroduced.rawValue)
+            }
         }
     }
 }

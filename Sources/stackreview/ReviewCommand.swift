@@ -5,6 +5,24 @@ import Review
 
 extension OutputFormat: ExpressibleByArgument {}
 
+/// `--fail-on`: a severity, or `never`.
+struct FailOnThreshold: ExpressibleByArgument {
+    /// nil for `never`.
+    var severity: Severity?
+
+    init?(argument: String) {
+        if argument == "never" {
+            severity = nil
+        } else if let severity = Severity(rawValue: argument) {
+            self.severity = severity
+        } else {
+            return nil
+        }
+    }
+
+    static var allValueStrings: [String] { Severity.allCases.reversed().map(\.rawValue) + ["never"] }
+}
+
 /// `stackreview review`: reviews a range, the staged changes or the working tree.
 struct ReviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -35,6 +53,15 @@ struct ReviewCommand: ParsableCommand {
     @Option(name: [.customShort("C"), .customLong("repository")], help: "A folder inside the repository to review.")
     var repositoryPath = "."
 
+    @Flag(help: "Review every module and subject of the repository, not only what the change touched.")
+    var all = false
+
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when the change introduces a finding at or above this severity: critical, high, medium, low, info or never (default: the configuration's, else high).")
+    var failOn: FailOnThreshold?
+
+    @Option(name: .customLong("config"), help: "Use this configuration file instead of the repository's .stackreview.yml.")
+    var configPath: String?
+
     func validate() throws {
         if [range != nil, staged, worktree].filter({ $0 }).count > 1 {
             throw ValidationError("Give at most one of RANGE, --staged and --worktree.")
@@ -42,14 +69,20 @@ struct ReviewCommand: ParsableCommand {
     }
 
     func run() throws {
-        let request: RevisionRequest =
+        let revisions: RevisionRequest =
             staged ? .staged : worktree ? .worktree : range.map { .expression($0) } ?? .defaultRange
-        let review = try Reviewer.review(repositoryAt: repositoryPath, revisions: request)
+        let request = Reviewer.Request(
+            path: repositoryPath, revisions: revisions, configuration: try configPath.map(Terminal.readConfiguration),
+            failOn: failOn.map(\.severity), reviewAll: all, today: Terminal.today)
+        let (result, options) = try Reviewer.review(request)
+        let threshold = options.configuration.failOn
         let text: String
         switch format {
-        case .text: text = ChangeSetTextReport().render(review.changeSet, title: review.range.description)
-        case .json: text = ChangeSetJSONReport().render(review.changeSet, range: review.range)
+        case .text: text = ReviewTextReport().render(result, failOn: threshold)
+        case .json: text = ReviewJSONReport().render(result, failOn: threshold)
+        case .changes: text = ChangeSetTextReport().render(result.changeSet, title: result.range.description)
         }
         try Terminal.write(text, to: output)
+        if !result.blocking(failOn: threshold).isEmpty { throw ExitCode(ExitStatus.findingsIntroduced.rawValue) }
     }
 }

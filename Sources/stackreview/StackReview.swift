@@ -27,6 +27,9 @@ enum Main {
         } catch let error as GitError {
             Terminal.error(error.message)
             exit(error.exitCode)
+        } catch let error as ReviewError {
+            Terminal.error(error.description)
+            exit(error.exitStatus)
         } catch let error as CommandError {
             Terminal.error(error.message)
             exit(error.status.rawValue)

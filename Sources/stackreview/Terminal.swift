@@ -29,6 +29,25 @@ enum Terminal {
     }
 }
 
+extension Terminal {
+    /// Today's date as `YYYY-MM-DD` (UTC), for suppression expiry.
+    static var today: String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: Date())
+    }
+
+    /// Reads `--config FILE`.
+    static func readConfiguration(_ path: String) throws(CommandError) -> (path: String, text: String) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CommandError(status: .usageError, message: "cannot read the configuration file '\(path)'. Check the path.")
+        }
+        return (path, String(decoding: data, as: UTF8.self))
+    }
+}
+
 /// A failure the command line reports with a message and an exit status.
 struct CommandError: Error {
     /// The exit status to end with.

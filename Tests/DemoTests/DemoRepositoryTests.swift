@@ -25,7 +25,7 @@ import Testing
         let path = Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: path) }
         let ids = try DemoRepository.create(at: path)
-        let review = try Reviewer.review(repositoryAt: path, revisions: .expression(ids[2].hex))
+        let (review, _) = try Reviewer.review(Reviewer.Request(path: path, revisions: .expression(ids[2].hex), today: "2026-01-01"))
         let files = review.changeSet.files.map { file in
             "\(file.status.rawValue) \(file.path) +\(file.addedLines.map(\.description)) -\(file.deletedLines.map(\.description))"
         }
@@ -41,7 +41,7 @@ import Testing
     @Test func demoOutputMatchesGoldenFile() throws {
         let path = Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let output = try DemoRun(repositoryPath: path).run().replacingOccurrences(of: path, with: "<repository>")
+        let output = try DemoRun(repositoryPath: path, today: "2026-01-01").run().replacingOccurrences(of: path, with: "<repository>")
         try Golden.check(output, against: "demo.txt")
     }
 }

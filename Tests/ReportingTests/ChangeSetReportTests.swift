@@ -49,52 +49,6 @@ import Testing
         let empty = ChangeSet(base: .commit(Self.base), head: .commit(Self.base), description: "x", files: [])
         #expect(ChangeSetTextReport().render(empty, title: "HEAD") == "Change set of HEAD = 1111111..1111111 (0 files)\n  no files changed\n")
     }
-
-    @Test func jsonIsVersionedSortedAndStable() {
-        let one = ChangeSet(
-            base: .commit(Self.base), head: .worktree, description: "HEAD..worktree",
-            files: [Self.file("a.tf", .modified, added: [LineRange(2, 3)])])
-        let range = ResolvedRange(base: .commit(Self.base), head: .worktree, description: "HEAD..worktree")
-        let json = ChangeSetJSONReport().render(one, range: range)
-        #expect(json == """
-            {
-              "changeSet" : {
-                "base" : "1111111111111111111111111111111111111111",
-                "baseCommit" : "1111111111111111111111111111111111111111",
-                "description" : "HEAD..worktree",
-                "files" : [
-                  {
-                    "addedLines" : [
-                      {
-                        "end" : 3,
-                        "start" : 2
-                      }
-                    ],
-                    "binary" : false,
-                    "deletedLines" : [
-
-                    ],
-                    "kind" : "terraform",
-                    "mode" : "regular",
-                    "oldMode" : "regular",
-                    "path" : "a.tf",
-                    "skipped" : false,
-                    "status" : "modified"
-                  }
-                ],
-                "head" : "worktree"
-              },
-              "range" : {
-                "base" : "1111111111111111111111111111111111111111",
-                "description" : "HEAD..worktree",
-                "head" : "worktree"
-              },
-              "schemaVersion" : 1
-            }
-
-            """)
-        #expect(ChangeSetJSONReport().render(one, range: range) == json)
-    }
 }
 
 @Suite struct TerminalTextTests {

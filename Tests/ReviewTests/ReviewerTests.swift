@@ -12,8 +12,8 @@ import Testing
     static func twoCommitRepository(at path: String) throws -> [ObjectID] {
         let writer = try RepositoryWriter.create(at: path)
         let author = CommitSignature(name: "T", email: "t@example.invalid", time: 1_700_000_000)
-        let first = try writer.commit(["a.tf": .file(Array("one\ntwo\nthree\n".utf8))], on: "main", message: "one\n", author: author)
-        let second = try writer.commit(["a.tf": .file(Array("one\nTWO\nthree\n".utf8))], on: "main", message: "two\n", author: author)
+        let first = try writer.commit(["a.tf": .file(Array("locals {\n  a = 1\n}\n".utf8))], on: "main", message: "one\n", author: author)
+        let second = try writer.commit(["a.tf": .file(Array("locals {\n  a = 2\n}\n".utf8))], on: "main", message: "two\n", author: author)
         return [first, second]
     }
 
@@ -22,22 +22,26 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         let ids = try Self.twoCommitRepository(at: path)
         try FileManager.default.createDirectory(atPath: path + "/sub/dir", withIntermediateDirectories: true)
-        let review = try Reviewer.review(repositoryAt: path + "/sub/dir", revisions: .expression("\(ids[0].hex)..\(ids[1].hex)"))
-        #expect(review.range.base == .commit(ids[0]))
-        #expect(review.range.head == .commit(ids[1]))
-        #expect(review.changeSet.files.map(\.path) == ["a.tf"])
-        #expect(review.changeSet.files.first?.addedLines == [LineRange(2, 2)])
-        #expect(review.changeSet.files.first?.deletedLines == [LineRange(2, 2)])
+        let (result, options) = try Reviewer.review(Reviewer.Request(path: path + "/sub/dir", revisions: .expression("\(ids[0].hex)..\(ids[1].hex)"), today: "2026-01-01"))
+        #expect(result.range.base == .commit(ids[0]))
+        #expect(result.range.head == .commit(ids[1]))
+        #expect(result.changeSet.files.map(\.path) == ["a.tf"])
+        #expect(result.modules == [""])
+        #expect(result.touched == [TouchedSubject(directory: "", node: "local.a", reasons: ["edited at a.tf:2", "lines removed at a.tf:2 (base)"])])
+        #expect(options.configuration.failOn == .high)
     }
 
     @Test func outsideARepositoryIsARepositoryError() throws {
         let path = Self.temporaryFolder()
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        #expect(throws: GitError.notARepository(path: path)) {
-            try Reviewer.review(repositoryAt: path, revisions: .defaultRange)
+        do {
+            _ = try Reviewer.review(Reviewer.Request(path: path, revisions: .defaultRange, today: "2026-01-01"))
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.exitStatus == ExitStatus.repositoryError.rawValue)
+            #expect(error.description == GitError.notARepository(path: path).message)
         }
-        #expect(GitError.notARepository(path: path).exitCode == ExitStatus.repositoryError.rawValue)
         #expect(GitError.malformedRange("a..b..c").exitCode == ExitStatus.usageError.rawValue)
     }
 
@@ -51,7 +55,7 @@ import Testing
             (delete) \(zero) refs/heads/old \(ids[0].hex)
 
             """
-        let reviews = try Reviewer.reviewPush(repositoryAt: path, remoteName: "origin", standardInput: input)
+        let (reviews, _) = try Reviewer.reviewPush(Reviewer.Request(path: path, revisions: .defaultRange, today: "2026-01-01"), remoteName: "origin", standardInput: input)
         #expect(reviews.map(\.update.kind) == [.update, .deletion])
         #expect(reviews[0].review?.changeSet.files.map(\.path) == ["a.tf"])
         #expect(reviews[1].review == nil)
