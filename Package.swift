@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "PythonTests", dependencies: ["Python"]),
         .testTarget(name: "TerraformTests", dependencies: ["Terraform", "HCL"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Git"]),
-        .testTarget(name: "ReviewTests", dependencies: ["Review", "Git"]),
+        .testTarget(name: "ReviewTests", dependencies: ["Review", "Git", "Terraform", "HCL", "TestSupport"]),
         .testTarget(name: "StackReviewCLITests", dependencies: ["TestSupport", "Git"]),
         .testTarget(name: "DemoTests", dependencies: ["Demo", "Git", "Review"], exclude: ["Golden"]),
     ],
