@@ -18,7 +18,17 @@ public struct ReviewEngine {
 
     /// Reviews `range`.
     public func review(_ range: ResolvedRange) throws(GitError) -> ReviewResult {
-        let changeSet = try repository.changeSet(range)
+        try review(range, changeSet: try repository.changeSet(range))
+    }
+
+    /// Whether a change set holds anything a review looks at: Terraform, variable files or
+    /// handler sources. A push without any is answered without loading rules or modules.
+    public static func needsReview(_ changeSet: ChangeSet) -> Bool {
+        changeSet.files.contains { [.terraform, .terraformVariables, .pythonSource, .javaScriptSource].contains($0.kind) }
+    }
+
+    /// Reviews `range`, whose change set is already computed.
+    public func review(_ range: ResolvedRange, changeSet: ChangeSet) throws(GitError) -> ReviewResult {
         let configuration = options.configuration
         let handlerFiles = changeSet.files.filter { $0.kind == .pythonSource && !$0.isSkipped && configuration.includes($0.path) }.map(\.path)
         var problems: [ReviewProblem] = changeSet.files.filter { $0.kind == .javaScriptSource && $0.status != .deleted }.map {

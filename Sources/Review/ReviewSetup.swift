@@ -21,7 +21,7 @@ public enum ReviewSetup {
     ///   - failOn: `--fail-on`, overriding the configuration.
     public static func options(
         repository: Repository, range: ResolvedRange, configurationText: (path: String, text: String)? = nil,
-        failOn: Severity?? = nil, reviewAll: Bool, today: String
+        failOn: Severity?? = nil, reviewAll: Bool, today: String, loadRules: Bool = true
     ) throws(Failure) -> ReviewOptions {
         let side = range.base == .emptyTree ? range.head : range.base
         var configuration = Configuration()
@@ -35,8 +35,8 @@ public enum ReviewSetup {
             }
         }
         if let failOn { configuration.failOn = failOn }
-        var ruleFiles = BuiltinRules.files.map { (path: $0.path, text: $0.text) }
-        for folder in configuration.rulePaths {
+        var ruleFiles = loadRules ? BuiltinRules.files.map { (path: $0.path, text: $0.text) } : []
+        for folder in configuration.rulePaths where loadRules {
             let entries = (try? repository.listFiles(under: folder, in: side, recursive: true)) ?? []
             for entry in entries where entry.path.hasSuffix(".yml") || entry.path.hasSuffix(".yaml") {
                 if let blob = try? repository.file(at: entry.path, in: side) { ruleFiles.append((entry.path, blob.text)) }
@@ -44,7 +44,7 @@ public enum ReviewSetup {
         }
         let (rules, ruleErrors) = RuleSet.load(files: ruleFiles)
         errors += ruleErrors
-        for id in configuration.rules.keys.sorted() where !rules.contains(where: { $0.id == id }) {
+        for id in configuration.rules.keys.sorted() where loadRules && !rules.contains(where: { $0.id == id }) {
             errors.append(RuleLoadError(file: configText?.0 ?? Configuration.fileName, line: 0, column: 0, message: "the rule '\(id)' named under rules: does not exist; `stackreview rules` lists the rules"))
         }
         guard errors.isEmpty else { throw Failure(errors: errors) }

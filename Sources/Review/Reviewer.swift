@@ -35,8 +35,9 @@ public enum Reviewer {
         do {
             let repository = try Repository.discover(from: request.path)
             let range = try repository.resolve(request.revisions)
-            let options = try setup(repository, range, request)
-            return (try ReviewEngine(repository: repository, options: options).review(range), options)
+            let changeSet = try repository.changeSet(range)
+            let options = try setup(repository, range, request, loadRules: request.reviewAll || ReviewEngine.needsReview(changeSet))
+            return (try ReviewEngine(repository: repository, options: options).review(range, changeSet: changeSet), options)
         } catch let error as GitError {
             throw .repository(error)
         } catch let error as ReviewSetup.Failure {
@@ -57,9 +58,10 @@ public enum Reviewer {
                     reviews.append(PrePushReview(update: update, review: nil))
                     continue
                 }
-                let options = try setup(repository, range, request)
+                let changeSet = try repository.changeSet(range)
+                let options = try setup(repository, range, request, loadRules: ReviewEngine.needsReview(changeSet))
                 lastOptions = options
-                reviews.append(PrePushReview(update: update, review: try ReviewEngine(repository: repository, options: options).review(range)))
+                reviews.append(PrePushReview(update: update, review: try ReviewEngine(repository: repository, options: options).review(range, changeSet: changeSet)))
             }
             return (reviews, lastOptions)
         } catch let error as GitError {
@@ -71,10 +73,10 @@ public enum Reviewer {
         }
     }
 
-    private static func setup(_ repository: Repository, _ range: ResolvedRange, _ request: Request) throws(ReviewSetup.Failure) -> ReviewOptions {
+    private static func setup(_ repository: Repository, _ range: ResolvedRange, _ request: Request, loadRules: Bool) throws(ReviewSetup.Failure) -> ReviewOptions {
         try ReviewSetup.options(
             repository: repository, range: range, configurationText: request.configuration, failOn: request.failOn,
-            reviewAll: request.reviewAll, today: request.today)
+            reviewAll: request.reviewAll, today: request.today, loadRules: loadRules)
     }
 }
 
