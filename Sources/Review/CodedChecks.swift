@@ -1,7 +1,22 @@
 /// Every check written in Swift, listed once.
 public enum CodedChecks {
     /// All coded checks.
-    public static let all: [any CodedCheck] = []
+    public static let all: [any CodedCheck] = [
+        IAMAdministratorAccessCheck(),
+        IAMWildcardActionsCheck(),
+        IAMWildcardResourceWriteCheck(),
+        LambdaEnvironmentSecretsCheck(),
+        VariableDefaultSecretCheck(),
+        LogRetentionMinimumCheck(),
+        VariableTypeCheck(),
+        RequiredProvidersCheck(),
+        ResourceTagsCheck(),
+        ResourceNamePrefixCheck(),
+        DeprecatedInterpolationCheck(),
+        CriticalResourceOutputCheck(),
+        RestAPISingleStageCheck(),
+        LambdaLogGroupCheck(),
+    ]
 
     /// The check rule files call `name`.
     public static func named(_ name: String) -> (any CodedCheck)? {
