@@ -4,6 +4,250 @@
 extension BuiltinRules {
     /// The rule files under `rules/`, by repository path.
     public static let files: [(path: String, text: String)] = [
+        ("rules/apigateway/aws-api-gateway-5xx-alarm.yml", #"""
+        id: aws-api-gateway-5xx-alarm
+        title: API has an alarm on server errors
+        severity: medium
+        category: operational-excellence
+        applies_to: [aws_api_gateway_rest_api, aws_apigatewayv2_api]
+        message: "No CloudWatch alarm watches the {metric} metric of `{address}`: server errors go unnoticed"
+        improvement: "Added an alarm on the server errors of `{address}`"
+        remediation: >-
+          Add an `aws_cloudwatch_metric_alarm` with `namespace = "AWS/ApiGateway"`,
+          `metric_name = "5XXError"` and `dimensions = { ApiName = aws_api_gateway_rest_api.x.name }`
+          (for HTTP APIs, `metric_name = "5xx"` and `ApiId`).
+        references:
+          links: https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-metrics-and-dimensions.html
+        check:
+          coded: api-5xx-alarm
+        examples:
+          fail:
+            - |
+              ⚑resource "aws_api_gateway_rest_api" "api" {
+                name = "orders"
+              }
+            - |
+              ⚑resource "aws_apigatewayv2_api" "http" {
+                name          = "orders"
+                protocol_type = "HTTP"
+              }
+          pass:
+            - |
+              resource "aws_api_gateway_rest_api" "api" {
+                name = "orders"
+              }
+              resource "aws_cloudwatch_metric_alarm" "api_5xx" {
+                alarm_name          = "orders-5xx"
+                namespace           = "AWS/ApiGateway"
+                metric_name         = "5XXError"
+                comparison_operator = "GreaterThanThreshold"
+                evaluation_periods  = 1
+                period              = 60
+                statistic           = "Sum"
+                threshold           = 0
+                dimensions = {
+                  ApiName = aws_api_gateway_rest_api.api.name
+                }
+              }
+            - |
+              resource "aws_apigatewayv2_api" "http" {
+                name          = "orders"
+                protocol_type = "HTTP"
+              }
+              resource "aws_cloudwatch_metric_alarm" "api_5xx" {
+                alarm_name          = "orders-5xx"
+                namespace           = "AWS/ApiGateway"
+                metric_name         = "5xx"
+                comparison_operator = "GreaterThanThreshold"
+                evaluation_periods  = 1
+                period              = 60
+                statistic           = "Sum"
+                threshold           = 0
+                dimensions = {
+                  ApiId = aws_apigatewayv2_api.http.id
+                }
+              }
+
+        """#),
+        ("rules/apigateway/aws-api-gateway-cache-encryption.yml", #"""
+        id: aws-api-gateway-cache-encryption
+        title: API Gateway cache data is encrypted
+        severity: medium
+        category: security-hardening
+        applies_to: [aws_api_gateway_method_settings]
+        message: "`{address}` caches responses without encrypting them (`settings.cache_data_encrypted`)"
+        improvement: "Encrypted the cached responses of `{address}`"
+        remediation: Set `cache_data_encrypted = true` in `settings` wherever `caching_enabled = true`.
+        references:
+          checkov: CKV_AWS_308
+          trivy: AVD-AWS-0002
+          links: https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html
+        check:
+          or:
+            - attribute: settings.caching_enabled
+              operator: not_equals
+              value: true
+            - attribute: settings.cache_data_encrypted
+              operator: is_true
+        examples:
+          fail: |
+            ⚑resource "aws_api_gateway_method_settings" "all" {
+              rest_api_id = "abc123"
+              stage_name  = "prod"
+              method_path = "*/*"
+              settings {
+                caching_enabled = true
+              }
+            }
+          pass:
+            - |
+              resource "aws_api_gateway_method_settings" "all" {
+                rest_api_id = "abc123"
+                stage_name  = "prod"
+                method_path = "*/*"
+                settings {
+                  caching_enabled      = true
+                  cache_data_encrypted = true
+                }
+              }
+            - |
+              resource "aws_api_gateway_method_settings" "all" {
+                rest_api_id = "abc123"
+                stage_name  = "prod"
+                method_path = "*/*"
+                settings {
+                  metrics_enabled = true
+                }
+              }
+
+        """#),
+        ("rules/apigateway/aws-api-gateway-create-before-destroy.yml", #"""
+        id: aws-api-gateway-create-before-destroy
+        title: REST API is replaced without downtime
+        severity: low
+        category: infrastructure-architecture
+        applies_to: [aws_api_gateway_rest_api]
+        message: "`{address}` is destroyed before its replacement is created (no `create_before_destroy`)"
+        improvement: "Made `{address}` create its replacement before destroying it"
+        remediation: Add `lifecycle { create_before_destroy = true }` so a replacement API exists before the old one goes away.
+        references:
+          checkov: CKV_AWS_237
+          links: https://developer.hashicorp.com/terraform/language/meta-arguments/lifecycle#create_before_destroy
+        fix:
+          add-to-block: |
+            lifecycle {
+              create_before_destroy = true
+            }
+        check:
+          attribute: lifecycle.create_before_destroy
+          operator: is_true
+        examples:
+          fail: |
+            ⚑resource "aws_api_gateway_rest_api" "api" {
+              name = "orders"
+            }
+          pass: |
+            resource "aws_api_gateway_rest_api" "api" {
+              name = "orders"
+              lifecycle {
+                create_before_destroy = true
+              }
+            }
+
+        """#),
+        ("rules/apigateway/aws-api-gateway-data-trace.yml", #"""
+        id: aws-api-gateway-data-trace
+        title: API Gateway does not log full request and response data
+        severity: medium
+        category: security-hardening
+        applies_to: [aws_api_gateway_method_settings]
+        message: "`{address}` logs full requests and responses (`data_trace_enabled = true`), which can write secrets and personal data to CloudWatch"
+        improvement: "Turned off data tracing in `{address}`"
+        remediation: Set `data_trace_enabled = false` in production and use access logs with a chosen `format` instead.
+        references:
+          checkov: CKV_AWS_276
+          links: https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html
+        check:
+          attribute: settings.data_trace_enabled
+          operator: not_equals
+          value: true
+        examples:
+          fail: |
+            resource "aws_api_gateway_method_settings" "all" {
+              rest_api_id = "abc123"
+              stage_name  = "prod"
+              method_path = "*/*"
+              settings {
+                logging_level      = "INFO"
+                data_trace_enabled = ⚑true
+              }
+            }
+          pass: |
+            resource "aws_api_gateway_method_settings" "all" {
+              rest_api_id = "abc123"
+              stage_name  = "prod"
+              method_path = "*/*"
+              settings {
+                logging_level = "ERROR"
+              }
+            }
+
+        """#),
+        ("rules/apigateway/aws-api-gateway-domain-tls.yml", #"""
+        id: aws-api-gateway-domain-tls
+        title: API Gateway custom domain requires TLS 1.2
+        severity: high
+        category: security-hardening
+        applies_to: [aws_api_gateway_domain_name, aws_apigatewayv2_domain_name]
+        message: "`{address}` accepts TLS versions older than 1.2"
+        improvement: "Required TLS 1.2 on the custom domain `{address}`"
+        remediation: >-
+          Set `security_policy = "TLS_1_2"` (for v2 domains, inside `domain_name_configuration`).
+        references:
+          checkov: CKV_AWS_206
+          trivy: AVD-AWS-0005
+          links: https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-custom-domain-tls-version.html
+        check:
+          and:
+            - resource_types: [aws_api_gateway_domain_name]
+              attribute: security_policy
+              operator: equals
+              value: TLS_1_2
+            - resource_types: [aws_apigatewayv2_domain_name]
+              attribute: domain_name_configuration.security_policy
+              operator: equals
+              value: TLS_1_2
+        examples:
+          fail:
+            - |
+              resource "aws_api_gateway_domain_name" "api" {
+                domain_name              = "api.example.com"
+                regional_certificate_arn = "arn:aws:acm:us-east-1:123456789012:certificate/abc"
+                security_policy          = ⚑"TLS_1_0"
+              }
+            - |
+              ⚑resource "aws_api_gateway_domain_name" "api" {
+                domain_name              = "api.example.com"
+                regional_certificate_arn = "arn:aws:acm:us-east-1:123456789012:certificate/abc"
+              }
+          pass:
+            - |
+              resource "aws_api_gateway_domain_name" "api" {
+                domain_name              = "api.example.com"
+                regional_certificate_arn = "arn:aws:acm:us-east-1:123456789012:certificate/abc"
+                security_policy          = "TLS_1_2"
+              }
+            - |
+              resource "aws_apigatewayv2_domain_name" "api" {
+                domain_name = "api.example.com"
+                domain_name_configuration {
+                  certificate_arn = "arn:aws:acm:us-east-1:123456789012:certificate/abc"
+                  endpoint_type   = "REGIONAL"
+                  security_policy = "TLS_1_2"
+                }
+              }
+
+        """#),
         ("rules/apigateway/aws-api-gateway-method-authorization.yml", #"""
         id: aws-api-gateway-method-authorization
         title: API Gateway method requires authorization or an API key
@@ -61,6 +305,149 @@ extension BuiltinRules {
                 http_method   = "OPTIONS"
                 authorization = "NONE"
               }
+
+        """#),
+        ("rules/apigateway/aws-api-gateway-method-request-validation.yml", #"""
+        id: aws-api-gateway-method-request-validation
+        title: API Gateway method validates requests
+        severity: low
+        category: security-hardening
+        applies_to: [aws_api_gateway_method]
+        message: "`{address}` passes requests to the backend without validating them (`request_validator_id`)"
+        improvement: "Added request validation to `{address}`"
+        remediation: >-
+          Create an `aws_api_gateway_request_validator` (body and parameters) and set
+          `request_validator_id`, with request models or required parameters, so malformed requests
+          are rejected before they reach the function.
+        references:
+          checkov: CKV2_AWS_53
+          links: https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-method-request-validation.html
+        check:
+          or:
+            - attribute: request_validator_id
+              operator: exists
+            - attribute: http_method
+              operator: equals
+              value: OPTIONS
+        examples:
+          fail: |
+            ⚑resource "aws_api_gateway_method" "post" {
+              rest_api_id   = "abc123"
+              resource_id   = "r1"
+              http_method   = "POST"
+              authorization = "AWS_IAM"
+            }
+          pass:
+            - |
+              resource "aws_api_gateway_request_validator" "all" {
+                name                        = "all"
+                rest_api_id                 = "abc123"
+                validate_request_body       = true
+                validate_request_parameters = true
+              }
+              resource "aws_api_gateway_method" "post" {
+                rest_api_id          = "abc123"
+                resource_id          = "r1"
+                http_method          = "POST"
+                authorization        = "AWS_IAM"
+                request_validator_id = aws_api_gateway_request_validator.all.id
+              }
+            - |
+              resource "aws_api_gateway_method" "preflight" {
+                rest_api_id   = "abc123"
+                resource_id   = "r1"
+                http_method   = "OPTIONS"
+                authorization = "NONE"
+              }
+
+        """#),
+        ("rules/apigateway/aws-api-gateway-method-settings-cache.yml", #"""
+        id: aws-api-gateway-method-settings-cache
+        title: API Gateway method settings enable caching
+        severity: low
+        category: infrastructure-architecture
+        applies_to: [aws_api_gateway_method_settings]
+        message: "`{address}` does not enable caching (`settings.caching_enabled`)"
+        improvement: "Enabled caching in the method settings `{address}`"
+        remediation: Set `caching_enabled = true` (with `cache_ttl_in_seconds`) in `settings` for methods whose responses can be cached.
+        references:
+          checkov: CKV_AWS_225
+          links: https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html
+        check:
+          attribute: settings.caching_enabled
+          operator: is_true
+        examples:
+          fail: |
+            resource "aws_api_gateway_method_settings" "all" {
+              rest_api_id = "abc123"
+              stage_name  = "prod"
+              method_path = "*/*"
+              ⚑settings {
+                metrics_enabled = true
+              }
+            }
+          pass: |
+            resource "aws_api_gateway_method_settings" "all" {
+              rest_api_id = "abc123"
+              stage_name  = "prod"
+              method_path = "*/*"
+              settings {
+                caching_enabled      = true
+                cache_data_encrypted = true
+              }
+            }
+
+        """#),
+        ("rules/apigateway/aws-api-gateway-method-settings-logging.yml", #"""
+        id: aws-api-gateway-method-settings-logging
+        title: API Gateway method settings turn on execution logging and metrics
+        severity: low
+        category: operational-excellence
+        applies_to: [aws_api_gateway_method_settings]
+        message: "`{address}` does not log executions and publish detailed metrics (`logging_level` ERROR or INFO, `metrics_enabled`)"
+        improvement: "Turned on execution logging and metrics in `{address}`"
+        remediation: Set `logging_level = "ERROR"` (or `"INFO"`) and `metrics_enabled = true` in `settings`.
+        references:
+          checkov: CKV2_AWS_4
+          links: https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-metrics-and-dimensions.html
+        check:
+          and:
+            - attribute: settings.logging_level
+              operator: within
+              value: [ERROR, INFO]
+            - attribute: settings.metrics_enabled
+              operator: is_true
+        examples:
+          fail:
+            - |
+              resource "aws_api_gateway_method_settings" "all" {
+                rest_api_id = "abc123"
+                stage_name  = "prod"
+                method_path = "*/*"
+                settings {
+                  logging_level   = ⚑"OFF"
+                  metrics_enabled = true
+                }
+              }
+            - |
+              resource "aws_api_gateway_method_settings" "all" {
+                rest_api_id = "abc123"
+                stage_name  = "prod"
+                method_path = "*/*"
+                ⚑settings {
+                  logging_level = "INFO"
+                }
+              }
+          pass: |
+            resource "aws_api_gateway_method_settings" "all" {
+              rest_api_id = "abc123"
+              stage_name  = "prod"
+              method_path = "*/*"
+              settings {
+                logging_level   = "ERROR"
+                metrics_enabled = true
+              }
+            }
 
         """#),
         ("rules/apigateway/aws-api-gateway-single-stage.yml", #"""
@@ -146,6 +533,121 @@ extension BuiltinRules {
             }
 
         """#),
+        ("rules/apigateway/aws-api-gateway-stage-cache.yml", #"""
+        id: aws-api-gateway-stage-cache
+        title: API Gateway REST stage has a cache cluster
+        severity: low
+        category: infrastructure-architecture
+        applies_to: [aws_api_gateway_stage]
+        message: "`{address}` has no cache cluster: every request reaches the backend"
+        improvement: "Enabled caching on the API stage `{address}`"
+        remediation: >-
+          For read-heavy APIs set `cache_cluster_enabled = true` with a `cache_cluster_size`, and
+          enable caching per method in `aws_api_gateway_method_settings`; APIs whose responses are
+          never cacheable can suppress this finding with that reason.
+        references:
+          checkov: CKV_AWS_120
+          links: https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html
+        check:
+          attribute: cache_cluster_enabled
+          operator: is_true
+        examples:
+          fail: |
+            ⚑resource "aws_api_gateway_stage" "prod" {
+              stage_name    = "prod"
+              rest_api_id   = "abc123"
+              deployment_id = "d1"
+            }
+          pass: |
+            resource "aws_api_gateway_stage" "prod" {
+              stage_name            = "prod"
+              rest_api_id           = "abc123"
+              deployment_id         = "d1"
+              cache_cluster_enabled = true
+              cache_cluster_size    = "0.5"
+            }
+
+        """#),
+        ("rules/apigateway/aws-api-gateway-stage-client-certificate.yml", #"""
+        id: aws-api-gateway-stage-client-certificate
+        title: API Gateway REST stage presents a client certificate to its backend
+        severity: low
+        category: security-hardening
+        applies_to: [aws_api_gateway_stage]
+        message: "`{address}` sends requests to its HTTP backend without a client certificate"
+        improvement: "Gave the API stage `{address}` a client certificate"
+        remediation: >-
+          Create an `aws_api_gateway_client_certificate` and set `client_certificate_id`, so HTTP
+          backends can verify that requests come from the API. Stages whose integrations are all Lambda
+          functions can suppress this finding with that reason.
+        references:
+          checkov: CKV2_AWS_51
+          links: https://docs.aws.amazon.com/apigateway/latest/developerguide/getting-started-client-side-ssl-authentication.html
+        check:
+          attribute: client_certificate_id
+          operator: exists
+        examples:
+          fail: |
+            ⚑resource "aws_api_gateway_stage" "prod" {
+              stage_name    = "prod"
+              rest_api_id   = "abc123"
+              deployment_id = "d1"
+            }
+          pass: |
+            resource "aws_api_gateway_client_certificate" "backend" {
+              description = "backend"
+            }
+            resource "aws_api_gateway_stage" "prod" {
+              stage_name            = "prod"
+              rest_api_id           = "abc123"
+              deployment_id         = "d1"
+              client_certificate_id = aws_api_gateway_client_certificate.backend.id
+            }
+
+        """#),
+        ("rules/apigateway/aws-api-gateway-stage-method-settings.yml", #"""
+        id: aws-api-gateway-stage-method-settings
+        title: API Gateway REST stage has method settings
+        severity: low
+        category: operational-excellence
+        applies_to: [aws_api_gateway_stage]
+        message: "`{address}` has no `aws_api_gateway_method_settings`: no execution logging or detailed metrics"
+        improvement: "Added method settings with logging and metrics to `{address}`"
+        remediation: >-
+          Add an `aws_api_gateway_method_settings` for the stage with `method_path = "*/*"`,
+          `logging_level = "ERROR"` (or `INFO`) and `metrics_enabled = true`.
+        references:
+          checkov: CKV2_AWS_4
+          links: https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html
+        check:
+          cond_type: connection
+          resource_types: [aws_api_gateway_stage]
+          connected_resource_types: [aws_api_gateway_method_settings]
+          operator: exists
+        examples:
+          fail: |
+            ⚑resource "aws_api_gateway_stage" "prod" {
+              stage_name    = "prod"
+              rest_api_id   = "abc123"
+              deployment_id = "d1"
+            }
+          pass: |
+            resource "aws_api_gateway_stage" "prod" {
+              stage_name    = "prod"
+              rest_api_id   = "abc123"
+              deployment_id = "d1"
+            }
+            resource "aws_api_gateway_method_settings" "all" {
+              rest_api_id = "abc123"
+              stage_name  = aws_api_gateway_stage.prod.stage_name
+              method_path = "*/*"
+              settings {
+                logging_level   = "ERROR"
+                metrics_enabled = true
+              }
+            }
+
+        """#),
         ("rules/apigateway/aws-api-gateway-stage-tracing.yml", #"""
         id: aws-api-gateway-stage-tracing
         title: API Gateway REST stage has X-Ray tracing enabled
@@ -197,6 +699,149 @@ extension BuiltinRules {
                 rest_api_id          = "abc123"
                 deployment_id        = "d1"
                 xray_tracing_enabled = var.tracing
+              }
+
+        """#),
+        ("rules/apigateway/aws-api-gateway-stage-waf.yml", #"""
+        id: aws-api-gateway-stage-waf
+        title: API Gateway REST stage is protected by a WAF web ACL
+        severity: medium
+        category: security-hardening
+        applies_to: [aws_api_gateway_stage]
+        message: "`{address}` is not associated with a WAF web ACL"
+        improvement: "Protected the API stage `{address}` with a WAF web ACL"
+        remediation: >-
+          Add an `aws_wafv2_web_acl_association` with `resource_arn = aws_api_gateway_stage.x.arn`
+          and a web ACL using the AWS managed rule groups (common rule set, known bad inputs, rate
+          limiting).
+        references:
+          checkov: CKV2_AWS_29
+          links: https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-aws-waf.html
+        check:
+          cond_type: connection
+          resource_types: [aws_api_gateway_stage]
+          connected_resource_types: [aws_wafv2_web_acl_association, aws_waf_web_acl_association, aws_wafregional_web_acl_association]
+          operator: exists
+        examples:
+          fail: |
+            ⚑resource "aws_api_gateway_stage" "prod" {
+              stage_name    = "prod"
+              rest_api_id   = "abc123"
+              deployment_id = "d1"
+            }
+          pass: |
+            resource "aws_api_gateway_stage" "prod" {
+              stage_name    = "prod"
+              rest_api_id   = "abc123"
+              deployment_id = "d1"
+            }
+            resource "aws_wafv2_web_acl_association" "prod" {
+              resource_arn = aws_api_gateway_stage.prod.arn
+              web_acl_arn  = "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/api/abc"
+            }
+
+        """#),
+        ("rules/apigateway/aws-apigatewayv2-route-authorization.yml", #"""
+        id: aws-apigatewayv2-route-authorization
+        title: API Gateway v2 route requires authorization
+        severity: high
+        category: security-hardening
+        applies_to: [aws_apigatewayv2_route]
+        message: "`{address}` lets anyone call the route: no `authorization_type`"
+        improvement: "Required authorization on the route `{address}`"
+        remediation: >-
+          Set `authorization_type` to `JWT` (with an `authorizer_id`), `AWS_IAM` or `CUSTOM`. `OPTIONS`
+          routes for CORS preflight are exempt.
+        references:
+          checkov: CKV_AWS_309
+          links: https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-access-control.html
+        check:
+          or:
+            - attribute: authorization_type
+              operator: within
+              value: [AWS_IAM, CUSTOM, JWT]
+            - attribute: route_key
+              operator: starting_with
+              value: "OPTIONS "
+        examples:
+          fail:
+            - |
+              ⚑resource "aws_apigatewayv2_route" "orders" {
+                api_id    = "abc123"
+                route_key = "GET /orders"
+              }
+            - |
+              ⚑resource "aws_apigatewayv2_route" "orders" {
+                api_id             = "abc123"
+                route_key          = "POST /orders"
+                authorization_type = "NONE"
+              }
+          pass:
+            - |
+              resource "aws_apigatewayv2_route" "orders" {
+                api_id             = "abc123"
+                route_key          = "GET /orders"
+                authorization_type = "JWT"
+                authorizer_id      = "auth1"
+              }
+            - |
+              resource "aws_apigatewayv2_route" "preflight" {
+                api_id    = "abc123"
+                route_key = "OPTIONS /orders"
+              }
+
+        """#),
+        ("rules/dynamodb/aws-dynamodb-autoscaling.yml", #"""
+        id: aws-dynamodb-autoscaling
+        title: Provisioned DynamoDB table scales automatically
+        severity: low
+        category: infrastructure-architecture
+        applies_to: [aws_dynamodb_table]
+        message: "`{address}` uses provisioned capacity without auto scaling"
+        improvement: "Added auto scaling (or on-demand capacity) to `{address}`"
+        remediation: >-
+          Use `billing_mode = "PAY_PER_REQUEST"`, or add `aws_appautoscaling_target` and
+          `aws_appautoscaling_policy` resources for the table's read and write capacity.
+        references:
+          checkov: CKV2_AWS_16
+          links: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/AutoScaling.html
+        check:
+          or:
+            - attribute: billing_mode
+              operator: equals
+              value: PAY_PER_REQUEST
+            - cond_type: connection
+              resource_types: [aws_dynamodb_table]
+              connected_resource_types: [aws_appautoscaling_target]
+              operator: exists
+        examples:
+          fail: |
+            ⚑resource "aws_dynamodb_table" "orders" {
+              name           = "orders"
+              hash_key       = "id"
+              read_capacity  = 5
+              write_capacity = 5
+            }
+          pass:
+            - |
+              resource "aws_dynamodb_table" "orders" {
+                name         = "orders"
+                hash_key     = "id"
+                billing_mode = "PAY_PER_REQUEST"
+              }
+            - |
+              resource "aws_dynamodb_table" "orders" {
+                name           = "orders"
+                hash_key       = "id"
+                read_capacity  = 5
+                write_capacity = 5
+              }
+              resource "aws_appautoscaling_target" "orders_read" {
+                service_namespace  = "dynamodb"
+                resource_id        = "table/${aws_dynamodb_table.orders.name}"
+                scalable_dimension = "dynamodb:table:ReadCapacityUnits"
+                min_capacity       = 5
+                max_capacity       = 100
               }
 
         """#),
@@ -369,6 +1014,409 @@ extension BuiltinRules {
               }
 
         """#),
+        ("rules/iam/iam-administrator-policy-attached.yml", #"""
+        id: iam-administrator-policy-attached
+        title: The AdministratorAccess managed policy is not attached
+        severity: critical
+        category: security-hardening
+        applies_to: [aws_iam_role_policy_attachment, aws_iam_user_policy_attachment, aws_iam_group_policy_attachment, aws_iam_policy_attachment, aws_iam_role]
+        message: "`{address}` attaches the AWS managed policy `AdministratorAccess`"
+        improvement: "Detached `AdministratorAccess` from `{address}`"
+        remediation: Attach a policy that lists the actions and resources the identity needs instead.
+        references:
+          checkov: CKV_AWS_274
+          links: https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AdministratorAccess.html
+        check:
+          and:
+            - resource_types: [aws_iam_role_policy_attachment, aws_iam_user_policy_attachment, aws_iam_group_policy_attachment, aws_iam_policy_attachment]
+              attribute: policy_arn
+              operator: not_ending_with
+              value: ":policy/AdministratorAccess"
+            - resource_types: [aws_iam_role]
+              attribute: managed_policy_arns
+              operator: not_contains
+              value: "arn:aws:iam::aws:policy/AdministratorAccess"
+        examples:
+          fail:
+            - |
+              resource "aws_iam_role_policy_attachment" "admin" {
+                role       = "deployer"
+                policy_arn = ⚑"arn:aws:iam::aws:policy/AdministratorAccess"
+              }
+            - |
+              resource "aws_iam_role" "r" {
+                name                = "r"
+                assume_role_policy  = "{}"
+                managed_policy_arns = ⚑["arn:aws:iam::aws:policy/AdministratorAccess"]
+              }
+          pass: |
+            resource "aws_iam_role_policy_attachment" "basic" {
+              role       = "lambda"
+              policy_arn = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
+            }
+
+        """#),
+        ("rules/iam/iam-credentials-exposure.yml", #"""
+        id: iam-credentials-exposure
+        title: IAM policy does not expose credentials
+        severity: high
+        category: security-hardening
+        applies_to: [aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy, aws_iam_role, data.aws_iam_policy_document]
+        message: "`{address}` allows actions that create or return credentials on every resource (`\"*\"`): {actions}"
+        improvement: "Removed credential-exposing actions on every resource from `{address}`"
+        remediation: >-
+          Grant credential actions only on named users or resources, and prefer roles with temporary credentials over access keys.
+        references:
+          checkov: CKV_AWS_287
+          links: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
+        check:
+          coded: iam-credentials-exposure
+        examples:
+          fail:
+            - |
+              data "aws_iam_policy_document" "p" {
+                statement {
+                  actions   = ["logs:PutLogEvents"]
+                  resources = ["arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/f:*"]
+                }
+                ⚑statement {
+                  sid       = "Risky"
+                  actions   = ["iam:CreateAccessKey"]
+                  resources = ["*"]
+                }
+              }
+          pass:
+            - |
+              data "aws_iam_policy_document" "p" {
+                statement {
+                  actions   = ["iam:CreateAccessKey"]
+                  resources = ["arn:aws:iam::123456789012:user/ci"]
+                }
+              }
+            - |
+              data "aws_iam_policy_document" "p" {
+                statement {
+                  actions   = ["iam:CreateAccessKey"]
+                  resources = ["*"]
+                  condition {
+                    test     = "StringEquals"
+                    variable = "aws:ResourceAccount"
+                    values   = ["123456789012"]
+                  }
+                }
+              }
+
+        """#),
+        ("rules/iam/iam-data-exfiltration.yml", #"""
+        id: iam-data-exfiltration
+        title: IAM policy does not allow data exfiltration
+        severity: high
+        category: security-hardening
+        applies_to: [aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy, aws_iam_role, data.aws_iam_policy_document]
+        message: "`{address}` allows actions that read data out on every resource (`\"*\"`): {actions}"
+        improvement: "Limited the data-reading actions of `{address}` to named resources"
+        remediation: >-
+          Grant read access only on the buckets, parameters, secrets and tables the code reads (their ARNs), never on `"*"`.
+        references:
+          checkov: CKV_AWS_288
+          links: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
+        check:
+          coded: iam-data-exfiltration
+        examples:
+          fail:
+            - |
+              data "aws_iam_policy_document" "p" {
+                statement {
+                  actions   = ["logs:PutLogEvents"]
+                  resources = ["arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/f:*"]
+                }
+                ⚑statement {
+                  sid       = "Risky"
+                  actions   = ["secretsmanager:GetSecretValue"]
+                  resources = ["*"]
+                }
+              }
+          pass:
+            - |
+              data "aws_iam_policy_document" "p" {
+                statement {
+                  actions   = ["secretsmanager:GetSecretValue"]
+                  resources = ["arn:aws:secretsmanager:us-east-1:123456789012:secret:db-*"]
+                }
+              }
+            - |
+              data "aws_iam_policy_document" "p" {
+                statement {
+                  actions   = ["secretsmanager:GetSecretValue"]
+                  resources = ["*"]
+                  condition {
+                    test     = "StringEquals"
+                    variable = "aws:ResourceAccount"
+                    values   = ["123456789012"]
+                  }
+                }
+              }
+
+        """#),
+        ("rules/iam/iam-pass-role-wildcard.yml", #"""
+        id: iam-pass-role-wildcard
+        title: IAM policy passes only named roles
+        severity: high
+        category: security-hardening
+        applies_to: [aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy, aws_iam_role, data.aws_iam_policy_document]
+        message: "`{address}` allows `iam:PassRole` on every role (`\"*\"`)"
+        improvement: "Limited `iam:PassRole` in `{address}` to named roles"
+        remediation: >-
+          List the ARNs of the roles the caller hands to services, and add an `iam:PassedToService` condition.
+        references:
+          links: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
+        check:
+          coded: iam-pass-role-wildcard
+        examples:
+          fail:
+            - |
+              data "aws_iam_policy_document" "p" {
+                statement {
+                  actions   = ["logs:PutLogEvents"]
+                  resources = ["arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/f:*"]
+                }
+                ⚑statement {
+                  sid       = "Risky"
+                  actions   = ["iam:PassRole"]
+                  resources = ["*"]
+                }
+              }
+          pass:
+            - |
+              data "aws_iam_policy_document" "p" {
+                statement {
+                  actions   = ["iam:PassRole"]
+                  resources = ["arn:aws:iam::123456789012:role/app-lambda"]
+                }
+              }
+            - |
+              data "aws_iam_policy_document" "p" {
+                statement {
+                  actions   = ["iam:PassRole"]
+                  resources = ["*"]
+                  condition {
+                    test     = "StringEquals"
+                    variable = "aws:ResourceAccount"
+                    values   = ["123456789012"]
+                  }
+                }
+              }
+
+        """#),
+        ("rules/iam/iam-permissions-management.yml", #"""
+        id: iam-permissions-management
+        title: IAM policy does not allow permissions management without constraints
+        severity: high
+        category: security-hardening
+        applies_to: [aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy, aws_iam_role, data.aws_iam_policy_document]
+        message: "`{address}` allows actions that change permissions on every resource (`\"*\"`): {actions}"
+        improvement: "Limited the permission-management actions of `{address}` to named resources"
+        remediation: >-
+          Grant policy and grant management only on named resources (with a permissions boundary for IAM), never on `"*"`.
+        references:
+          checkov: CKV_AWS_289
+          links: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
+        check:
+          coded: iam-permissions-management
+        examples:
+          fail:
+            - |
+              data "aws_iam_policy_document" "p" {
+                statement {
+                  actions   = ["logs:PutLogEvents"]
+                  resources = ["arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/f:*"]
+                }
+                ⚑statement {
+                  sid       = "Risky"
+                  actions   = ["kms:CreateGrant"]
+                  resources = ["*"]
+                }
+              }
+          pass:
+            - |
+              data "aws_iam_policy_document" "p" {
+                statement {
+                  actions   = ["kms:CreateGrant"]
+                  resources = ["arn:aws:kms:us-east-1:123456789012:key/abc"]
+                }
+              }
+            - |
+              data "aws_iam_policy_document" "p" {
+                statement {
+                  actions   = ["kms:CreateGrant"]
+                  resources = ["*"]
+                  condition {
+                    test     = "StringEquals"
+                    variable = "aws:ResourceAccount"
+                    values   = ["123456789012"]
+                  }
+                }
+              }
+
+        """#),
+        ("rules/iam/iam-policy-attached-to-user.yml", #"""
+        id: iam-policy-attached-to-user
+        title: IAM policies are attached to groups or roles, not users
+        severity: low
+        category: security-hardening
+        applies_to: [aws_iam_user_policy, aws_iam_user_policy_attachment, aws_iam_policy_attachment]
+        message: "`{address}` grants permissions directly to an IAM user"
+        improvement: "Moved the permissions of `{address}` from a user to a group or role"
+        remediation: Attach the policy to a group the user belongs to, or to a role the workload assumes.
+        references:
+          checkov: CKV_AWS_40
+          trivy: AVD-AWS-0143
+          links: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#use-groups-for-permissions
+        check:
+          and:
+            - resource_types: [aws_iam_user_policy, aws_iam_user_policy_attachment]
+              attribute: user
+              operator: not_exists
+            - or:
+                - resource_types: [aws_iam_policy_attachment]
+                  attribute: users
+                  operator: not_exists
+                - resource_types: [aws_iam_policy_attachment]
+                  attribute: users
+                  operator: is_empty
+        examples:
+          fail:
+            - |
+              resource "aws_iam_user_policy_attachment" "ci" {
+                user       = ⚑"ci"
+                policy_arn = "arn:aws:iam::123456789012:policy/deploy"
+              }
+            - |
+              resource "aws_iam_policy_attachment" "deploy" {
+                name       = "deploy"
+                users      = ⚑["ci"]
+                policy_arn = "arn:aws:iam::123456789012:policy/deploy"
+              }
+          pass: |
+            resource "aws_iam_policy_attachment" "deploy" {
+              name       = "deploy"
+              groups     = ["deployers"]
+              policy_arn = "arn:aws:iam::123456789012:policy/deploy"
+            }
+
+        """#),
+        ("rules/iam/iam-privilege-escalation.yml", #"""
+        id: iam-privilege-escalation
+        title: IAM policy does not allow privilege escalation
+        severity: high
+        category: security-hardening
+        applies_to: [aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy, aws_iam_role, data.aws_iam_policy_document]
+        message: "`{address}` allows actions that let it escalate its own privileges on every resource (`\"*\"`): {actions}"
+        improvement: "Removed privilege-escalation actions on every resource from `{address}`"
+        remediation: >-
+          Grant these actions only on the specific roles, users or functions that need them (and consider a permissions boundary), never on `"*"`.
+        references:
+          checkov: CKV_AWS_286
+          links: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
+        check:
+          coded: iam-privilege-escalation
+        examples:
+          fail:
+            - |
+              data "aws_iam_policy_document" "p" {
+                statement {
+                  actions   = ["logs:PutLogEvents"]
+                  resources = ["arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/f:*"]
+                }
+                ⚑statement {
+                  sid       = "Risky"
+                  actions   = ["iam:PutRolePolicy"]
+                  resources = ["*"]
+                }
+              }
+          pass:
+            - |
+              data "aws_iam_policy_document" "p" {
+                statement {
+                  actions   = ["iam:PutRolePolicy"]
+                  resources = ["arn:aws:iam::123456789012:role/app-*"]
+                }
+              }
+            - |
+              data "aws_iam_policy_document" "p" {
+                statement {
+                  actions   = ["iam:PutRolePolicy"]
+                  resources = ["*"]
+                  condition {
+                    test     = "StringEquals"
+                    variable = "aws:ResourceAccount"
+                    values   = ["123456789012"]
+                  }
+                }
+              }
+
+        """#),
+        ("rules/iam/iam-role-trust-public.yml", #"""
+        id: iam-role-trust-public
+        title: IAM role trust policy names who may assume the role
+        severity: critical
+        category: security-hardening
+        applies_to: [aws_iam_role]
+        message: "`{address}` can be assumed by any principal ({principal}) in statement `{attribute}`"
+        improvement: "Limited who may assume `{address}`"
+        remediation: >-
+          Name the service (`lambda.amazonaws.com`) or the account and role that assume the role in
+          `Principal`; for cross-account access add an `sts:ExternalId` or `aws:PrincipalOrgID`
+          condition.
+        references:
+          checkov: [CKV_AWS_60, CKV_AWS_61]
+          links: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#term_trust-policy
+        check:
+          coded: trust-policy-public-principal
+        examples:
+          fail:
+            - |
+              resource "aws_iam_role" "r" {
+                name = "r"
+                assume_role_policy = jsonencode({
+                  Version = "2012-10-17"
+                  Statement = [⚑{
+                    Effect    = "Allow"
+                    Action    = "sts:AssumeRole"
+                    Principal = { AWS = "*" }
+                  }]
+                })
+              }
+            - |
+              data "aws_iam_policy_document" "assume" {
+                ⚑statement {
+                  actions = ["sts:AssumeRole"]
+                  principals {
+                    type        = "Service"
+                    identifiers = ["*"]
+                  }
+                }
+              }
+              resource "aws_iam_role" "r" {
+                name               = "r"
+                assume_role_policy = data.aws_iam_policy_document.assume.json
+              }
+          pass: |
+            data "aws_iam_policy_document" "assume" {
+              statement {
+                actions = ["sts:AssumeRole"]
+                principals {
+                  type        = "Service"
+                  identifiers = ["lambda.amazonaws.com"]
+                }
+              }
+            }
+            resource "aws_iam_role" "r" {
+              name               = "r"
+              assume_role_policy = data.aws_iam_policy_document.assume.json
+            }
+
+        """#),
         ("rules/iam/iam-wildcard-actions.yml", #"""
         id: iam-wildcard-actions
         title: IAM policy names actions instead of service-wide wildcards
@@ -513,6 +1561,133 @@ extension BuiltinRules {
               }
 
         """#),
+        ("rules/kms/aws-kms-key-enabled.yml", #"""
+        id: aws-kms-key-enabled
+        title: KMS key is enabled
+        severity: low
+        category: operational-excellence
+        applies_to: [aws_kms_key]
+        message: "`{address}` is disabled: everything encrypted with it cannot be read"
+        improvement: "Enabled the KMS key `{address}`"
+        remediation: Remove `is_enabled = false`, or delete the key (with a waiting period) if nothing uses it any more.
+        references:
+          checkov: CKV_AWS_227
+          links: https://docs.aws.amazon.com/kms/latest/developerguide/enabling-keys.html
+        check:
+          attribute: is_enabled
+          operator: not_equals
+          value: false
+        examples:
+          fail: |
+            resource "aws_kms_key" "k" {
+              description = "data"
+              is_enabled  = ⚑false
+            }
+          pass: |
+            resource "aws_kms_key" "k" {
+              description = "data"
+            }
+
+        """#),
+        ("rules/kms/aws-kms-key-policy-public.yml", #"""
+        id: aws-kms-key-policy-public
+        title: KMS key policy does not allow every principal
+        severity: critical
+        category: security-hardening
+        applies_to: [aws_kms_key]
+        message: "`{address}` lets any principal ({principal}) use the key in statement `{attribute}`"
+        improvement: "Limited the key policy of `{address}` to named principals"
+        remediation: >-
+          Name the account root, roles and services that use the key in `Principal`, or add a
+          `Condition` (`kms:CallerAccount`, `kms:ViaService`) that limits who gets in.
+        references:
+          checkov: CKV_AWS_33
+          links: https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html
+        check:
+          coded: resource-policy-public-principal
+        examples:
+          fail: |
+            resource "aws_kms_key" "k" {
+              description = "data"
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [⚑{
+                  Effect    = "Allow"
+                  Principal = { AWS = "*" }
+                  Action    = "kms:*"
+                  Resource  = "*"
+                }]
+              })
+            }
+          pass:
+            - |
+              resource "aws_kms_key" "k" {
+                description = "data"
+                policy = jsonencode({
+                  Version = "2012-10-17"
+                  Statement = [{
+                    Effect    = "Allow"
+                    Principal = { AWS = "arn:aws:iam::123456789012:root" }
+                    Action    = "kms:*"
+                    Resource  = "*"
+                  }]
+                })
+              }
+            - |
+              resource "aws_kms_key" "k" {
+                description = "data"
+                policy = jsonencode({
+                  Version = "2012-10-17"
+                  Statement = [{
+                    Effect    = "Allow"
+                    Principal = { AWS = "*" }
+                    Action    = ["kms:Decrypt"]
+                    Resource  = "*"
+                    Condition = { StringEquals = { "kms:CallerAccount" = "123456789012" } }
+                  }]
+                })
+              }
+
+        """#),
+        ("rules/kms/aws-kms-key-policy.yml", #"""
+        id: aws-kms-key-policy
+        title: KMS key has an explicit key policy
+        severity: low
+        category: security-hardening
+        applies_to: [aws_kms_key]
+        message: "`{address}` uses the default key policy, which delegates all access to IAM in the account"
+        improvement: "Gave the KMS key `{address}` an explicit key policy"
+        remediation: >-
+          Set `policy` to a key policy that names the key administrators and the roles and services
+          that use the key.
+        references:
+          checkov: CKV2_AWS_64
+          links: https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html
+        check:
+          attribute: policy
+          operator: exists
+        examples:
+          fail: |
+            ⚑resource "aws_kms_key" "k" {
+              description = "data"
+            }
+          pass: |
+            data "aws_iam_policy_document" "key" {
+              statement {
+                actions   = ["kms:*"]
+                resources = ["*"]
+                principals {
+                  type        = "AWS"
+                  identifiers = ["arn:aws:iam::123456789012:root"]
+                }
+              }
+            }
+            resource "aws_kms_key" "k" {
+              description = "data"
+              policy      = data.aws_iam_policy_document.key.json
+            }
+
+        """#),
         ("rules/kms/aws-kms-key-rotation.yml", #"""
         id: aws-kms-key-rotation
         title: KMS key rotates automatically
@@ -562,6 +1737,40 @@ extension BuiltinRules {
                 customer_master_key_spec = "RSA_2048"
                 key_usage                = "SIGN_VERIFY"
               }
+
+        """#),
+        ("rules/lambda/aws-lambda-code-signing.yml", #"""
+        id: aws-lambda-code-signing
+        title: Lambda function validates code signatures
+        severity: low
+        category: security-hardening
+        applies_to: [aws_lambda_function]
+        message: "`{address}` accepts unsigned code: no `code_signing_config_arn`"
+        improvement: "Required signed code for `{address}`"
+        remediation: >-
+          Create an `aws_signer_signing_profile` and an `aws_lambda_code_signing_config` that enforces
+          it, and set `code_signing_config_arn` so only code your pipeline signed can be deployed.
+        references:
+          checkov: CKV_AWS_272
+          links: https://docs.aws.amazon.com/lambda/latest/dg/configuration-codesigning.html
+        check:
+          attribute: code_signing_config_arn
+          operator: exists
+        examples:
+          fail: |
+            ⚑resource "aws_lambda_function" "f" {
+              function_name = "f"
+            }
+          pass: |
+            resource "aws_lambda_code_signing_config" "signed" {
+              allowed_publishers {
+                signing_profile_version_arns = ["arn:aws:signer:us-east-1:123456789012:/signing-profiles/ci/abc"]
+              }
+            }
+            resource "aws_lambda_function" "f" {
+              function_name           = "f"
+              code_signing_config_arn = aws_lambda_code_signing_config.signed.arn
+            }
 
         """#),
         ("rules/lambda/aws-lambda-dead-letter-queue.yml", #"""
@@ -703,6 +1912,144 @@ extension BuiltinRules {
               }
 
         """#),
+        ("rules/lambda/aws-lambda-errors-alarm.yml", #"""
+        id: aws-lambda-errors-alarm
+        title: Lambda function has an alarm on its errors
+        severity: medium
+        category: operational-excellence
+        applies_to: [aws_lambda_function]
+        message: "No CloudWatch alarm watches the {metric} metric of `{address}`: failures go unnoticed"
+        improvement: "Added an alarm on the errors of `{address}`"
+        remediation: >-
+          Add an `aws_cloudwatch_metric_alarm` with `namespace = "AWS/Lambda"`,
+          `metric_name = "Errors"`, `dimensions = { FunctionName = aws_lambda_function.x.function_name }`
+          and an `alarm_actions` topic someone reads.
+        references:
+          links: https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html
+        check:
+          coded: lambda-errors-alarm
+        examples:
+          fail: |
+            ⚑resource "aws_lambda_function" "f" {
+              function_name = "orders"
+            }
+            resource "aws_cloudwatch_metric_alarm" "throttles" {
+              alarm_name          = "orders-throttles"
+              namespace           = "AWS/Lambda"
+              metric_name         = "Throttles"
+              comparison_operator = "GreaterThanThreshold"
+              evaluation_periods  = 1
+              period              = 60
+              statistic           = "Sum"
+              threshold           = 0
+              dimensions = {
+                FunctionName = aws_lambda_function.f.function_name
+              }
+            }
+          pass:
+            - |
+              resource "aws_lambda_function" "f" {
+                function_name = "orders"
+              }
+              resource "aws_cloudwatch_metric_alarm" "errors" {
+                alarm_name          = "orders-errors"
+                namespace           = "AWS/Lambda"
+                metric_name         = "Errors"
+                comparison_operator = "GreaterThanThreshold"
+                evaluation_periods  = 1
+                period              = 60
+                statistic           = "Sum"
+                threshold           = 0
+                dimensions = {
+                  FunctionName = aws_lambda_function.f.function_name
+                }
+              }
+            - |
+              resource "aws_lambda_function" "f" {
+                function_name = "orders"
+              }
+              resource "aws_cloudwatch_metric_alarm" "errors" {
+                alarm_name          = "orders-errors"
+                namespace           = "AWS/Lambda"
+                metric_name         = "Errors"
+                comparison_operator = "GreaterThanThreshold"
+                evaluation_periods  = 1
+                period              = 60
+                statistic           = "Sum"
+                threshold           = 0
+                dimensions = {
+                  FunctionName = "orders"
+                }
+              }
+
+        """#),
+        ("rules/lambda/aws-lambda-function-url-auth.yml", #"""
+        id: aws-lambda-function-url-auth
+        title: Lambda function URL requires IAM authentication
+        severity: high
+        category: security-hardening
+        applies_to: [aws_lambda_function_url]
+        message: "`{address}` lets anyone on the internet invoke the function: `authorization_type = \"NONE\"`"
+        improvement: "Required IAM authentication on the function URL `{address}`"
+        remediation: >-
+          Set `authorization_type = "AWS_IAM"` and sign requests (SigV4), or put the function behind
+          API Gateway with an authorizer; if the endpoint must be public, suppress with the reason and
+          make the handler authenticate callers.
+        references:
+          checkov: CKV_AWS_258
+          links: https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html
+        check:
+          attribute: authorization_type
+          operator: not_equals
+          value: NONE
+        examples:
+          fail: |
+            resource "aws_lambda_function_url" "public" {
+              function_name      = "f"
+              authorization_type = ⚑"NONE"
+            }
+          pass: |
+            resource "aws_lambda_function_url" "private" {
+              function_name      = "f"
+              authorization_type = "AWS_IAM"
+            }
+
+        """#),
+        ("rules/lambda/aws-lambda-function-url-cors.yml", #"""
+        id: aws-lambda-function-url-cors
+        title: Lambda function URL CORS does not allow every origin
+        severity: medium
+        category: security-hardening
+        applies_to: [aws_lambda_function_url]
+        message: "`{address}` accepts cross-origin requests from any origin (`allow_origins = [\"*\"]`)"
+        improvement: "Limited the CORS origins of `{address}`"
+        remediation: List the origins of your front ends in `cors { allow_origins = ["https://app.example.com"] }`.
+        references:
+          checkov: CKV2_AWS_75
+          links: https://docs.aws.amazon.com/lambda/latest/dg/urls-configuration.html#urls-cors
+        check:
+          attribute: cors.allow_origins
+          operator: not_contains
+          value: "*"
+        examples:
+          fail: |
+            resource "aws_lambda_function_url" "u" {
+              function_name      = "f"
+              authorization_type = "AWS_IAM"
+              cors {
+                allow_origins = ⚑["*"]
+              }
+            }
+          pass: |
+            resource "aws_lambda_function_url" "u" {
+              function_name      = "f"
+              authorization_type = "AWS_IAM"
+              cors {
+                allow_origins = ["https://app.example.com"]
+              }
+            }
+
+        """#),
         ("rules/lambda/aws-lambda-log-group.yml", #"""
         id: aws-lambda-log-group
         title: Lambda function has an explicit CloudWatch log group
@@ -742,6 +2089,43 @@ extension BuiltinRules {
               resource "aws_cloudwatch_log_group" "f" {
                 name = "/aws/lambda/${aws_lambda_function.f.function_name}"
               }
+
+        """#),
+        ("rules/lambda/aws-lambda-permission-public.yml", #"""
+        id: aws-lambda-permission-public
+        title: Lambda permission is not granted to everyone
+        severity: critical
+        category: security-hardening
+        applies_to: [aws_lambda_permission]
+        message: "`{address}` lets any AWS account invoke the function (`principal = \"*\"`)"
+        improvement: "Limited the Lambda permission `{address}` to a specific principal"
+        remediation: >-
+          Name the service (`apigateway.amazonaws.com`) or account that calls the function, together
+          with `source_arn`.
+        references:
+          checkov: CKV_AWS_301
+          trivy: AVD-AWS-0067
+          links: https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html
+        check:
+          attribute: principal
+          operator: not_equals
+          value: "*"
+        examples:
+          fail: |
+            resource "aws_lambda_permission" "anyone" {
+              statement_id  = "Anyone"
+              action        = "lambda:InvokeFunction"
+              function_name = "f"
+              principal     = ⚑"*"
+            }
+          pass: |
+            resource "aws_lambda_permission" "api" {
+              statement_id  = "AllowAPIGateway"
+              action        = "lambda:InvokeFunction"
+              function_name = "f"
+              principal     = "apigateway.amazonaws.com"
+              source_arn    = "arn:aws:execute-api:us-east-1:123456789012:abc123/*/*"
+            }
 
         """#),
         ("rules/lambda/aws-lambda-permission-source.yml", #"""
@@ -892,6 +2276,51 @@ extension BuiltinRules {
               }
 
         """#),
+        ("rules/lambda/aws-lambda-throttles-alarm.yml", #"""
+        id: aws-lambda-throttles-alarm
+        title: Lambda function has an alarm on throttling
+        severity: low
+        category: operational-excellence
+        applies_to: [aws_lambda_function]
+        message: "No CloudWatch alarm watches the {metric} metric of `{address}`: rejected invocations go unnoticed"
+        improvement: "Added an alarm on the throttles of `{address}`"
+        remediation: >-
+          Add an `aws_cloudwatch_metric_alarm` with `namespace = "AWS/Lambda"`,
+          `metric_name = "Throttles"` and `dimensions = { FunctionName = aws_lambda_function.x.function_name }`.
+        references:
+          links: https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html
+        check:
+          coded: lambda-throttles-alarm
+        examples:
+          fail: |
+            ⚑resource "aws_lambda_function" "f" {
+              function_name = "orders"
+            }
+          pass: |
+            resource "aws_lambda_function" "f" {
+              function_name = "orders"
+            }
+            resource "aws_cloudwatch_metric_alarm" "throttles" {
+              alarm_name          = "orders-throttles"
+              comparison_operator = "GreaterThanThreshold"
+              evaluation_periods  = 1
+              threshold           = 0
+              metric_query {
+                id          = "t"
+                return_data = true
+                metric {
+                  namespace   = "AWS/Lambda"
+                  metric_name = "Throttles"
+                  period      = 60
+                  stat        = "Sum"
+                  dimensions = {
+                    FunctionName = aws_lambda_function.f.function_name
+                  }
+                }
+              }
+            }
+
+        """#),
         ("rules/lambda/aws-lambda-tracing.yml", #"""
         id: aws-lambda-tracing
         title: Lambda function has X-Ray tracing enabled
@@ -932,6 +2361,40 @@ extension BuiltinRules {
               function_name = "f"
               tracing_config {
                 mode = "Active"
+              }
+            }
+
+        """#),
+        ("rules/lambda/aws-lambda-vpc.yml", #"""
+        id: aws-lambda-vpc
+        title: Lambda function runs inside a VPC
+        severity: low
+        category: security-hardening
+        applies_to: [aws_lambda_function]
+        message: "`{address}` runs outside any VPC (`vpc_config`)"
+        improvement: "Placed `{address}` inside a VPC"
+        remediation: >-
+          When the function reaches private resources (databases, internal APIs), add
+          `vpc_config { subnet_ids = [...], security_group_ids = [...] }` with private subnets, and
+          VPC endpoints for the AWS services it calls. Functions that only call public AWS APIs can
+          suppress this finding with a reason.
+        references:
+          checkov: CKV_AWS_117
+          links: https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html
+        check:
+          attribute: vpc_config.subnet_ids
+          operator: exists
+        examples:
+          fail: |
+            ⚑resource "aws_lambda_function" "f" {
+              function_name = "f"
+            }
+          pass: |
+            resource "aws_lambda_function" "f" {
+              function_name = "f"
+              vpc_config {
+                subnet_ids         = ["subnet-0a1b2c3d"]
+                security_group_ids = ["sg-0a1b2c3d"]
               }
             }
 
@@ -1038,6 +2501,85 @@ extension BuiltinRules {
             }
 
         """#),
+        ("rules/s3/aws-s3-bucket-access-logging.yml", #"""
+        id: aws-s3-bucket-access-logging
+        title: S3 bucket writes server access logs
+        severity: low
+        category: operational-excellence
+        applies_to: [aws_s3_bucket]
+        message: "`{address}` does not write server access logs"
+        improvement: "Enabled access logging on `{address}`"
+        remediation: Add an `aws_s3_bucket_logging` for the bucket with a `target_bucket` reserved for logs.
+        references:
+          checkov: CKV_AWS_18
+          trivy: AVD-AWS-0089
+          links: https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html
+        check:
+          or:
+            - attribute: logging
+              operator: exists
+            - cond_type: connection
+              resource_types: [aws_s3_bucket]
+              connected_resource_types: [aws_s3_bucket_logging]
+              operator: exists
+        examples:
+          fail: |
+            ⚑resource "aws_s3_bucket" "data" {
+              bucket = "data"
+            }
+          pass: |
+            resource "aws_s3_bucket" "data" {
+              bucket = "data"
+            }
+            resource "aws_s3_bucket_logging" "data" {
+              bucket        = aws_s3_bucket.data.id
+              target_bucket = "access-logs"
+              target_prefix = "data/"
+            }
+
+        """#),
+        ("rules/s3/aws-s3-bucket-encryption-kms.yml", #"""
+        id: aws-s3-bucket-encryption-kms
+        title: S3 default encryption uses KMS
+        severity: low
+        category: security-hardening
+        applies_to: [aws_s3_bucket_server_side_encryption_configuration]
+        message: "`{address}` encrypts with {value} instead of a KMS key"
+        improvement: "Switched the default encryption of `{address}` to KMS"
+        remediation: >-
+          Set `sse_algorithm = "aws:kms"` with `kms_master_key_id` set to a customer-managed key, and
+          `bucket_key_enabled = true` to keep KMS request costs down.
+        references:
+          checkov: CKV_AWS_145
+          trivy: AVD-AWS-0132
+          links: https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html
+        check:
+          attribute: rule.apply_server_side_encryption_by_default.sse_algorithm
+          operator: within
+          value: ["aws:kms", "aws:kms:dsse"]
+        examples:
+          fail: |
+            resource "aws_s3_bucket_server_side_encryption_configuration" "data" {
+              bucket = "data"
+              rule {
+                apply_server_side_encryption_by_default {
+                  sse_algorithm = ⚑"AES256"
+                }
+              }
+            }
+          pass: |
+            resource "aws_s3_bucket_server_side_encryption_configuration" "data" {
+              bucket = "data"
+              rule {
+                apply_server_side_encryption_by_default {
+                  sse_algorithm     = "aws:kms"
+                  kms_master_key_id = "arn:aws:kms:us-east-1:123456789012:key/abc"
+                }
+                bucket_key_enabled = true
+              }
+            }
+
+        """#),
         ("rules/s3/aws-s3-bucket-encryption.yml", #"""
         id: aws-s3-bucket-encryption
         title: S3 bucket declares its server-side encryption
@@ -1090,6 +2632,162 @@ extension BuiltinRules {
                   }
                 }
               }
+
+        """#),
+        ("rules/s3/aws-s3-bucket-event-notifications.yml", #"""
+        id: aws-s3-bucket-event-notifications
+        title: S3 bucket publishes event notifications
+        severity: info
+        category: operational-excellence
+        applies_to: [aws_s3_bucket]
+        message: "`{address}` has no event notifications"
+        improvement: "Added event notifications to `{address}`"
+        remediation: >-
+          Add an `aws_s3_bucket_notification` (to Lambda, SQS, SNS or EventBridge with
+          `eventbridge = true`) when other parts of the system react to object changes.
+        references:
+          checkov: CKV2_AWS_62
+          links: https://docs.aws.amazon.com/AmazonS3/latest/userguide/EventNotifications.html
+        check:
+          cond_type: connection
+          resource_types: [aws_s3_bucket]
+          connected_resource_types: [aws_s3_bucket_notification]
+          operator: exists
+        examples:
+          fail: |
+            ⚑resource "aws_s3_bucket" "uploads" {
+              bucket = "uploads"
+            }
+          pass: |
+            resource "aws_s3_bucket" "uploads" {
+              bucket = "uploads"
+            }
+            resource "aws_s3_bucket_notification" "uploads" {
+              bucket      = aws_s3_bucket.uploads.id
+              eventbridge = true
+            }
+
+        """#),
+        ("rules/s3/aws-s3-bucket-lifecycle.yml", #"""
+        id: aws-s3-bucket-lifecycle
+        title: S3 bucket has a lifecycle configuration
+        severity: low
+        category: operational-excellence
+        applies_to: [aws_s3_bucket]
+        message: "`{address}` has no lifecycle configuration: objects and old versions are kept forever"
+        improvement: "Added a lifecycle configuration to `{address}`"
+        remediation: >-
+          Add an `aws_s3_bucket_lifecycle_configuration` that expires or transitions objects,
+          expires noncurrent versions and aborts incomplete multipart uploads.
+        references:
+          checkov: CKV2_AWS_61
+          links: https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lifecycle-mgmt.html
+        check:
+          or:
+            - attribute: lifecycle_rule
+              operator: exists
+            - cond_type: connection
+              resource_types: [aws_s3_bucket]
+              connected_resource_types: [aws_s3_bucket_lifecycle_configuration]
+              operator: exists
+        examples:
+          fail: |
+            ⚑resource "aws_s3_bucket" "data" {
+              bucket = "data"
+            }
+          pass: |
+            resource "aws_s3_bucket" "data" {
+              bucket = "data"
+            }
+            resource "aws_s3_bucket_lifecycle_configuration" "data" {
+              bucket = aws_s3_bucket.data.id
+              rule {
+                id     = "expire"
+                status = "Enabled"
+                abort_incomplete_multipart_upload {
+                  days_after_initiation = 7
+                }
+              }
+            }
+
+        """#),
+        ("rules/s3/aws-s3-bucket-ownership-enforced.yml", #"""
+        id: aws-s3-bucket-ownership-enforced
+        title: S3 bucket ownership controls disable ACLs
+        severity: medium
+        category: security-hardening
+        applies_to: [aws_s3_bucket_ownership_controls]
+        message: "`{address}` keeps ACLs in use (`object_ownership = {value}`)"
+        improvement: "Disabled ACLs with `BucketOwnerEnforced` in `{address}`"
+        remediation: Set `rule { object_ownership = "BucketOwnerEnforced" }` and grant access with bucket policies only.
+        references:
+          checkov: CKV2_AWS_65
+          links: https://docs.aws.amazon.com/AmazonS3/latest/userguide/about-object-ownership.html
+        check:
+          attribute: rule.object_ownership
+          operator: equals
+          value: BucketOwnerEnforced
+        examples:
+          fail: |
+            resource "aws_s3_bucket_ownership_controls" "data" {
+              bucket = "data"
+              rule {
+                object_ownership = ⚑"ObjectWriter"
+              }
+            }
+          pass: |
+            resource "aws_s3_bucket_ownership_controls" "data" {
+              bucket = "data"
+              rule {
+                object_ownership = "BucketOwnerEnforced"
+              }
+            }
+
+        """#),
+        ("rules/s3/aws-s3-bucket-policy-public.yml", #"""
+        id: aws-s3-bucket-policy-public
+        title: S3 bucket policy does not allow every principal
+        severity: critical
+        category: security-hardening
+        applies_to: [aws_s3_bucket_policy]
+        message: "`{address}` lets any principal ({principal}) access the bucket in statement `{attribute}`"
+        improvement: "Limited the bucket policy of `{address}` to named principals"
+        remediation: >-
+          Name the roles, accounts or services in `Principal` (for CloudFront, the service principal
+          with an `aws:SourceArn` condition on the distribution).
+        references:
+          checkov: CKV_AWS_70
+          links: https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-bucket-policies.html
+        check:
+          coded: resource-policy-public-principal
+        examples:
+          fail: |
+            resource "aws_s3_bucket_policy" "site" {
+              bucket = "site"
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [⚑{
+                  Effect    = "Allow"
+                  Principal = { AWS = ["*"] }
+                  Action    = "s3:GetObject"
+                  Resource  = "arn:aws:s3:::site/*"
+                }]
+              })
+            }
+          pass: |
+            resource "aws_s3_bucket_policy" "site" {
+              bucket = "site"
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Allow"
+                  Principal = { Service = "cloudfront.amazonaws.com" }
+                  Action    = "s3:GetObject"
+                  Resource  = "arn:aws:s3:::site/*"
+                  Condition = { StringEquals = { "AWS:SourceArn" = "arn:aws:cloudfront::123456789012:distribution/E1" } }
+                }]
+              })
+            }
 
         """#),
         ("rules/s3/aws-s3-bucket-public-access-block.yml", #"""
@@ -1178,6 +2876,173 @@ extension BuiltinRules {
               }
 
         """#),
+        ("rules/s3/aws-s3-bucket-versioning-enabled.yml", #"""
+        id: aws-s3-bucket-versioning-enabled
+        title: S3 bucket versioning resource enables versioning
+        severity: medium
+        category: infrastructure-architecture
+        applies_to: [aws_s3_bucket_versioning]
+        message: "`{address}` sets the versioning status to {value}"
+        improvement: "Enabled versioning in `{address}`"
+        remediation: Set `versioning_configuration { status = "Enabled" }`.
+        references:
+          checkov: CKV_AWS_21
+          trivy: AVD-AWS-0090
+          links: https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html
+        check:
+          attribute: versioning_configuration.status
+          operator: equals
+          value: Enabled
+        examples:
+          fail: |
+            resource "aws_s3_bucket_versioning" "data" {
+              bucket = "data"
+              versioning_configuration {
+                status = ⚑"Suspended"
+              }
+            }
+          pass: |
+            resource "aws_s3_bucket_versioning" "data" {
+              bucket = "data"
+              versioning_configuration {
+                status = "Enabled"
+              }
+            }
+
+        """#),
+        ("rules/s3/aws-s3-bucket-versioning.yml", #"""
+        id: aws-s3-bucket-versioning
+        title: S3 bucket has versioning
+        severity: medium
+        category: infrastructure-architecture
+        applies_to: [aws_s3_bucket]
+        message: "`{address}` has no versioning: overwritten or deleted objects cannot be recovered"
+        improvement: "Enabled versioning on `{address}`"
+        remediation: Add an `aws_s3_bucket_versioning` for the bucket with `versioning_configuration { status = "Enabled" }`.
+        references:
+          checkov: CKV_AWS_21
+          trivy: AVD-AWS-0090
+          links: https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html
+        check:
+          or:
+            - attribute: versioning.enabled
+              operator: is_true
+            - cond_type: connection
+              resource_types: [aws_s3_bucket]
+              connected_resource_types: [aws_s3_bucket_versioning]
+              operator: exists
+        examples:
+          fail: |
+            ⚑resource "aws_s3_bucket" "data" {
+              bucket = "data"
+            }
+          pass: |
+            resource "aws_s3_bucket" "data" {
+              bucket = "data"
+            }
+            resource "aws_s3_bucket_versioning" "data" {
+              bucket = aws_s3_bucket.data.id
+              versioning_configuration {
+                status = "Enabled"
+              }
+            }
+
+        """#),
+        ("rules/s3/aws-s3-public-access-block-settings.yml", #"""
+        id: aws-s3-public-access-block-settings
+        title: S3 public access block turns on all four protections
+        severity: high
+        category: security-hardening
+        applies_to: [aws_s3_bucket_public_access_block]
+        message: "`{address}` does not turn on `{attribute}`"
+        improvement: "Turned on every protection of the public access block `{address}`"
+        remediation: >-
+          Set `block_public_acls`, `block_public_policy`, `ignore_public_acls` and
+          `restrict_public_buckets` to `true`.
+        references:
+          checkov: [CKV_AWS_53, CKV_AWS_54, CKV_AWS_55, CKV_AWS_56]
+          trivy: [AVD-AWS-0086, AVD-AWS-0087, AVD-AWS-0091, AVD-AWS-0093]
+          links: https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html
+        check:
+          and:
+            - attribute: block_public_acls
+              operator: is_true
+            - attribute: block_public_policy
+              operator: is_true
+            - attribute: ignore_public_acls
+              operator: is_true
+            - attribute: restrict_public_buckets
+              operator: is_true
+        examples:
+          fail:
+            - |
+              resource "aws_s3_bucket_public_access_block" "data" {
+                bucket                  = "data"
+                block_public_acls       = true
+                block_public_policy     = ⚑false
+                ignore_public_acls      = true
+                restrict_public_buckets = true
+              }
+            - |
+              ⚑resource "aws_s3_bucket_public_access_block" "data" {
+                bucket            = "data"
+                block_public_acls = true
+              }
+          pass: |
+            resource "aws_s3_bucket_public_access_block" "data" {
+              bucket                  = "data"
+              block_public_acls       = true
+              block_public_policy     = true
+              ignore_public_acls      = true
+              restrict_public_buckets = true
+            }
+
+        """#),
+        ("rules/secretsmanager/aws-secretsmanager-rotation-period.yml", #"""
+        id: aws-secretsmanager-rotation-period
+        title: Secrets Manager rotation happens at least every 90 days
+        severity: low
+        category: security-hardening
+        applies_to: [aws_secretsmanager_secret_rotation]
+        message: "`{address}` rotates only every {value} days (more than 90)"
+        improvement: "Shortened the rotation period of `{address}` to 90 days or less"
+        remediation: Set `rotation_rules { automatically_after_days = 90 }` or less (or a `schedule_expression` that runs at least that often).
+        references:
+          checkov: CKV_AWS_304
+          links: https://docs.aws.amazon.com/secretsmanager/latest/userguide/rotate-secrets_schedule.html
+        check:
+          not:
+            attribute: rotation_rules.automatically_after_days
+            operator: greater_than
+            value: 90
+        examples:
+          fail: |
+            resource "aws_secretsmanager_secret_rotation" "db" {
+              secret_id           = "db"
+              rotation_lambda_arn = "arn:aws:lambda:us-east-1:123456789012:function:rotate"
+              rotation_rules {
+                automatically_after_days = ⚑180
+              }
+            }
+          pass:
+            - |
+              resource "aws_secretsmanager_secret_rotation" "db" {
+                secret_id           = "db"
+                rotation_lambda_arn = "arn:aws:lambda:us-east-1:123456789012:function:rotate"
+                rotation_rules {
+                  automatically_after_days = 30
+                }
+              }
+            - |
+              resource "aws_secretsmanager_secret_rotation" "db" {
+                secret_id           = "db"
+                rotation_lambda_arn = "arn:aws:lambda:us-east-1:123456789012:function:rotate"
+                rotation_rules {
+                  schedule_expression = "rate(30 days)"
+                }
+              }
+
+        """#),
         ("rules/secretsmanager/aws-secretsmanager-secret-cmk.yml", #"""
         id: aws-secretsmanager-secret-cmk
         title: Secrets Manager secret is encrypted with a customer-managed KMS key
@@ -1206,6 +3071,256 @@ extension BuiltinRules {
             resource "aws_secretsmanager_secret" "db" {
               name       = "db-password"
               kms_key_id = aws_kms_key.secrets.arn
+            }
+
+        """#),
+        ("rules/secretsmanager/aws-secretsmanager-secret-rotation.yml", #"""
+        id: aws-secretsmanager-secret-rotation
+        title: Secrets Manager secret rotates automatically
+        severity: medium
+        category: security-hardening
+        applies_to: [aws_secretsmanager_secret]
+        message: "`{address}` never rotates: no `aws_secretsmanager_secret_rotation`"
+        improvement: "Turned on rotation for the secret `{address}`"
+        remediation: >-
+          Add an `aws_secretsmanager_secret_rotation` with a rotation Lambda and
+          `rotation_rules { automatically_after_days = 30 }`.
+        references:
+          checkov: CKV2_AWS_57
+          links: https://docs.aws.amazon.com/secretsmanager/latest/userguide/rotating-secrets.html
+        check:
+          cond_type: connection
+          resource_types: [aws_secretsmanager_secret]
+          connected_resource_types: [aws_secretsmanager_secret_rotation]
+          operator: exists
+        examples:
+          fail: |
+            ⚑resource "aws_secretsmanager_secret" "db" {
+              name = "db"
+            }
+          pass: |
+            resource "aws_secretsmanager_secret" "db" {
+              name = "db"
+            }
+            resource "aws_secretsmanager_secret_rotation" "db" {
+              secret_id           = aws_secretsmanager_secret.db.id
+              rotation_lambda_arn = "arn:aws:lambda:us-east-1:123456789012:function:rotate"
+              rotation_rules {
+                automatically_after_days = 30
+              }
+            }
+
+        """#),
+        ("rules/sns/aws-sns-topic-encryption.yml", #"""
+        id: aws-sns-topic-encryption
+        title: SNS topic is encrypted at rest
+        severity: medium
+        category: security-hardening
+        applies_to: [aws_sns_topic]
+        message: "`{address}` stores messages unencrypted (`kms_master_key_id`)"
+        improvement: "Encrypted the topic `{address}`"
+        remediation: Set `kms_master_key_id` to a customer-managed KMS key (or `alias/aws/sns`).
+        references:
+          checkov: CKV_AWS_26
+          trivy: AVD-AWS-0095
+          links: https://docs.aws.amazon.com/sns/latest/dg/sns-server-side-encryption.html
+        check:
+          attribute: kms_master_key_id
+          operator: exists
+        examples:
+          fail: |
+            ⚑resource "aws_sns_topic" "alerts" {
+              name = "alerts"
+            }
+          pass: |
+            resource "aws_sns_topic" "alerts" {
+              name              = "alerts"
+              kms_master_key_id = "alias/aws/sns"
+            }
+
+        """#),
+        ("rules/sns/aws-sns-topic-policy-public.yml", #"""
+        id: aws-sns-topic-policy-public
+        title: SNS topic policy does not allow every principal
+        severity: critical
+        category: security-hardening
+        applies_to: [aws_sns_topic_policy, aws_sns_topic]
+        message: "`{address}` lets any principal ({principal}) use the topic in statement `{attribute}`"
+        improvement: "Limited the topic policy of `{address}` to named principals"
+        remediation: >-
+          Name the services or accounts that publish or subscribe in `Principal`, or add an
+          `aws:SourceOwner` / `aws:SourceArn` condition.
+        references:
+          checkov: CKV_AWS_169
+          links: https://docs.aws.amazon.com/sns/latest/dg/sns-access-policy-use-cases.html
+        check:
+          coded: resource-policy-public-principal
+        examples:
+          fail: |
+            resource "aws_sns_topic_policy" "alerts" {
+              arn = "arn:aws:sns:us-east-1:123456789012:alerts"
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [⚑{
+                  Effect    = "Allow"
+                  Principal = "*"
+                  Action    = "sns:Publish"
+                  Resource  = "arn:aws:sns:us-east-1:123456789012:alerts"
+                }]
+              })
+            }
+          pass: |
+            resource "aws_sns_topic_policy" "alerts" {
+              arn = "arn:aws:sns:us-east-1:123456789012:alerts"
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Allow"
+                  Principal = { Service = "cloudwatch.amazonaws.com" }
+                  Action    = "sns:Publish"
+                  Resource  = "arn:aws:sns:us-east-1:123456789012:alerts"
+                }]
+              })
+            }
+
+        """#),
+        ("rules/sqs/aws-sqs-queue-encryption.yml", #"""
+        id: aws-sqs-queue-encryption
+        title: SQS queue is encrypted at rest
+        severity: medium
+        category: security-hardening
+        applies_to: [aws_sqs_queue]
+        message: "`{address}` stores messages unencrypted"
+        improvement: "Encrypted the messages of `{address}`"
+        remediation: Set `kms_master_key_id` to a customer-managed KMS key, or at least `sqs_managed_sse_enabled = true`.
+        references:
+          checkov: CKV_AWS_27
+          trivy: AVD-AWS-0096
+          links: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-server-side-encryption.html
+        check:
+          or:
+            - attribute: kms_master_key_id
+              operator: exists
+            - attribute: sqs_managed_sse_enabled
+              operator: is_true
+        examples:
+          fail:
+            - |
+              ⚑resource "aws_sqs_queue" "jobs" {
+                name = "jobs"
+              }
+            - |
+              ⚑resource "aws_sqs_queue" "jobs" {
+                name                    = "jobs"
+                sqs_managed_sse_enabled = false
+              }
+          pass:
+            - |
+              resource "aws_sqs_queue" "jobs" {
+                name              = "jobs"
+                kms_master_key_id = "alias/aws/sqs"
+              }
+            - |
+              resource "aws_sqs_queue" "jobs" {
+                name                    = "jobs"
+                sqs_managed_sse_enabled = true
+              }
+
+        """#),
+        ("rules/sqs/aws-sqs-queue-policy-public.yml", #"""
+        id: aws-sqs-queue-policy-public
+        title: SQS queue policy does not allow every principal
+        severity: critical
+        category: security-hardening
+        applies_to: [aws_sqs_queue_policy, aws_sqs_queue]
+        message: "`{address}` lets any principal ({principal}) use the queue in statement `{attribute}`"
+        improvement: "Limited the queue policy of `{address}` to named principals"
+        remediation: >-
+          Name the services or roles that send to or read from the queue in `Principal`, with an
+          `aws:SourceArn` condition for services.
+        references:
+          checkov: CKV_AWS_168
+          links: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-basic-examples-of-sqs-policies.html
+        check:
+          coded: resource-policy-public-principal
+        examples:
+          fail: |
+            data "aws_iam_policy_document" "queue" {
+              ⚑statement {
+                actions   = ["sqs:SendMessage"]
+                resources = ["arn:aws:sqs:us-east-1:123456789012:jobs"]
+                principals {
+                  type        = "*"
+                  identifiers = ["*"]
+                }
+              }
+            }
+            resource "aws_sqs_queue_policy" "jobs" {
+              queue_url = "https://sqs.us-east-1.amazonaws.com/123456789012/jobs"
+              policy    = data.aws_iam_policy_document.queue.json
+            }
+          pass: |
+            data "aws_iam_policy_document" "queue" {
+              statement {
+                actions   = ["sqs:SendMessage"]
+                resources = ["arn:aws:sqs:us-east-1:123456789012:jobs"]
+                principals {
+                  type        = "Service"
+                  identifiers = ["sns.amazonaws.com"]
+                }
+                condition {
+                  test     = "ArnEquals"
+                  variable = "aws:SourceArn"
+                  values   = ["arn:aws:sns:us-east-1:123456789012:orders"]
+                }
+              }
+            }
+            resource "aws_sqs_queue_policy" "jobs" {
+              queue_url = "https://sqs.us-east-1.amazonaws.com/123456789012/jobs"
+              policy    = data.aws_iam_policy_document.queue.json
+            }
+
+        """#),
+        ("rules/sqs/aws-sqs-queue-policy-wildcard-actions.yml", #"""
+        id: aws-sqs-queue-policy-wildcard-actions
+        title: SQS queue policy names actions instead of wildcards
+        severity: high
+        category: security-hardening
+        applies_to: [aws_sqs_queue_policy, aws_sqs_queue]
+        message: "`{address}` allows every queue action with {actions} in statement `{attribute}`"
+        improvement: "Replaced the wildcard actions in the queue policy of `{address}`"
+        remediation: Grant only the actions each principal needs (`sqs:SendMessage` for producers; `sqs:ReceiveMessage`, `sqs:DeleteMessage` for consumers).
+        references:
+          checkov: CKV_AWS_72
+          links: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-basic-examples-of-sqs-policies.html
+        check:
+          coded: resource-policy-wildcard-actions
+        examples:
+          fail: |
+            resource "aws_sqs_queue" "jobs" {
+              name = "jobs"
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [⚑{
+                  Effect    = "Allow"
+                  Principal = { AWS = "arn:aws:iam::123456789012:root" }
+                  Action    = "sqs:*"
+                  Resource  = "arn:aws:sqs:us-east-1:123456789012:jobs"
+                }]
+              })
+            }
+          pass: |
+            resource "aws_sqs_queue" "jobs" {
+              name = "jobs"
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Allow"
+                  Principal = { AWS = "arn:aws:iam::123456789012:root" }
+                  Action    = ["sqs:SendMessage"]
+                  Resource  = "arn:aws:sqs:us-east-1:123456789012:jobs"
+                }]
+              })
             }
 
         """#),

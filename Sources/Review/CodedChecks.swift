@@ -5,6 +5,14 @@ public enum CodedChecks {
         IAMAdministratorAccessCheck(),
         IAMWildcardActionsCheck(),
         IAMWildcardResourceWriteCheck(),
+        IAMRiskyActionsCheck.privilegeEscalation,
+        IAMRiskyActionsCheck.credentialsExposure,
+        IAMRiskyActionsCheck.dataExfiltration,
+        IAMRiskyActionsCheck.permissionsManagement,
+        IAMRiskyActionsCheck.passRole,
+        PolicyPublicPrincipalCheck.resourcePolicies,
+        PolicyPublicPrincipalCheck.trustPolicies,
+        ResourcePolicyWildcardActionsCheck(),
         LambdaEnvironmentSecretsCheck(),
         VariableDefaultSecretCheck(),
         LogRetentionMinimumCheck(),
@@ -16,6 +24,9 @@ public enum CodedChecks {
         CriticalResourceOutputCheck(),
         RestAPISingleStageCheck(),
         LambdaLogGroupCheck(),
+        MetricAlarmCoverageCheck.lambdaErrors,
+        MetricAlarmCoverageCheck.lambdaThrottles,
+        MetricAlarmCoverageCheck.apiServerErrors,
     ]
 
     /// The check rule files call `name`.

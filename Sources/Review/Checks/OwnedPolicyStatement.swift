@@ -24,20 +24,29 @@ struct OwnedPolicyStatement {
 
     /// The permission statements written in `subject`'s block (trust policies are left out).
     static func statements(of subject: Subject, in context: CheckContext) -> [OwnedPolicyStatement] {
+        guard identityPolicyTypes.contains(subject.type) else { return [] }
+        return statements(of: subject, in: context, attributes: ["policy", "inline_policy.policy"], ownedOnly: true)
+    }
+
+    /// The statements of the documents in `attributes` of `subject` (and, for an
+    /// `aws_iam_policy_document` data source, its own statements). With `ownedOnly`, statements
+    /// written in another block (a data source the attribute refers to) are left out; without,
+    /// they are included and keep their own ranges.
+    static func statements(of subject: Subject, in context: CheckContext, attributes: Set<String>, ownedOnly: Bool) -> [OwnedPolicyStatement] {
         var documents: [(attribute: String, document: PolicyDocument)] = []
         if subject.type == "data.aws_iam_policy_document" {
             if let document = PolicyDocumentReader(root: context.module).dataSourceDocument(at: subject.address) {
                 documents.append(("statement", document))
             }
-        } else if identityPolicyTypes.contains(subject.type) {
-            for policy in context.policies[subject.address] ?? [] where policy.attribute == "policy" || policy.attribute == "inline_policy.policy" {
+        } else {
+            for policy in context.policies[subject.address] ?? [] where attributes.contains(policy.attribute) {
                 documents.append((policy.attribute, policy.document))
             }
         }
         var owned: [OwnedPolicyStatement] = []
         for (attribute, document) in documents {
             let separator = attribute == "statement" ? "." : ".Statement."
-            for (index, statement) in document.statements.enumerated() where isInside(statement, subject) {
+            for (index, statement) in document.statements.enumerated() where !ownedOnly || isInside(statement, subject) {
                 let key = statement.sid.flatMap { $0.isEmpty ? nil : $0 } ?? String(index)
                 owned.append(OwnedPolicyStatement(statement: statement, path: attribute + separator + key))
             }
