@@ -305,6 +305,16 @@ extension BuiltinRules {
                 http_method   = "OPTIONS"
                 authorization = "NONE"
               }
+            - |
+              variable "authorization" {
+                type = string
+              }
+              resource "aws_api_gateway_method" "get" {
+                rest_api_id   = "abc123"
+                resource_id   = "r1"
+                http_method   = "GET"
+                authorization = var.authorization
+              }
 
         """#),
         ("rules/apigateway/aws-api-gateway-method-request-validation.yml", #"""
@@ -935,15 +945,27 @@ extension BuiltinRules {
                   enabled = ⚑false
                 }
               }
-          pass: |
-            resource "aws_dynamodb_table" "orders" {
-              name         = "orders"
-              billing_mode = "PAY_PER_REQUEST"
-              hash_key     = "id"
-              point_in_time_recovery {
-                enabled = true
+          pass:
+            - |
+              resource "aws_dynamodb_table" "orders" {
+                name         = "orders"
+                billing_mode = "PAY_PER_REQUEST"
+                hash_key     = "id"
+                point_in_time_recovery {
+                  enabled = true
+                }
               }
-            }
+            - |
+              variable "pitr" {
+                type = bool
+              }
+              resource "aws_dynamodb_table" "orders" {
+                name     = "orders"
+                hash_key = "id"
+                point_in_time_recovery {
+                  enabled = var.pitr
+                }
+              }
 
         """#),
         ("rules/iam/iam-administrator-access.yml", #"""
@@ -1369,7 +1391,7 @@ extension BuiltinRules {
           `Principal`; for cross-account access add an `sts:ExternalId` or `aws:PrincipalOrgID`
           condition.
         references:
-          checkov: [CKV_AWS_60, CKV_AWS_61]
+          checkov: CKV_AWS_60
           links: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#term_trust-policy
         check:
           coded: trust-policy-public-principal
@@ -1415,6 +1437,63 @@ extension BuiltinRules {
               name               = "r"
               assume_role_policy = data.aws_iam_policy_document.assume.json
             }
+
+        """#),
+        ("rules/iam/iam-role-trust-whole-account.yml", #"""
+        id: iam-role-trust-whole-account
+        title: IAM role trust policy names roles, not whole accounts
+        severity: medium
+        category: security-hardening
+        applies_to: [aws_iam_role]
+        message: "`{address}` can be assumed by every identity of the account {principal} in statement `{attribute}`"
+        improvement: "Limited who in the trusted account may assume `{address}`"
+        remediation: >-
+          Name the role ARNs that assume the role, or add a condition: `sts:ExternalId` for third
+          parties, `aws:PrincipalArn` for roles of the other account.
+        references:
+          checkov: CKV_AWS_61
+          links: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-user_externalid.html
+        check:
+          coded: trust-policy-whole-account
+        examples:
+          fail: |
+            resource "aws_iam_role" "cross_account" {
+              name = "cross-account"
+              assume_role_policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [⚑{
+                  Effect    = "Allow"
+                  Action    = "sts:AssumeRole"
+                  Principal = { AWS = "arn:aws:iam::210987654321:root" }
+                }]
+              })
+            }
+          pass:
+            - |
+              resource "aws_iam_role" "cross_account" {
+                name = "cross-account"
+                assume_role_policy = jsonencode({
+                  Version = "2012-10-17"
+                  Statement = [{
+                    Effect    = "Allow"
+                    Action    = "sts:AssumeRole"
+                    Principal = { AWS = "arn:aws:iam::210987654321:root" }
+                    Condition = { StringEquals = { "sts:ExternalId" = "partner-7f3a" } }
+                  }]
+                })
+              }
+            - |
+              resource "aws_iam_role" "deployer" {
+                name = "deployer"
+                assume_role_policy = jsonencode({
+                  Version = "2012-10-17"
+                  Statement = [{
+                    Effect    = "Allow"
+                    Action    = "sts:AssumeRole"
+                    Principal = { AWS = "arn:aws:iam::210987654321:role/ci" }
+                  }]
+                })
+              }
 
         """#),
         ("rules/iam/iam-wildcard-actions.yml", #"""
@@ -1737,6 +1816,14 @@ extension BuiltinRules {
                 customer_master_key_spec = "RSA_2048"
                 key_usage                = "SIGN_VERIFY"
               }
+            - |
+              variable "rotate" {
+                type = bool
+              }
+              resource "aws_kms_key" "k" {
+                description         = "data"
+                enable_key_rotation = var.rotate
+              }
 
         """#),
         ("rules/lambda/aws-lambda-code-signing.yml", #"""
@@ -2008,11 +2095,20 @@ extension BuiltinRules {
               function_name      = "f"
               authorization_type = ⚑"NONE"
             }
-          pass: |
-            resource "aws_lambda_function_url" "private" {
-              function_name      = "f"
-              authorization_type = "AWS_IAM"
-            }
+          pass:
+            - |
+              resource "aws_lambda_function_url" "private" {
+                function_name      = "f"
+                authorization_type = "AWS_IAM"
+              }
+            - |
+              variable "auth" {
+                type = string
+              }
+              resource "aws_lambda_function_url" "u" {
+                function_name      = "f"
+                authorization_type = var.auth
+              }
 
         """#),
         ("rules/lambda/aws-lambda-function-url-cors.yml", #"""
@@ -2040,14 +2136,26 @@ extension BuiltinRules {
                 allow_origins = ⚑["*"]
               }
             }
-          pass: |
-            resource "aws_lambda_function_url" "u" {
-              function_name      = "f"
-              authorization_type = "AWS_IAM"
-              cors {
-                allow_origins = ["https://app.example.com"]
+          pass:
+            - |
+              resource "aws_lambda_function_url" "u" {
+                function_name      = "f"
+                authorization_type = "AWS_IAM"
+                cors {
+                  allow_origins = ["https://app.example.com"]
+                }
               }
-            }
+            - |
+              variable "origins" {
+                type = list(string)
+              }
+              resource "aws_lambda_function_url" "u" {
+                function_name      = "f"
+                authorization_type = "AWS_IAM"
+                cors {
+                  allow_origins = var.origins
+                }
+              }
 
         """#),
         ("rules/lambda/aws-lambda-log-group.yml", #"""
@@ -2118,14 +2226,25 @@ extension BuiltinRules {
               function_name = "f"
               principal     = ⚑"*"
             }
-          pass: |
-            resource "aws_lambda_permission" "api" {
-              statement_id  = "AllowAPIGateway"
-              action        = "lambda:InvokeFunction"
-              function_name = "f"
-              principal     = "apigateway.amazonaws.com"
-              source_arn    = "arn:aws:execute-api:us-east-1:123456789012:abc123/*/*"
-            }
+          pass:
+            - |
+              resource "aws_lambda_permission" "api" {
+                statement_id  = "AllowAPIGateway"
+                action        = "lambda:InvokeFunction"
+                function_name = "f"
+                principal     = "apigateway.amazonaws.com"
+                source_arn    = "arn:aws:execute-api:us-east-1:123456789012:abc123/*/*"
+              }
+            - |
+              variable "principal" {
+                type = string
+              }
+              resource "aws_lambda_permission" "p" {
+                statement_id  = "Caller"
+                action        = "lambda:InvokeFunction"
+                function_name = "f"
+                principal     = var.principal
+              }
 
         """#),
         ("rules/lambda/aws-lambda-permission-source.yml", #"""
@@ -2179,6 +2298,16 @@ extension BuiltinRules {
                 action        = "lambda:InvokeFunction"
                 function_name = "f"
                 principal     = "123456789012"
+              }
+            - |
+              variable "principal" {
+                type = string
+              }
+              resource "aws_lambda_permission" "p" {
+                statement_id  = "Caller"
+                action        = "lambda:InvokeFunction"
+                function_name = "f"
+                principal     = var.principal
               }
 
         """#),
@@ -2273,6 +2402,15 @@ extension BuiltinRules {
                 function_name = "image"
                 package_type  = "Image"
                 image_uri     = "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1"
+              }
+            - |
+              variable "runtime" {
+                type = string
+              }
+              resource "aws_lambda_function" "f" {
+                function_name = "f"
+                runtime       = var.runtime
+                handler       = "app.handler"
               }
 
         """#),
@@ -3292,6 +3430,7 @@ extension BuiltinRules {
         remediation: Grant only the actions each principal needs (`sqs:SendMessage` for producers; `sqs:ReceiveMessage`, `sqs:DeleteMessage` for consumers).
         references:
           checkov: CKV_AWS_72
+          trivy: AVD-AWS-0097
           links: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-basic-examples-of-sqs-policies.html
         check:
           coded: resource-policy-wildcard-actions

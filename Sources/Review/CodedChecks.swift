@@ -12,6 +12,7 @@ public enum CodedChecks {
         IAMRiskyActionsCheck.passRole,
         PolicyPublicPrincipalCheck.resourcePolicies,
         PolicyPublicPrincipalCheck.trustPolicies,
+        TrustPolicyWholeAccountCheck(),
         ResourcePolicyWildcardActionsCheck(),
         LambdaEnvironmentSecretsCheck(),
         VariableDefaultSecretCheck(),

@@ -1,4 +1,5 @@
 import Terraform
+import Testing
 @testable import Review
 
 /// Runs one built-in rule over in-memory Terraform files, for the coded-check tests.
@@ -10,7 +11,10 @@ enum BuiltinRuleHarness {
 
     /// The findings of rule `id` on `files` (path → text; the module is the top level).
     static func findings(_ id: String, _ files: [String: String], configuration: Configuration = Configuration()) -> [Finding] {
-        guard let rule = rule(id) else { return [] }
+        guard let rule = rule(id) else {
+            Issue.record("no built-in rule has the id \(id)")
+            return []
+        }
         let module = ModuleLoader(source: InMemoryFileSource(files), cache: ParsedFileCache()).loadModule(at: "")
         let runner = RuleRunner(ruleSet: RuleSet(rules: [rule]), configuration: configuration, today: "2000-01-01")
         return runner.findings(module: module, directory: "")
