@@ -2253,7 +2253,7 @@ extension BuiltinRules {
         severity: high
         category: security-hardening
         applies_to: [aws_lambda_permission]
-        message: "`{address}` lets any resource of {value} invoke the function: no `source_arn` or `source_account`"
+        message: "`{address}` lets any resource of the principal service, in any account, invoke the function: no `source_arn` or `source_account`"
         improvement: "Limited the Lambda permission `{address}` to one source"
         remediation: >-
           Set `source_arn` to the ARN of the bucket, rule, topic or API (for API Gateway,
@@ -3142,7 +3142,7 @@ extension BuiltinRules {
         severity: low
         category: security-hardening
         applies_to: [aws_secretsmanager_secret_rotation]
-        message: "`{address}` rotates only every {value} days (more than 90)"
+        message: "`{address}` rotates the secret less often than every 90 days"
         improvement: "Shortened the rotation period of `{address}` to 90 days or less"
         remediation: Set `rotation_rules { automatically_after_days = 90 }` or less (or a `schedule_expression` that runs at least that often).
         references:

@@ -22,10 +22,15 @@ struct OwnedPolicyStatement {
         "data.aws_iam_policy_document",
     ]
 
-    /// The permission statements written in `subject`'s block (trust policies are left out).
+    /// The identity-policy statements written in `subject`'s block.
+    ///
+    /// Trust policies are left out, and so are statements with a `Principal` or `NotPrincipal`:
+    /// only resource policies have one (a key policy built with `aws_iam_policy_document` must
+    /// say `Resource: "*"`, meaning the key itself), and they are judged by their own rules.
     static func statements(of subject: Subject, in context: CheckContext) -> [OwnedPolicyStatement] {
         guard identityPolicyTypes.contains(subject.type) else { return [] }
         return statements(of: subject, in: context, attributes: ["policy", "inline_policy.policy"], ownedOnly: true)
+            .filter { $0.statement.principals.isEmpty && $0.statement.notPrincipals.isEmpty }
     }
 
     /// The statements of the documents in `attributes` of `subject` (and, for an

@@ -6,8 +6,8 @@ import Terraform
 ///
 /// Precisely: a *prefix local* is a local whose name is `prefix` or ends in `prefix`
 /// (`name_prefix`, `resource_prefix`, `project_prefix`). When a resource of the same module
-/// builds one of its name arguments (`name`, `function_name`, `bucket`, `role_name`,
-/// `table_name`, `queue_name`, `topic_name`, `stage_name` is excluded) from a prefix local,
+/// builds its name argument (the first of `name`, `function_name`, `bucket`, `role_name`,
+/// `table_name`, `queue_name`, `topic_name`) from a prefix local,
 /// every other resource whose name argument is a literal string without interpolation fails,
 /// at that literal. A module with no such local, or whose prefix local no resource name uses,
 /// has no convention to break.

@@ -81,3 +81,32 @@ import Testing
         }
     }
 }
+
+extension IAMPolicyChecksTests {
+    @Test func keyPolicyDocumentsAreNotJudgedAsIdentityPolicies() {
+        let text = """
+            data "aws_iam_policy_document" "key" {
+              statement {
+                actions   = ["kms:*"]
+                resources = ["*"]
+                principals {
+                  type        = "AWS"
+                  identifiers = ["arn:aws:iam::123456789012:root"]
+                }
+              }
+              statement {
+                actions   = ["kms:Decrypt", "kms:GenerateDataKey"]
+                resources = ["*"]
+                principals {
+                  type        = "Service"
+                  identifiers = ["logs.amazonaws.com"]
+                }
+              }
+            }
+
+            """
+        for id in ["iam-wildcard-actions", "iam-wildcard-resource-write", "iam-data-exfiltration", "iam-permissions-management"] {
+            #expect(BuiltinRuleHarness.findings(id, ["main.tf": text]).isEmpty, "\(id)")
+        }
+    }
+}
