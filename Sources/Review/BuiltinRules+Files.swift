@@ -167,6 +167,8 @@ extension BuiltinRules {
         references:
           checkov: CKV_AWS_276
           links: https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html
+        fix:
+          replace-value: "false"
         check:
           attribute: settings.data_trace_enabled
           operator: not_equals
@@ -1652,6 +1654,8 @@ extension BuiltinRules {
         references:
           checkov: CKV_AWS_227
           links: https://docs.aws.amazon.com/kms/latest/developerguide/enabling-keys.html
+        fix:
+          replace-value: "true"
         check:
           attribute: is_enabled
           operator: not_equals
@@ -2085,6 +2089,8 @@ extension BuiltinRules {
         references:
           checkov: CKV_AWS_258
           links: https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html
+        fix:
+          replace-value: "\"AWS_IAM\""
         check:
           attribute: authorization_type
           operator: not_equals
@@ -2861,6 +2867,8 @@ extension BuiltinRules {
         references:
           checkov: CKV2_AWS_65
           links: https://docs.aws.amazon.com/AmazonS3/latest/userguide/about-object-ownership.html
+        fix:
+          replace-value: "\"BucketOwnerEnforced\""
         check:
           attribute: rule.object_ownership
           operator: equals
@@ -2982,6 +2990,8 @@ extension BuiltinRules {
           checkov: [CKV_AWS_20, CKV_AWS_57]
           trivy: AVD-AWS-0092
           links: https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html#canned-acl
+        fix:
+          replace-value: "\"private\""
         check:
           attribute: acl
           operator: not_within
@@ -3027,6 +3037,8 @@ extension BuiltinRules {
           checkov: CKV_AWS_21
           trivy: AVD-AWS-0090
           links: https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html
+        fix:
+          replace-value: "\"Enabled\""
         check:
           attribute: versioning_configuration.status
           operator: equals
@@ -3262,6 +3274,9 @@ extension BuiltinRules {
           checkov: CKV_AWS_26
           trivy: AVD-AWS-0095
           links: https://docs.aws.amazon.com/sns/latest/dg/sns-server-side-encryption.html
+        fix:
+          add-to-block: |
+            kms_master_key_id = "alias/aws/sns"
         check:
           attribute: kms_master_key_id
           operator: exists

@@ -24,11 +24,13 @@ struct LambdaEnvironmentSecretsCheck: CodedCheck {
         return verdicts
     }
 
-    /// The items of an object constructor, looking through parentheses.
+    /// The items of an object constructor, looking through parentheses and into the object
+    /// arguments of `merge(...)`.
     static func items(of expression: Expression) -> [ObjectItem] {
         switch expression.kind {
         case .object(let items): return items
         case .parenthesized(let inner): return items(of: inner)
+        case .functionCall(let call) where call.name == "merge": return call.arguments.flatMap(items(of:))
         default: return []
         }
     }

@@ -51,6 +51,24 @@ import Testing
         #expect(findings.map(\.attributePath) == ["environment.variables.STRIPE_KEY", "environment.variables.db_password"])
     }
 
+    @Test func environmentSecretsAreFoundInsideMerge() {
+        let text = """
+            locals {
+              common = { STAGE = "prod" }
+            }
+            resource "aws_lambda_function" "f" {
+              function_name = "f"
+              environment {
+                variables = merge(local.common, { API_SECRET = "0123456789abcdef" })
+              }
+            }
+
+            """
+        #expect(BuiltinRuleHarness.run("aws-lambda-environment-secrets", text) == [
+            "main.tf:7:52 `aws_lambda_function.f` hard-codes a 16-character literal in the environment variable `API_SECRET`",
+        ])
+    }
+
     @Test func singleStageCountsStageInstances() {
         let text = """
             resource "aws_api_gateway_rest_api" "one" {
