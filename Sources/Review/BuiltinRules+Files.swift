@@ -2890,6 +2890,66 @@ extension BuiltinRules {
             }
 
         """#),
+        ("rules/s3/aws-s3-bucket-policy-lockout.yml", #"""
+        id: aws-s3-bucket-policy-lockout
+        title: S3 bucket policy does not lock out everyone but the root user
+        severity: medium
+        category: operational-excellence
+        applies_to: [aws_s3_bucket_policy, aws_s3_bucket]
+        message: "`{address}` denies {actions} to every principal without a condition: only the account root can change the policy again"
+        improvement: "Removed the lockout from the bucket policy of `{address}`"
+        remediation: >-
+          Add a condition that exempts the administrators (`aws:PrincipalArn` with `ArnNotLike`), or
+          deny only the data actions you mean to block.
+        references:
+          checkov: CKV_AWS_93
+          links: https://repost.aws/knowledge-center/s3-accidentally-denied-access
+        check:
+          coded: bucket-policy-lockout
+        examples:
+          fail: |
+            resource "aws_s3_bucket_policy" "data" {
+              bucket = "data"
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [⚑{
+                  Effect    = "Deny"
+                  Principal = "*"
+                  Action    = "s3:*"
+                  Resource  = ["arn:aws:s3:::data", "arn:aws:s3:::data/*"]
+                }]
+              })
+            }
+          pass:
+            - |
+              resource "aws_s3_bucket_policy" "data" {
+                bucket = "data"
+                policy = jsonencode({
+                  Version = "2012-10-17"
+                  Statement = [{
+                    Effect    = "Deny"
+                    Principal = "*"
+                    Action    = "s3:*"
+                    Resource  = ["arn:aws:s3:::data", "arn:aws:s3:::data/*"]
+                    Condition = { Bool = { "aws:SecureTransport" = "false" } }
+                  }]
+                })
+              }
+            - |
+              resource "aws_s3_bucket_policy" "data" {
+                bucket = "data"
+                policy = jsonencode({
+                  Version = "2012-10-17"
+                  Statement = [{
+                    Effect    = "Deny"
+                    Principal = "*"
+                    Action    = "s3:DeleteObject"
+                    Resource  = "arn:aws:s3:::data/*"
+                  }]
+                })
+              }
+
+        """#),
         ("rules/s3/aws-s3-bucket-policy-public.yml", #"""
         id: aws-s3-bucket-policy-public
         title: S3 bucket policy does not allow every principal

@@ -14,6 +14,7 @@ public enum CodedChecks {
         PolicyPublicPrincipalCheck.trustPolicies,
         TrustPolicyWholeAccountCheck(),
         ResourcePolicyWildcardActionsCheck(),
+        BucketPolicyLockoutCheck(),
         LambdaEnvironmentSecretsCheck(),
         VariableDefaultSecretCheck(),
         LogRetentionMinimumCheck(),
