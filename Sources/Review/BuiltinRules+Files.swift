@@ -3538,6 +3538,95 @@ extension BuiltinRules {
             }
 
         """#),
+        ("rules/stepfunctions/aws-sfn-state-machine-logging.yml", #"""
+        id: aws-sfn-state-machine-logging
+        title: Step Functions state machine logs its execution history
+        severity: low
+        category: operational-excellence
+        applies_to: [aws_sfn_state_machine]
+        message: "`{address}` does not log its execution history (`logging_configuration` with a level and `include_execution_data`)"
+        improvement: "Turned on execution logging for the state machine `{address}`"
+        remediation: >-
+          Add `logging_configuration { log_destination = "${aws_cloudwatch_log_group.x.arn}:*",
+          include_execution_data = true, level = "ERROR" }` (or `ALL`).
+        references:
+          checkov: CKV_AWS_285
+          links: https://docs.aws.amazon.com/step-functions/latest/dg/cw-logs.html
+        check:
+          and:
+            - attribute: logging_configuration.level
+              operator: within
+              value: [ALL, ERROR, FATAL]
+            - attribute: logging_configuration.include_execution_data
+              operator: is_true
+        examples:
+          fail:
+            - |
+              ⚑resource "aws_sfn_state_machine" "orders" {
+                name       = "orders"
+                role_arn   = "arn:aws:iam::123456789012:role/sfn"
+                definition = "{}"
+              }
+            - |
+              resource "aws_sfn_state_machine" "orders" {
+                name       = "orders"
+                role_arn   = "arn:aws:iam::123456789012:role/sfn"
+                definition = "{}"
+                logging_configuration {
+                  level = ⚑"OFF"
+                }
+              }
+          pass: |
+            resource "aws_sfn_state_machine" "orders" {
+              name       = "orders"
+              role_arn   = "arn:aws:iam::123456789012:role/sfn"
+              definition = "{}"
+              logging_configuration {
+                log_destination        = "arn:aws:logs:us-east-1:123456789012:log-group:sfn:*"
+                include_execution_data = true
+                level                  = "ERROR"
+              }
+            }
+
+        """#),
+        ("rules/stepfunctions/aws-sfn-state-machine-tracing.yml", #"""
+        id: aws-sfn-state-machine-tracing
+        title: Step Functions state machine has X-Ray tracing enabled
+        severity: low
+        category: operational-excellence
+        applies_to: [aws_sfn_state_machine]
+        message: "`{address}` does not enable X-Ray tracing"
+        improvement: "Enabled X-Ray tracing on the state machine `{address}`"
+        remediation: Add `tracing_configuration { enabled = true }` so executions are traced through the functions they call.
+        references:
+          checkov: CKV_AWS_284
+          links: https://docs.aws.amazon.com/step-functions/latest/dg/concepts-xray-tracing.html
+        fix:
+          add-to-block: |
+            tracing_configuration {
+              enabled = true
+            }
+        check:
+          attribute: tracing_configuration.enabled
+          operator: is_true
+        examples:
+          fail: |
+            ⚑resource "aws_sfn_state_machine" "orders" {
+              name       = "orders"
+              role_arn   = "arn:aws:iam::123456789012:role/sfn"
+              definition = "{}"
+            }
+          pass: |
+            resource "aws_sfn_state_machine" "orders" {
+              name       = "orders"
+              role_arn   = "arn:aws:iam::123456789012:role/sfn"
+              definition = "{}"
+              tracing_configuration {
+                enabled = true
+              }
+            }
+
+        """#),
         ("rules/terraform/terraform-critical-resource-output.yml", #"""
         id: terraform-critical-resource-output
         title: Critical resources are exposed as outputs
