@@ -4,6 +4,2467 @@
 extension BuiltinRules {
     /// The rule files under `rules/`, by repository path.
     public static let files: [(path: String, text: String)] = [
+        ("rules/apigateway/aws-api-gateway-5xx-alarm.yml", #"""
+        id: aws-api-gateway-5xx-alarm
+        title: API has an alarm on server errors
+        severity: medium
+        category: operational-excellence
+        applies_to: [aws_api_gateway_rest_api, aws_apigatewayv2_api]
+        message: "No CloudWatch alarm watches the {metric} metric of `{address}`: server errors go unnoticed"
+        improvement: "Added an alarm on the server errors of `{address}`"
+        remediation: >-
+          Add an `aws_cloudwatch_metric_alarm` with `namespace = "AWS/ApiGateway"`,
+          `metric_name = "5XXError"` and `dimensions = { ApiName = aws_api_gateway_rest_api.x.name }`
+          (for HTTP APIs, `metric_name = "5xx"` and `ApiId`).
+        references:
+          links: https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-metrics-and-dimensions.html
+        check:
+          coded: api-5xx-alarm
+        examples:
+          fail:
+            - |
+              ⚑resource "aws_api_gateway_rest_api" "api" {
+                name = "orders"
+              }
+            - |
+              ⚑resource "aws_apigatewayv2_api" "http" {
+                name          = "orders"
+                protocol_type = "HTTP"
+              }
+          pass:
+            - |
+              resource "aws_api_gateway_rest_api" "api" {
+                name = "orders"
+              }
+              resource "aws_cloudwatch_metric_alarm" "api_5xx" {
+                alarm_name          = "orders-5xx"
+                namespace           = "AWS/ApiGateway"
+                metric_name         = "5XXError"
+                comparison_operator = "GreaterThanThreshold"
+                evaluation_periods  = 1
+                period              = 60
+                statistic           = "Sum"
+                threshold           = 0
+                dimensions = {
+                  ApiName = aws_api_gateway_rest_api.api.name
+                }
+              }
+            - |
+              resource "aws_apigatewayv2_api" "http" {
+                name          = "orders"
+                protocol_type = "HTTP"
+              }
+              resource "aws_cloudwatch_metric_alarm" "api_5xx" {
+                alarm_name          = "orders-5xx"
+                namespace           = "AWS/ApiGateway"
+                metric_name         = "5xx"
+                comparison_operator = "GreaterThanThreshold"
+                evaluation_periods  = 1
+                period              = 60
+                statistic           = "Sum"
+                threshold           = 0
+                dimensions = {
+                  ApiId = aws_apigatewayv2_api.http.id
+                }
+              }
+
+        """#),
+        ("rules/apigateway/aws-api-gateway-cache-encryption.yml", #"""
+        id: aws-api-gateway-cache-encryption
+        title: API Gateway cache data is encrypted
+        severity: medium
+        category: security-hardening
+        applies_to: [aws_api_gateway_method_settings]
+        message: "`{address}` caches responses without encrypting them (`settings.cache_data_encrypted`)"
+        improvement: "Encrypted the cached responses of `{address}`"
+        remediation: Set `cache_data_encrypted = true` in `settings` wherever `caching_enabled = true`.
+        references:
+          checkov: CKV_AWS_308
+          trivy: AVD-AWS-0002
+          links: https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html
+        check:
+          or:
+            - attribute: settings.caching_enabled
+              operator: not_equals
+              value: true
+            - attribute: settings.cache_data_encrypted
+              operator: is_true
+        examples:
+          fail: |
+            ⚑resource "aws_api_gateway_method_settings" "all" {
+              rest_api_id = "abc123"
+              stage_name  = "prod"
+              method_path = "*/*"
+              settings {
+                caching_enabled = true
+              }
+            }
+          pass:
+            - |
+              resource "aws_api_gateway_method_settings" "all" {
+                rest_api_id = "abc123"
+                stage_name  = "prod"
+                method_path = "*/*"
+                settings {
+                  caching_enabled      = true
+                  cache_data_encrypted = true
+                }
+              }
+            - |
+              resource "aws_api_gateway_method_settings" "all" {
+                rest_api_id = "abc123"
+                stage_name  = "prod"
+                method_path = "*/*"
+                settings {
+                  metrics_enabled = true
+                }
+              }
+
+        """#),
+        ("rules/apigateway/aws-api-gateway-create-before-destroy.yml", #"""
+        id: aws-api-gateway-create-before-destroy
+        title: REST API is replaced without downtime
+        severity: low
+        category: infrastructure-architecture
+        applies_to: [aws_api_gateway_rest_api]
+        message: "`{address}` is destroyed before its replacement is created (no `create_before_destroy`)"
+        improvement: "Made `{address}` create its replacement before destroying it"
+        remediation: Add `lifecycle { create_before_destroy = true }` so a replacement API exists before the old one goes away.
+        references:
+          checkov: CKV_AWS_237
+          links: https://developer.hashicorp.com/terraform/language/meta-arguments/lifecycle#create_before_destroy
+        fix:
+          add-to-block: |
+            lifecycle {
+              create_before_destroy = true
+            }
+        check:
+          attribute: lifecycle.create_before_destroy
+          operator: is_true
+        examples:
+          fail: |
+            ⚑resource "aws_api_gateway_rest_api" "api" {
+              name = "orders"
+            }
+          pass: |
+            resource "aws_api_gateway_rest_api" "api" {
+              name = "orders"
+              lifecycle {
+                create_before_destroy = true
+              }
+            }
+
+        """#),
+        ("rules/apigateway/aws-api-gateway-data-trace.yml", #"""
+        id: aws-api-gateway-data-trace
+        title: API Gateway does not log full request and response data
+        severity: medium
+        category: security-hardening
+        applies_to: [aws_api_gateway_method_settings]
+        message: "`{address}` logs full requests and responses (`data_trace_enabled = true`), which can write secrets and personal data to CloudWatch"
+        improvement: "Turned off data tracing in `{address}`"
+        remediation: Set `data_trace_enabled = false` in production and use access logs with a chosen `format` instead.
+        references:
+          checkov: CKV_AWS_276
+          links: https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html
+        fix:
+          replace-value: "false"
+        check:
+          attribute: settings.data_trace_enabled
+          operator: not_equals
+          value: true
+        examples:
+          fail: |
+            resource "aws_api_gateway_method_settings" "all" {
+              rest_api_id = "abc123"
+              stage_name  = "prod"
+              method_path = "*/*"
+              settings {
+                logging_level      = "INFO"
+                data_trace_enabled = ⚑true
+              }
+            }
+          pass: |
+            resource "aws_api_gateway_method_settings" "all" {
+              rest_api_id = "abc123"
+              stage_name  = "prod"
+              method_path = "*/*"
+              settings {
+                logging_level = "ERROR"
+              }
+            }
+
+        """#),
+        ("rules/apigateway/aws-api-gateway-domain-tls.yml", #"""
+        id: aws-api-gateway-domain-tls
+        title: API Gateway custom domain requires TLS 1.2
+        severity: high
+        category: security-hardening
+        applies_to: [aws_api_gateway_domain_name, aws_apigatewayv2_domain_name]
+        message: "`{address}` accepts TLS versions older than 1.2"
+        improvement: "Required TLS 1.2 on the custom domain `{address}`"
+        remediation: >-
+          Set `security_policy = "TLS_1_2"` (for v2 domains, inside `domain_name_configuration`).
+        references:
+          checkov: CKV_AWS_206
+          trivy: AVD-AWS-0005
+          links: https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-custom-domain-tls-version.html
+        check:
+          and:
+            - resource_types: [aws_api_gateway_domain_name]
+              attribute: security_policy
+              operator: equals
+              value: TLS_1_2
+            - resource_types: [aws_apigatewayv2_domain_name]
+              attribute: domain_name_configuration.security_policy
+              operator: equals
+              value: TLS_1_2
+        examples:
+          fail:
+            - |
+              resource "aws_api_gateway_domain_name" "api" {
+                domain_name              = "api.example.com"
+                regional_certificate_arn = "arn:aws:acm:us-east-1:123456789012:certificate/abc"
+                security_policy          = ⚑"TLS_1_0"
+              }
+            - |
+              ⚑resource "aws_api_gateway_domain_name" "api" {
+                domain_name              = "api.example.com"
+                regional_certificate_arn = "arn:aws:acm:us-east-1:123456789012:certificate/abc"
+              }
+          pass:
+            - |
+              resource "aws_api_gateway_domain_name" "api" {
+                domain_name              = "api.example.com"
+                regional_certificate_arn = "arn:aws:acm:us-east-1:123456789012:certificate/abc"
+                security_policy          = "TLS_1_2"
+              }
+            - |
+              resource "aws_apigatewayv2_domain_name" "api" {
+                domain_name = "api.example.com"
+                domain_name_configuration {
+                  certificate_arn = "arn:aws:acm:us-east-1:123456789012:certificate/abc"
+                  endpoint_type   = "REGIONAL"
+                  security_policy = "TLS_1_2"
+                }
+              }
+
+        """#),
+        ("rules/apigateway/aws-api-gateway-method-authorization.yml", #"""
+        id: aws-api-gateway-method-authorization
+        title: API Gateway method requires authorization or an API key
+        severity: high
+        category: security-hardening
+        applies_to: [aws_api_gateway_method]
+        message: "`{address}` lets anyone call the method: `authorization = \"NONE\"` and no API key"
+        improvement: "Required authorization on the API method `{address}`"
+        remediation: >-
+          Set `authorization` to `AWS_IAM`, `COGNITO_USER_POOLS` or `CUSTOM` with an `authorizer_id`,
+          or at least `api_key_required = true` with a usage plan. `OPTIONS` methods used for CORS
+          preflight are exempt.
+        references:
+          checkov: CKV_AWS_59
+          trivy: AVD-AWS-0004
+          links: https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-to-api.html
+        check:
+          or:
+            - attribute: authorization
+              operator: not_equals_ignore_case
+              value: NONE
+            - attribute: api_key_required
+              operator: is_true
+            - attribute: http_method
+              operator: equals
+              value: OPTIONS
+        examples:
+          fail: |
+            ⚑resource "aws_api_gateway_method" "get" {
+              rest_api_id   = "abc123"
+              resource_id   = "r1"
+              http_method   = "GET"
+              authorization = "NONE"
+            }
+          pass:
+            - |
+              resource "aws_api_gateway_method" "get" {
+                rest_api_id   = "abc123"
+                resource_id   = "r1"
+                http_method   = "GET"
+                authorization = "AWS_IAM"
+              }
+            - |
+              resource "aws_api_gateway_method" "get" {
+                rest_api_id      = "abc123"
+                resource_id      = "r1"
+                http_method      = "GET"
+                authorization    = "NONE"
+                api_key_required = true
+              }
+            - |
+              resource "aws_api_gateway_method" "preflight" {
+                rest_api_id   = "abc123"
+                resource_id   = "r1"
+                http_method   = "OPTIONS"
+                authorization = "NONE"
+              }
+            - |
+              variable "authorization" {
+                type = string
+              }
+              resource "aws_api_gateway_method" "get" {
+                rest_api_id   = "abc123"
+                resource_id   = "r1"
+                http_method   = "GET"
+                authorization = var.authorization
+              }
+
+        """#),
+        ("rules/apigateway/aws-api-gateway-method-request-validation.yml", #"""
+        id: aws-api-gateway-method-request-validation
+        title: API Gateway method validates requests
+        severity: low
+        category: security-hardening
+        applies_to: [aws_api_gateway_method]
+        message: "`{address}` passes requests to the backend without validating them (`request_validator_id`)"
+        improvement: "Added request validation to `{address}`"
+        remediation: >-
+          Create an `aws_api_gateway_request_validator` (body and parameters) and set
+          `request_validator_id`, with request models or required parameters, so malformed requests
+          are rejected before they reach the function.
+        references:
+          checkov: CKV2_AWS_53
+          links: https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-method-request-validation.html
+        check:
+          or:
+            - attribute: request_validator_id
+              operator: exists
+            - attribute: http_method
+              operator: equals
+              value: OPTIONS
+        examples:
+          fail: |
+            ⚑resource "aws_api_gateway_method" "post" {
+              rest_api_id   = "abc123"
+              resource_id   = "r1"
+              http_method   = "POST"
+              authorization = "AWS_IAM"
+            }
+          pass:
+            - |
+              resource "aws_api_gateway_request_validator" "all" {
+                name                        = "all"
+                rest_api_id                 = "abc123"
+                validate_request_body       = true
+                validate_request_parameters = true
+              }
+              resource "aws_api_gateway_method" "post" {
+                rest_api_id          = "abc123"
+                resource_id          = "r1"
+                http_method          = "POST"
+                authorization        = "AWS_IAM"
+                request_validator_id = aws_api_gateway_request_validator.all.id
+              }
+            - |
+              resource "aws_api_gateway_method" "preflight" {
+                rest_api_id   = "abc123"
+                resource_id   = "r1"
+                http_method   = "OPTIONS"
+                authorization = "NONE"
+              }
+
+        """#),
+        ("rules/apigateway/aws-api-gateway-method-settings-cache.yml", #"""
+        id: aws-api-gateway-method-settings-cache
+        title: API Gateway method settings enable caching
+        severity: low
+        category: infrastructure-architecture
+        applies_to: [aws_api_gateway_method_settings]
+        message: "`{address}` does not enable caching (`settings.caching_enabled`)"
+        improvement: "Enabled caching in the method settings `{address}`"
+        remediation: Set `caching_enabled = true` (with `cache_ttl_in_seconds`) in `settings` for methods whose responses can be cached.
+        references:
+          checkov: CKV_AWS_225
+          links: https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html
+        check:
+          attribute: settings.caching_enabled
+          operator: is_true
+        examples:
+          fail: |
+            resource "aws_api_gateway_method_settings" "all" {
+              rest_api_id = "abc123"
+              stage_name  = "prod"
+              method_path = "*/*"
+              ⚑settings {
+                metrics_enabled = true
+              }
+            }
+          pass: |
+            resource "aws_api_gateway_method_settings" "all" {
+              rest_api_id = "abc123"
+              stage_name  = "prod"
+              method_path = "*/*"
+              settings {
+                caching_enabled      = true
+                cache_data_encrypted = true
+              }
+            }
+
+        """#),
+        ("rules/apigateway/aws-api-gateway-method-settings-logging.yml", #"""
+        id: aws-api-gateway-method-settings-logging
+        title: API Gateway method settings turn on execution logging and metrics
+        severity: low
+        category: operational-excellence
+        applies_to: [aws_api_gateway_method_settings]
+        message: "`{address}` does not log executions and publish detailed metrics (`logging_level` ERROR or INFO, `metrics_enabled`)"
+        improvement: "Turned on execution logging and metrics in `{address}`"
+        remediation: Set `logging_level = "ERROR"` (or `"INFO"`) and `metrics_enabled = true` in `settings`.
+        references:
+          checkov: CKV2_AWS_4
+          links: https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-metrics-and-dimensions.html
+        check:
+          and:
+            - attribute: settings.logging_level
+              operator: within
+              value: [ERROR, INFO]
+            - attribute: settings.metrics_enabled
+              operator: is_true
+        examples:
+          fail:
+            - |
+              resource "aws_api_gateway_method_settings" "all" {
+                rest_api_id = "abc123"
+                stage_name  = "prod"
+                method_path = "*/*"
+                settings {
+                  logging_level   = ⚑"OFF"
+                  metrics_enabled = true
+                }
+              }
+            - |
+              resource "aws_api_gateway_method_settings" "all" {
+                rest_api_id = "abc123"
+                stage_name  = "prod"
+                method_path = "*/*"
+                ⚑settings {
+                  logging_level = "INFO"
+                }
+              }
+          pass: |
+            resource "aws_api_gateway_method_settings" "all" {
+              rest_api_id = "abc123"
+              stage_name  = "prod"
+              method_path = "*/*"
+              settings {
+                logging_level   = "ERROR"
+                metrics_enabled = true
+              }
+            }
+
+        """#),
+        ("rules/apigateway/aws-api-gateway-single-stage.yml", #"""
+        id: aws-api-gateway-single-stage
+        title: REST API has more than one stage
+        severity: info
+        category: infrastructure-architecture
+        applies_to: [aws_api_gateway_rest_api]
+        message: "`{address}` is deployed to a single stage ({stage}): every change reaches callers directly"
+        improvement: "Gave `{address}` a separate stage to test changes on"
+        remediation: >-
+          Deploy a separate stage (or a separate stack per environment) to try changes on before the
+          stage callers use, or use canary settings on the production stage.
+        references:
+          links: https://docs.aws.amazon.com/apigateway/latest/developerguide/stages.html
+        check:
+          coded: rest-api-single-stage
+        examples:
+          fail: |
+            ⚑resource "aws_api_gateway_rest_api" "api" {
+              name = "orders"
+            }
+            resource "aws_api_gateway_stage" "prod" {
+              rest_api_id   = aws_api_gateway_rest_api.api.id
+              stage_name    = "prod"
+              deployment_id = "d1"
+            }
+          pass: |
+            resource "aws_api_gateway_rest_api" "api" {
+              name = "orders"
+            }
+            resource "aws_api_gateway_stage" "env" {
+              for_each      = toset(["staging", "prod"])
+              rest_api_id   = aws_api_gateway_rest_api.api.id
+              stage_name    = each.key
+              deployment_id = "d1"
+            }
+
+        """#),
+        ("rules/apigateway/aws-api-gateway-stage-access-logging.yml", #"""
+        id: aws-api-gateway-stage-access-logging
+        title: API Gateway stage writes access logs
+        severity: medium
+        category: operational-excellence
+        applies_to: [aws_api_gateway_stage, aws_apigatewayv2_stage]
+        message: "`{address}` does not write access logs (`access_log_settings`)"
+        improvement: "Enabled access logging on the API stage `{address}`"
+        remediation: >-
+          Add an `access_log_settings` block with `destination_arn` set to a CloudWatch log group ARN
+          and a `format` that records the request id, caller, status and latency.
+        references:
+          checkov: CKV_AWS_76
+          trivy: AVD-AWS-0001
+          links: https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html
+        check:
+          attribute: access_log_settings.destination_arn
+          operator: exists
+        examples:
+          fail:
+            - |
+              ⚑resource "aws_api_gateway_stage" "prod" {
+                stage_name    = "prod"
+                rest_api_id   = "abc123"
+                deployment_id = "d1"
+              }
+            - |
+              ⚑resource "aws_apigatewayv2_stage" "prod" {
+                api_id = "abc123"
+                name   = "prod"
+              }
+          pass: |
+            resource "aws_cloudwatch_log_group" "api" {
+              name = "api-access"
+            }
+            resource "aws_api_gateway_stage" "prod" {
+              stage_name    = "prod"
+              rest_api_id   = "abc123"
+              deployment_id = "d1"
+              access_log_settings {
+                destination_arn = aws_cloudwatch_log_group.api.arn
+                format          = "$context.requestId $context.status"
+              }
+            }
+
+        """#),
+        ("rules/apigateway/aws-api-gateway-stage-cache.yml", #"""
+        id: aws-api-gateway-stage-cache
+        title: API Gateway REST stage has a cache cluster
+        severity: low
+        category: infrastructure-architecture
+        applies_to: [aws_api_gateway_stage]
+        message: "`{address}` has no cache cluster: every request reaches the backend"
+        improvement: "Enabled caching on the API stage `{address}`"
+        remediation: >-
+          For read-heavy APIs set `cache_cluster_enabled = true` with a `cache_cluster_size`, and
+          enable caching per method in `aws_api_gateway_method_settings`; APIs whose responses are
+          never cacheable can suppress this finding with that reason.
+        references:
+          checkov: CKV_AWS_120
+          links: https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html
+        check:
+          attribute: cache_cluster_enabled
+          operator: is_true
+        examples:
+          fail: |
+            ⚑resource "aws_api_gateway_stage" "prod" {
+              stage_name    = "prod"
+              rest_api_id   = "abc123"
+              deployment_id = "d1"
+            }
+          pass: |
+            resource "aws_api_gateway_stage" "prod" {
+              stage_name            = "prod"
+              rest_api_id           = "abc123"
+              deployment_id         = "d1"
+              cache_cluster_enabled = true
+              cache_cluster_size    = "0.5"
+            }
+
+        """#),
+        ("rules/apigateway/aws-api-gateway-stage-client-certificate.yml", #"""
+        id: aws-api-gateway-stage-client-certificate
+        title: API Gateway REST stage presents a client certificate to its backend
+        severity: low
+        category: security-hardening
+        applies_to: [aws_api_gateway_stage]
+        message: "`{address}` sends requests to its HTTP backend without a client certificate"
+        improvement: "Gave the API stage `{address}` a client certificate"
+        remediation: >-
+          Create an `aws_api_gateway_client_certificate` and set `client_certificate_id`, so HTTP
+          backends can verify that requests come from the API. Stages whose integrations are all Lambda
+          functions can suppress this finding with that reason.
+        references:
+          checkov: CKV2_AWS_51
+          links: https://docs.aws.amazon.com/apigateway/latest/developerguide/getting-started-client-side-ssl-authentication.html
+        check:
+          attribute: client_certificate_id
+          operator: exists
+        examples:
+          fail: |
+            ⚑resource "aws_api_gateway_stage" "prod" {
+              stage_name    = "prod"
+              rest_api_id   = "abc123"
+              deployment_id = "d1"
+            }
+          pass: |
+            resource "aws_api_gateway_client_certificate" "backend" {
+              description = "backend"
+            }
+            resource "aws_api_gateway_stage" "prod" {
+              stage_name            = "prod"
+              rest_api_id           = "abc123"
+              deployment_id         = "d1"
+              client_certificate_id = aws_api_gateway_client_certificate.backend.id
+            }
+
+        """#),
+        ("rules/apigateway/aws-api-gateway-stage-method-settings.yml", #"""
+        id: aws-api-gateway-stage-method-settings
+        title: API Gateway REST stage has method settings
+        severity: low
+        category: operational-excellence
+        applies_to: [aws_api_gateway_stage]
+        message: "`{address}` has no `aws_api_gateway_method_settings`: no execution logging or detailed metrics"
+        improvement: "Added method settings with logging and metrics to `{address}`"
+        remediation: >-
+          Add an `aws_api_gateway_method_settings` for the stage with `method_path = "*/*"`,
+          `logging_level = "ERROR"` (or `INFO`) and `metrics_enabled = true`.
+        references:
+          checkov: CKV2_AWS_4
+          links: https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html
+        check:
+          cond_type: connection
+          resource_types: [aws_api_gateway_stage]
+          connected_resource_types: [aws_api_gateway_method_settings]
+          operator: exists
+        examples:
+          fail: |
+            ⚑resource "aws_api_gateway_stage" "prod" {
+              stage_name    = "prod"
+              rest_api_id   = "abc123"
+              deployment_id = "d1"
+            }
+          pass: |
+            resource "aws_api_gateway_stage" "prod" {
+              stage_name    = "prod"
+              rest_api_id   = "abc123"
+              deployment_id = "d1"
+            }
+            resource "aws_api_gateway_method_settings" "all" {
+              rest_api_id = "abc123"
+              stage_name  = aws_api_gateway_stage.prod.stage_name
+              method_path = "*/*"
+              settings {
+                logging_level   = "ERROR"
+                metrics_enabled = true
+              }
+            }
+
+        """#),
+        ("rules/apigateway/aws-api-gateway-stage-tracing.yml", #"""
+        id: aws-api-gateway-stage-tracing
+        title: API Gateway REST stage has X-Ray tracing enabled
+        severity: low
+        category: operational-excellence
+        applies_to: [aws_api_gateway_stage]
+        message: "`{address}` does not enable X-Ray tracing"
+        improvement: "Enabled X-Ray tracing on the API stage `{address}`"
+        remediation: Set `xray_tracing_enabled = true` so requests are traced from the API into the functions.
+        references:
+          checkov: CKV_AWS_73
+          trivy: AVD-AWS-0003
+          links: https://docs.aws.amazon.com/xray/latest/devguide/xray-services-apigateway.html
+        fix:
+          add-to-block: |
+            xray_tracing_enabled = true
+        check:
+          attribute: xray_tracing_enabled
+          operator: is_true
+        examples:
+          fail:
+            - |
+              ⚑resource "aws_api_gateway_stage" "prod" {
+                stage_name    = "prod"
+                rest_api_id   = "abc123"
+                deployment_id = "d1"
+              }
+            - |
+              resource "aws_api_gateway_stage" "prod" {
+                stage_name           = "prod"
+                rest_api_id          = "abc123"
+                deployment_id        = "d1"
+                xray_tracing_enabled = ⚑false
+              }
+          pass:
+            - |
+              resource "aws_api_gateway_stage" "prod" {
+                stage_name           = "prod"
+                rest_api_id          = "abc123"
+                deployment_id        = "d1"
+                xray_tracing_enabled = true
+              }
+            - |
+              variable "tracing" {
+                type = bool
+              }
+              resource "aws_api_gateway_stage" "prod" {
+                stage_name           = "prod"
+                rest_api_id          = "abc123"
+                deployment_id        = "d1"
+                xray_tracing_enabled = var.tracing
+              }
+
+        """#),
+        ("rules/apigateway/aws-api-gateway-stage-waf.yml", #"""
+        id: aws-api-gateway-stage-waf
+        title: API Gateway REST stage is protected by a WAF web ACL
+        severity: medium
+        category: security-hardening
+        applies_to: [aws_api_gateway_stage]
+        message: "`{address}` is not associated with a WAF web ACL"
+        improvement: "Protected the API stage `{address}` with a WAF web ACL"
+        remediation: >-
+          Add an `aws_wafv2_web_acl_association` with `resource_arn = aws_api_gateway_stage.x.arn`
+          and a web ACL using the AWS managed rule groups (common rule set, known bad inputs, rate
+          limiting).
+        references:
+          checkov: CKV2_AWS_29
+          links: https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-aws-waf.html
+        check:
+          cond_type: connection
+          resource_types: [aws_api_gateway_stage]
+          connected_resource_types: [aws_wafv2_web_acl_association, aws_waf_web_acl_association, aws_wafregional_web_acl_association]
+          operator: exists
+        examples:
+          fail: |
+            ⚑resource "aws_api_gateway_stage" "prod" {
+              stage_name    = "prod"
+              rest_api_id   = "abc123"
+              deployment_id = "d1"
+            }
+          pass: |
+            resource "aws_api_gateway_stage" "prod" {
+              stage_name    = "prod"
+              rest_api_id   = "abc123"
+              deployment_id = "d1"
+            }
+            resource "aws_wafv2_web_acl_association" "prod" {
+              resource_arn = aws_api_gateway_stage.prod.arn
+              web_acl_arn  = "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/api/abc"
+            }
+
+        """#),
+        ("rules/apigateway/aws-apigatewayv2-route-authorization.yml", #"""
+        id: aws-apigatewayv2-route-authorization
+        title: API Gateway v2 route requires authorization
+        severity: high
+        category: security-hardening
+        applies_to: [aws_apigatewayv2_route]
+        message: "`{address}` lets anyone call the route: no `authorization_type`"
+        improvement: "Required authorization on the route `{address}`"
+        remediation: >-
+          Set `authorization_type` to `JWT` (with an `authorizer_id`), `AWS_IAM` or `CUSTOM`. `OPTIONS`
+          routes for CORS preflight are exempt.
+        references:
+          checkov: CKV_AWS_309
+          links: https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-access-control.html
+        check:
+          or:
+            - attribute: authorization_type
+              operator: within
+              value: [AWS_IAM, CUSTOM, JWT]
+            - attribute: route_key
+              operator: starting_with
+              value: "OPTIONS "
+        examples:
+          fail:
+            - |
+              ⚑resource "aws_apigatewayv2_route" "orders" {
+                api_id    = "abc123"
+                route_key = "GET /orders"
+              }
+            - |
+              ⚑resource "aws_apigatewayv2_route" "orders" {
+                api_id             = "abc123"
+                route_key          = "POST /orders"
+                authorization_type = "NONE"
+              }
+          pass:
+            - |
+              resource "aws_apigatewayv2_route" "orders" {
+                api_id             = "abc123"
+                route_key          = "GET /orders"
+                authorization_type = "JWT"
+                authorizer_id      = "auth1"
+              }
+            - |
+              resource "aws_apigatewayv2_route" "preflight" {
+                api_id    = "abc123"
+                route_key = "OPTIONS /orders"
+              }
+
+        """#),
+        ("rules/dynamodb/aws-dynamodb-autoscaling.yml", #"""
+        id: aws-dynamodb-autoscaling
+        title: Provisioned DynamoDB table scales automatically
+        severity: low
+        category: infrastructure-architecture
+        applies_to: [aws_dynamodb_table]
+        message: "`{address}` uses provisioned capacity without auto scaling"
+        improvement: "Added auto scaling (or on-demand capacity) to `{address}`"
+        remediation: >-
+          Use `billing_mode = "PAY_PER_REQUEST"`, or add `aws_appautoscaling_target` and
+          `aws_appautoscaling_policy` resources for the table's read and write capacity.
+        references:
+          checkov: CKV2_AWS_16
+          links: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/AutoScaling.html
+        check:
+          or:
+            - attribute: billing_mode
+              operator: equals
+              value: PAY_PER_REQUEST
+            - cond_type: connection
+              resource_types: [aws_dynamodb_table]
+              connected_resource_types: [aws_appautoscaling_target]
+              operator: exists
+        examples:
+          fail: |
+            ⚑resource "aws_dynamodb_table" "orders" {
+              name           = "orders"
+              hash_key       = "id"
+              read_capacity  = 5
+              write_capacity = 5
+            }
+          pass:
+            - |
+              resource "aws_dynamodb_table" "orders" {
+                name         = "orders"
+                hash_key     = "id"
+                billing_mode = "PAY_PER_REQUEST"
+              }
+            - |
+              resource "aws_dynamodb_table" "orders" {
+                name           = "orders"
+                hash_key       = "id"
+                read_capacity  = 5
+                write_capacity = 5
+              }
+              resource "aws_appautoscaling_target" "orders_read" {
+                service_namespace  = "dynamodb"
+                resource_id        = "table/${aws_dynamodb_table.orders.name}"
+                scalable_dimension = "dynamodb:table:ReadCapacityUnits"
+                min_capacity       = 5
+                max_capacity       = 100
+              }
+
+        """#),
+        ("rules/dynamodb/aws-dynamodb-cmk.yml", #"""
+        id: aws-dynamodb-cmk
+        title: DynamoDB table is encrypted with a customer-managed KMS key
+        severity: low
+        category: security-hardening
+        applies_to: [aws_dynamodb_table]
+        message: "`{address}` is encrypted with an AWS-owned key, not a customer-managed KMS key"
+        improvement: "Encrypted `{address}` with a customer-managed KMS key"
+        remediation: >-
+          Add `server_side_encryption { enabled = true, kms_key_arn = aws_kms_key.x.arn }` so access
+          to the data also needs access to a key you control and audit.
+        references:
+          checkov: CKV_AWS_119
+          trivy: AVD-AWS-0025
+          links: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/EncryptionAtRest.html
+        check:
+          and:
+            - attribute: server_side_encryption.enabled
+              operator: is_true
+            - attribute: server_side_encryption.kms_key_arn
+              operator: exists
+        examples:
+          fail:
+            - |
+              ⚑resource "aws_dynamodb_table" "orders" {
+                name     = "orders"
+                hash_key = "id"
+              }
+            - |
+              resource "aws_dynamodb_table" "orders" {
+                name     = "orders"
+                hash_key = "id"
+                ⚑server_side_encryption {
+                  enabled = true
+                }
+              }
+          pass: |
+            resource "aws_kms_key" "data" {}
+            resource "aws_dynamodb_table" "orders" {
+              name     = "orders"
+              hash_key = "id"
+              server_side_encryption {
+                enabled     = true
+                kms_key_arn = aws_kms_key.data.arn
+              }
+            }
+
+        """#),
+        ("rules/dynamodb/aws-dynamodb-point-in-time-recovery.yml", #"""
+        id: aws-dynamodb-point-in-time-recovery
+        title: DynamoDB table has point-in-time recovery enabled
+        severity: medium
+        category: infrastructure-architecture
+        applies_to: [aws_dynamodb_table]
+        message: "`{address}` cannot be restored to a point in time: point-in-time recovery is off"
+        improvement: "Enabled point-in-time recovery on `{address}`"
+        remediation: Add `point_in_time_recovery { enabled = true }` so the table can be restored to any second of the last 35 days.
+        references:
+          checkov: CKV_AWS_28
+          trivy: AVD-AWS-0024
+          links: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/PointInTimeRecovery.html
+        fix:
+          add-to-block: |
+            point_in_time_recovery {
+              enabled = true
+            }
+        check:
+          attribute: point_in_time_recovery.enabled
+          operator: is_true
+        examples:
+          fail:
+            - |
+              ⚑resource "aws_dynamodb_table" "orders" {
+                name         = "orders"
+                billing_mode = "PAY_PER_REQUEST"
+                hash_key     = "id"
+                attribute {
+                  name = "id"
+                  type = "S"
+                }
+              }
+            - |
+              resource "aws_dynamodb_table" "orders" {
+                name         = "orders"
+                billing_mode = "PAY_PER_REQUEST"
+                hash_key     = "id"
+                point_in_time_recovery {
+                  enabled = ⚑false
+                }
+              }
+          pass:
+            - |
+              resource "aws_dynamodb_table" "orders" {
+                name         = "orders"
+                billing_mode = "PAY_PER_REQUEST"
+                hash_key     = "id"
+                point_in_time_recovery {
+                  enabled = true
+                }
+              }
+            - |
+              variable "pitr" {
+                type = bool
+              }
+              resource "aws_dynamodb_table" "orders" {
+                name     = "orders"
+                hash_key = "id"
+                point_in_time_recovery {
+                  enabled = var.pitr
+                }
+              }
+
+        """#),
+        ("rules/iam/iam-administrator-access.yml", #"""
+        id: iam-administrator-access
+        title: IAM policy does not grant every action on every resource
+        severity: critical
+        category: security-hardening
+        applies_to: [aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy, aws_iam_role, data.aws_iam_policy_document]
+        message: "`{address}` allows every action (`\"*\"`) on every resource (`\"*\"`) in statement `{attribute}`"
+        improvement: "Removed full administrator access from `{address}`"
+        remediation: >-
+          List the actions the code calls (for example `dynamodb:GetItem`, `dynamodb:PutItem`) and the
+          ARNs of the resources it calls them on; IAM Access Analyzer can generate a policy from
+          CloudTrail activity.
+        references:
+          checkov: [CKV_AWS_62, CKV_AWS_1]
+          trivy: AVD-AWS-0057
+          links: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
+        check:
+          coded: iam-administrator-access
+        examples:
+          fail:
+            - |
+              resource "aws_iam_role_policy" "lambda" {
+                name = "lambda"
+                role = "lambda-role"
+                policy = jsonencode({
+                  Version = "2012-10-17"
+                  Statement = [⚑{
+                    Effect   = "Allow"
+                    Action   = "*"
+                    Resource = "*"
+                  }]
+                })
+              }
+            - |
+              data "aws_iam_policy_document" "admin" {
+                ⚑statement {
+                  actions   = ["*"]
+                  resources = ["*"]
+                }
+              }
+              resource "aws_iam_policy" "admin" {
+                name   = "admin"
+                policy = data.aws_iam_policy_document.admin.json
+              }
+          pass:
+            - |
+              resource "aws_iam_role_policy" "lambda" {
+                name = "lambda"
+                role = "lambda-role"
+                policy = jsonencode({
+                  Version = "2012-10-17"
+                  Statement = [{
+                    Effect   = "Allow"
+                    Action   = ["dynamodb:GetItem", "dynamodb:PutItem"]
+                    Resource = "arn:aws:dynamodb:us-east-1:123456789012:table/orders"
+                  }]
+                })
+              }
+            - |
+              data "aws_iam_policy_document" "deny_all" {
+                statement {
+                  effect    = "Deny"
+                  actions   = ["*"]
+                  resources = ["*"]
+                }
+              }
+
+        """#),
+        ("rules/iam/iam-administrator-policy-attached.yml", #"""
+        id: iam-administrator-policy-attached
+        title: The AdministratorAccess managed policy is not attached
+        severity: critical
+        category: security-hardening
+        applies_to: [aws_iam_role_policy_attachment, aws_iam_user_policy_attachment, aws_iam_group_policy_attachment, aws_iam_policy_attachment, aws_iam_role]
+        message: "`{address}` attaches the AWS managed policy `AdministratorAccess`"
+        improvement: "Detached `AdministratorAccess` from `{address}`"
+        remediation: Attach a policy that lists the actions and resources the identity needs instead.
+        references:
+          checkov: CKV_AWS_274
+          links: https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AdministratorAccess.html
+        check:
+          and:
+            - resource_types: [aws_iam_role_policy_attachment, aws_iam_user_policy_attachment, aws_iam_group_policy_attachment, aws_iam_policy_attachment]
+              attribute: policy_arn
+              operator: not_ending_with
+              value: ":policy/AdministratorAccess"
+            - resource_types: [aws_iam_role]
+              attribute: managed_policy_arns
+              operator: not_contains
+              value: "arn:aws:iam::aws:policy/AdministratorAccess"
+        examples:
+          fail:
+            - |
+              resource "aws_iam_role_policy_attachment" "admin" {
+                role       = "deployer"
+                policy_arn = ⚑"arn:aws:iam::aws:policy/AdministratorAccess"
+              }
+            - |
+              resource "aws_iam_role" "r" {
+                name                = "r"
+                assume_role_policy  = "{}"
+                managed_policy_arns = ⚑["arn:aws:iam::aws:policy/AdministratorAccess"]
+              }
+          pass: |
+            resource "aws_iam_role_policy_attachment" "basic" {
+              role       = "lambda"
+              policy_arn = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
+            }
+
+        """#),
+        ("rules/iam/iam-credentials-exposure.yml", #"""
+        id: iam-credentials-exposure
+        title: IAM policy does not expose credentials
+        severity: high
+        category: security-hardening
+        applies_to: [aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy, aws_iam_role, data.aws_iam_policy_document]
+        message: "`{address}` allows actions that create or return credentials on every resource (`\"*\"`): {actions}"
+        improvement: "Removed credential-exposing actions on every resource from `{address}`"
+        remediation: >-
+          Grant credential actions only on named users or resources, and prefer roles with temporary credentials over access keys.
+        references:
+          checkov: CKV_AWS_287
+          links: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
+        check:
+          coded: iam-credentials-exposure
+        examples:
+          fail:
+            - |
+              data "aws_iam_policy_document" "p" {
+                statement {
+                  actions   = ["logs:PutLogEvents"]
+                  resources = ["arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/f:*"]
+                }
+                ⚑statement {
+                  sid       = "Risky"
+                  actions   = ["iam:CreateAccessKey"]
+                  resources = ["*"]
+                }
+              }
+          pass:
+            - |
+              data "aws_iam_policy_document" "p" {
+                statement {
+                  actions   = ["iam:CreateAccessKey"]
+                  resources = ["arn:aws:iam::123456789012:user/ci"]
+                }
+              }
+            - |
+              data "aws_iam_policy_document" "p" {
+                statement {
+                  actions   = ["iam:CreateAccessKey"]
+                  resources = ["*"]
+                  condition {
+                    test     = "StringEquals"
+                    variable = "aws:ResourceAccount"
+                    values   = ["123456789012"]
+                  }
+                }
+              }
+
+        """#),
+        ("rules/iam/iam-data-exfiltration.yml", #"""
+        id: iam-data-exfiltration
+        title: IAM policy does not allow data exfiltration
+        severity: high
+        category: security-hardening
+        applies_to: [aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy, aws_iam_role, data.aws_iam_policy_document]
+        message: "`{address}` allows actions that read data out on every resource (`\"*\"`): {actions}"
+        improvement: "Limited the data-reading actions of `{address}` to named resources"
+        remediation: >-
+          Grant read access only on the buckets, parameters, secrets and tables the code reads (their ARNs), never on `"*"`.
+        references:
+          checkov: CKV_AWS_288
+          links: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
+        check:
+          coded: iam-data-exfiltration
+        examples:
+          fail:
+            - |
+              data "aws_iam_policy_document" "p" {
+                statement {
+                  actions   = ["logs:PutLogEvents"]
+                  resources = ["arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/f:*"]
+                }
+                ⚑statement {
+                  sid       = "Risky"
+                  actions   = ["secretsmanager:GetSecretValue"]
+                  resources = ["*"]
+                }
+              }
+          pass:
+            - |
+              data "aws_iam_policy_document" "p" {
+                statement {
+                  actions   = ["secretsmanager:GetSecretValue"]
+                  resources = ["arn:aws:secretsmanager:us-east-1:123456789012:secret:db-*"]
+                }
+              }
+            - |
+              data "aws_iam_policy_document" "p" {
+                statement {
+                  actions   = ["secretsmanager:GetSecretValue"]
+                  resources = ["*"]
+                  condition {
+                    test     = "StringEquals"
+                    variable = "aws:ResourceAccount"
+                    values   = ["123456789012"]
+                  }
+                }
+              }
+
+        """#),
+        ("rules/iam/iam-pass-role-wildcard.yml", #"""
+        id: iam-pass-role-wildcard
+        title: IAM policy passes only named roles
+        severity: high
+        category: security-hardening
+        applies_to: [aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy, aws_iam_role, data.aws_iam_policy_document]
+        message: "`{address}` allows `iam:PassRole` on every role (`\"*\"`)"
+        improvement: "Limited `iam:PassRole` in `{address}` to named roles"
+        remediation: >-
+          List the ARNs of the roles the caller hands to services, and add an `iam:PassedToService` condition.
+        references:
+          links: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
+        check:
+          coded: iam-pass-role-wildcard
+        examples:
+          fail:
+            - |
+              data "aws_iam_policy_document" "p" {
+                statement {
+                  actions   = ["logs:PutLogEvents"]
+                  resources = ["arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/f:*"]
+                }
+                ⚑statement {
+                  sid       = "Risky"
+                  actions   = ["iam:PassRole"]
+                  resources = ["*"]
+                }
+              }
+          pass:
+            - |
+              data "aws_iam_policy_document" "p" {
+                statement {
+                  actions   = ["iam:PassRole"]
+                  resources = ["arn:aws:iam::123456789012:role/app-lambda"]
+                }
+              }
+            - |
+              data "aws_iam_policy_document" "p" {
+                statement {
+                  actions   = ["iam:PassRole"]
+                  resources = ["*"]
+                  condition {
+                    test     = "StringEquals"
+                    variable = "aws:ResourceAccount"
+                    values   = ["123456789012"]
+                  }
+                }
+              }
+
+        """#),
+        ("rules/iam/iam-permissions-management.yml", #"""
+        id: iam-permissions-management
+        title: IAM policy does not allow permissions management without constraints
+        severity: high
+        category: security-hardening
+        applies_to: [aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy, aws_iam_role, data.aws_iam_policy_document]
+        message: "`{address}` allows actions that change permissions on every resource (`\"*\"`): {actions}"
+        improvement: "Limited the permission-management actions of `{address}` to named resources"
+        remediation: >-
+          Grant policy and grant management only on named resources (with a permissions boundary for IAM), never on `"*"`.
+        references:
+          checkov: CKV_AWS_289
+          links: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
+        check:
+          coded: iam-permissions-management
+        examples:
+          fail:
+            - |
+              data "aws_iam_policy_document" "p" {
+                statement {
+                  actions   = ["logs:PutLogEvents"]
+                  resources = ["arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/f:*"]
+                }
+                ⚑statement {
+                  sid       = "Risky"
+                  actions   = ["kms:CreateGrant"]
+                  resources = ["*"]
+                }
+              }
+          pass:
+            - |
+              data "aws_iam_policy_document" "p" {
+                statement {
+                  actions   = ["kms:CreateGrant"]
+                  resources = ["arn:aws:kms:us-east-1:123456789012:key/abc"]
+                }
+              }
+            - |
+              data "aws_iam_policy_document" "p" {
+                statement {
+                  actions   = ["kms:CreateGrant"]
+                  resources = ["*"]
+                  condition {
+                    test     = "StringEquals"
+                    variable = "aws:ResourceAccount"
+                    values   = ["123456789012"]
+                  }
+                }
+              }
+
+        """#),
+        ("rules/iam/iam-policy-attached-to-user.yml", #"""
+        id: iam-policy-attached-to-user
+        title: IAM policies are attached to groups or roles, not users
+        severity: low
+        category: security-hardening
+        applies_to: [aws_iam_user_policy, aws_iam_user_policy_attachment, aws_iam_policy_attachment]
+        message: "`{address}` grants permissions directly to an IAM user"
+        improvement: "Moved the permissions of `{address}` from a user to a group or role"
+        remediation: Attach the policy to a group the user belongs to, or to a role the workload assumes.
+        references:
+          checkov: CKV_AWS_40
+          trivy: AVD-AWS-0143
+          links: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#use-groups-for-permissions
+        check:
+          and:
+            - resource_types: [aws_iam_user_policy, aws_iam_user_policy_attachment]
+              attribute: user
+              operator: not_exists
+            - or:
+                - resource_types: [aws_iam_policy_attachment]
+                  attribute: users
+                  operator: not_exists
+                - resource_types: [aws_iam_policy_attachment]
+                  attribute: users
+                  operator: is_empty
+        examples:
+          fail:
+            - |
+              resource "aws_iam_user_policy_attachment" "ci" {
+                user       = ⚑"ci"
+                policy_arn = "arn:aws:iam::123456789012:policy/deploy"
+              }
+            - |
+              resource "aws_iam_policy_attachment" "deploy" {
+                name       = "deploy"
+                users      = ⚑["ci"]
+                policy_arn = "arn:aws:iam::123456789012:policy/deploy"
+              }
+          pass: |
+            resource "aws_iam_policy_attachment" "deploy" {
+              name       = "deploy"
+              groups     = ["deployers"]
+              policy_arn = "arn:aws:iam::123456789012:policy/deploy"
+            }
+
+        """#),
+        ("rules/iam/iam-privilege-escalation.yml", #"""
+        id: iam-privilege-escalation
+        title: IAM policy does not allow privilege escalation
+        severity: high
+        category: security-hardening
+        applies_to: [aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy, aws_iam_role, data.aws_iam_policy_document]
+        message: "`{address}` allows actions that let it escalate its own privileges on every resource (`\"*\"`): {actions}"
+        improvement: "Removed privilege-escalation actions on every resource from `{address}`"
+        remediation: >-
+          Grant these actions only on the specific roles, users or functions that need them (and consider a permissions boundary), never on `"*"`.
+        references:
+          checkov: CKV_AWS_286
+          links: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
+        check:
+          coded: iam-privilege-escalation
+        examples:
+          fail:
+            - |
+              data "aws_iam_policy_document" "p" {
+                statement {
+                  actions   = ["logs:PutLogEvents"]
+                  resources = ["arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/f:*"]
+                }
+                ⚑statement {
+                  sid       = "Risky"
+                  actions   = ["iam:PutRolePolicy"]
+                  resources = ["*"]
+                }
+              }
+          pass:
+            - |
+              data "aws_iam_policy_document" "p" {
+                statement {
+                  actions   = ["iam:PutRolePolicy"]
+                  resources = ["arn:aws:iam::123456789012:role/app-*"]
+                }
+              }
+            - |
+              data "aws_iam_policy_document" "p" {
+                statement {
+                  actions   = ["iam:PutRolePolicy"]
+                  resources = ["*"]
+                  condition {
+                    test     = "StringEquals"
+                    variable = "aws:ResourceAccount"
+                    values   = ["123456789012"]
+                  }
+                }
+              }
+
+        """#),
+        ("rules/iam/iam-role-trust-public.yml", #"""
+        id: iam-role-trust-public
+        title: IAM role trust policy names who may assume the role
+        severity: critical
+        category: security-hardening
+        applies_to: [aws_iam_role]
+        message: "`{address}` can be assumed by any principal ({principal}) in statement `{attribute}`"
+        improvement: "Limited who may assume `{address}`"
+        remediation: >-
+          Name the service (`lambda.amazonaws.com`) or the account and role that assume the role in
+          `Principal`; for cross-account access add an `sts:ExternalId` or `aws:PrincipalOrgID`
+          condition.
+        references:
+          checkov: CKV_AWS_60
+          links: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#term_trust-policy
+        check:
+          coded: trust-policy-public-principal
+        examples:
+          fail:
+            - |
+              resource "aws_iam_role" "r" {
+                name = "r"
+                assume_role_policy = jsonencode({
+                  Version = "2012-10-17"
+                  Statement = [⚑{
+                    Effect    = "Allow"
+                    Action    = "sts:AssumeRole"
+                    Principal = { AWS = "*" }
+                  }]
+                })
+              }
+            - |
+              data "aws_iam_policy_document" "assume" {
+                ⚑statement {
+                  actions = ["sts:AssumeRole"]
+                  principals {
+                    type        = "Service"
+                    identifiers = ["*"]
+                  }
+                }
+              }
+              resource "aws_iam_role" "r" {
+                name               = "r"
+                assume_role_policy = data.aws_iam_policy_document.assume.json
+              }
+          pass: |
+            data "aws_iam_policy_document" "assume" {
+              statement {
+                actions = ["sts:AssumeRole"]
+                principals {
+                  type        = "Service"
+                  identifiers = ["lambda.amazonaws.com"]
+                }
+              }
+            }
+            resource "aws_iam_role" "r" {
+              name               = "r"
+              assume_role_policy = data.aws_iam_policy_document.assume.json
+            }
+
+        """#),
+        ("rules/iam/iam-role-trust-whole-account.yml", #"""
+        id: iam-role-trust-whole-account
+        title: IAM role trust policy names roles, not whole accounts
+        severity: medium
+        category: security-hardening
+        applies_to: [aws_iam_role]
+        message: "`{address}` can be assumed by every identity of the account {principal} in statement `{attribute}`"
+        improvement: "Limited who in the trusted account may assume `{address}`"
+        remediation: >-
+          Name the role ARNs that assume the role, or add a condition: `sts:ExternalId` for third
+          parties, `aws:PrincipalArn` for roles of the other account.
+        references:
+          checkov: CKV_AWS_61
+          links: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-user_externalid.html
+        check:
+          coded: trust-policy-whole-account
+        examples:
+          fail: |
+            resource "aws_iam_role" "cross_account" {
+              name = "cross-account"
+              assume_role_policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [⚑{
+                  Effect    = "Allow"
+                  Action    = "sts:AssumeRole"
+                  Principal = { AWS = "arn:aws:iam::210987654321:root" }
+                }]
+              })
+            }
+          pass:
+            - |
+              resource "aws_iam_role" "cross_account" {
+                name = "cross-account"
+                assume_role_policy = jsonencode({
+                  Version = "2012-10-17"
+                  Statement = [{
+                    Effect    = "Allow"
+                    Action    = "sts:AssumeRole"
+                    Principal = { AWS = "arn:aws:iam::210987654321:root" }
+                    Condition = { StringEquals = { "sts:ExternalId" = "partner-7f3a" } }
+                  }]
+                })
+              }
+            - |
+              resource "aws_iam_role" "deployer" {
+                name = "deployer"
+                assume_role_policy = jsonencode({
+                  Version = "2012-10-17"
+                  Statement = [{
+                    Effect    = "Allow"
+                    Action    = "sts:AssumeRole"
+                    Principal = { AWS = "arn:aws:iam::210987654321:role/ci" }
+                  }]
+                })
+              }
+
+        """#),
+        ("rules/iam/iam-wildcard-actions.yml", #"""
+        id: iam-wildcard-actions
+        title: IAM policy names actions instead of service-wide wildcards
+        severity: high
+        category: security-hardening
+        applies_to: [aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy, aws_iam_role, data.aws_iam_policy_document]
+        message: "`{address}` allows every action of a service with {actions} in statement `{attribute}`"
+        improvement: "Replaced wildcard actions in `{address}` with the actions it needs"
+        remediation: >-
+          Replace `service:*` (or `*`) with the specific actions the code calls; a wildcard also grants
+          every action the service adds later, including permission management.
+        references:
+          checkov: [CKV_AWS_63, CKV_AWS_49]
+          trivy: AVD-AWS-0057
+          links: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
+        check:
+          coded: iam-wildcard-actions
+        examples:
+          fail:
+            - |
+              resource "aws_iam_policy" "data" {
+                name   = "data"
+                policy = <<JSON
+              {
+                "Version": "2012-10-17",
+                "Statement": [
+                  ⚑{
+                    "Effect": "Allow",
+                    "Action": ["s3:*", "dynamodb:GetItem"],
+                    "Resource": "arn:aws:s3:::uploads/*"
+                  }
+                ]
+              }
+              JSON
+              }
+            - |
+              data "aws_iam_policy_document" "queue" {
+                statement {
+                  actions   = ["sqs:SendMessage"]
+                  resources = ["arn:aws:sqs:us-east-1:123456789012:jobs"]
+                }
+                ⚑statement {
+                  sid       = "Everything"
+                  actions   = ["*"]
+                  resources = ["arn:aws:sqs:us-east-1:123456789012:jobs"]
+                }
+              }
+          pass:
+            - |
+              resource "aws_iam_policy" "data" {
+                name = "data"
+                policy = jsonencode({
+                  Version = "2012-10-17"
+                  Statement = [{
+                    Effect   = "Allow"
+                    Action   = ["s3:GetObject", "s3:PutObject"]
+                    Resource = "arn:aws:s3:::uploads/*"
+                  }]
+                })
+              }
+            - |
+              variable "actions" {
+                type = list(string)
+              }
+              data "aws_iam_policy_document" "queue" {
+                statement {
+                  actions   = var.actions
+                  resources = ["arn:aws:sqs:us-east-1:123456789012:jobs"]
+                }
+              }
+
+        """#),
+        ("rules/iam/iam-wildcard-resource-write.yml", #"""
+        id: iam-wildcard-resource-write
+        title: IAM policy limits write and permission-management actions to named resources
+        severity: high
+        category: security-hardening
+        applies_to: [aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy, aws_iam_role, data.aws_iam_policy_document]
+        message: "`{address}` allows {count} write or permission-management action(s) on every resource (`\"*\"`): {actions}"
+        improvement: "Limited the write actions of `{address}` to named resources"
+        remediation: >-
+          Replace `"*"` with the ARNs of the tables, buckets, queues or keys the code writes to, or add
+          a `Condition` that constrains the request. Actions AWS only grants on `"*"` (X-Ray segments,
+          CloudWatch metrics, VPC network interfaces) are not flagged.
+        references:
+          checkov: [CKV_AWS_355, CKV_AWS_290, CKV_AWS_356, CKV_AWS_111]
+          trivy: AVD-AWS-0057
+          links: https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html
+        check:
+          coded: iam-wildcard-resource-write
+        examples:
+          fail:
+            - |
+              resource "aws_iam_role_policy" "lambda" {
+                name = "lambda"
+                role = "lambda-role"
+                policy = jsonencode({
+                  Version = "2012-10-17"
+                  Statement = [
+                    {
+                      Effect   = "Allow"
+                      Action   = ["xray:PutTraceSegments", "cloudwatch:PutMetricData"]
+                      Resource = "*"
+                    },
+                    ⚑{
+                      Effect   = "Allow"
+                      Action   = ["dynamodb:PutItem", "dynamodb:GetItem", "iam:Attach*"]
+                      Resource = "*"
+                    }
+                  ]
+                })
+              }
+          pass:
+            - |
+              resource "aws_iam_role_policy" "lambda" {
+                name = "lambda"
+                role = "lambda-role"
+                policy = jsonencode({
+                  Version = "2012-10-17"
+                  Statement = [{
+                    Effect   = "Allow"
+                    Action   = ["dynamodb:PutItem"]
+                    Resource = "arn:aws:dynamodb:us-east-1:123456789012:table/orders"
+                  }, {
+                    Effect   = "Allow"
+                    Action   = ["dynamodb:List*", "s3:GetObject"]
+                    Resource = "*"
+                  }]
+                })
+              }
+            - |
+              data "aws_iam_policy_document" "tagged" {
+                statement {
+                  actions   = ["ec2:StopInstances"]
+                  resources = ["*"]
+                  condition {
+                    test     = "StringEquals"
+                    variable = "aws:ResourceTag/team"
+                    values   = ["payments"]
+                  }
+                }
+              }
+
+        """#),
+        ("rules/kms/aws-kms-key-enabled.yml", #"""
+        id: aws-kms-key-enabled
+        title: KMS key is enabled
+        severity: low
+        category: operational-excellence
+        applies_to: [aws_kms_key]
+        message: "`{address}` is disabled: everything encrypted with it cannot be read"
+        improvement: "Enabled the KMS key `{address}`"
+        remediation: Remove `is_enabled = false`, or delete the key (with a waiting period) if nothing uses it any more.
+        references:
+          checkov: CKV_AWS_227
+          links: https://docs.aws.amazon.com/kms/latest/developerguide/enabling-keys.html
+        fix:
+          replace-value: "true"
+        check:
+          attribute: is_enabled
+          operator: not_equals
+          value: false
+        examples:
+          fail: |
+            resource "aws_kms_key" "k" {
+              description = "data"
+              is_enabled  = ⚑false
+            }
+          pass: |
+            resource "aws_kms_key" "k" {
+              description = "data"
+            }
+
+        """#),
+        ("rules/kms/aws-kms-key-policy-public.yml", #"""
+        id: aws-kms-key-policy-public
+        title: KMS key policy does not allow every principal
+        severity: critical
+        category: security-hardening
+        applies_to: [aws_kms_key]
+        message: "`{address}` lets any principal ({principal}) use the key in statement `{attribute}`"
+        improvement: "Limited the key policy of `{address}` to named principals"
+        remediation: >-
+          Name the account root, roles and services that use the key in `Principal`, or add a
+          `Condition` (`kms:CallerAccount`, `kms:ViaService`) that limits who gets in.
+        references:
+          checkov: CKV_AWS_33
+          links: https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html
+        check:
+          coded: resource-policy-public-principal
+        examples:
+          fail: |
+            resource "aws_kms_key" "k" {
+              description = "data"
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [⚑{
+                  Effect    = "Allow"
+                  Principal = { AWS = "*" }
+                  Action    = "kms:*"
+                  Resource  = "*"
+                }]
+              })
+            }
+          pass:
+            - |
+              resource "aws_kms_key" "k" {
+                description = "data"
+                policy = jsonencode({
+                  Version = "2012-10-17"
+                  Statement = [{
+                    Effect    = "Allow"
+                    Principal = { AWS = "arn:aws:iam::123456789012:root" }
+                    Action    = "kms:*"
+                    Resource  = "*"
+                  }]
+                })
+              }
+            - |
+              resource "aws_kms_key" "k" {
+                description = "data"
+                policy = jsonencode({
+                  Version = "2012-10-17"
+                  Statement = [{
+                    Effect    = "Allow"
+                    Principal = { AWS = "*" }
+                    Action    = ["kms:Decrypt"]
+                    Resource  = "*"
+                    Condition = { StringEquals = { "kms:CallerAccount" = "123456789012" } }
+                  }]
+                })
+              }
+
+        """#),
+        ("rules/kms/aws-kms-key-policy.yml", #"""
+        id: aws-kms-key-policy
+        title: KMS key has an explicit key policy
+        severity: low
+        category: security-hardening
+        applies_to: [aws_kms_key]
+        message: "`{address}` uses the default key policy, which delegates all access to IAM in the account"
+        improvement: "Gave the KMS key `{address}` an explicit key policy"
+        remediation: >-
+          Set `policy` to a key policy that names the key administrators and the roles and services
+          that use the key.
+        references:
+          checkov: CKV2_AWS_64
+          links: https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html
+        check:
+          attribute: policy
+          operator: exists
+        examples:
+          fail: |
+            ⚑resource "aws_kms_key" "k" {
+              description = "data"
+            }
+          pass: |
+            data "aws_iam_policy_document" "key" {
+              statement {
+                actions   = ["kms:*"]
+                resources = ["*"]
+                principals {
+                  type        = "AWS"
+                  identifiers = ["arn:aws:iam::123456789012:root"]
+                }
+              }
+            }
+            resource "aws_kms_key" "k" {
+              description = "data"
+              policy      = data.aws_iam_policy_document.key.json
+            }
+
+        """#),
+        ("rules/kms/aws-kms-key-rotation.yml", #"""
+        id: aws-kms-key-rotation
+        title: KMS key rotates automatically
+        severity: medium
+        category: security-hardening
+        applies_to: [aws_kms_key]
+        message: "`{address}` does not rotate its key material (`enable_key_rotation`)"
+        improvement: "Enabled automatic rotation of the KMS key `{address}`"
+        remediation: Set `enable_key_rotation = true`; asymmetric and HMAC keys cannot rotate and are not flagged.
+        references:
+          checkov: CKV_AWS_7
+          trivy: AVD-AWS-0065
+          links: https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html
+        fix:
+          add-to-block: |
+            enable_key_rotation = true
+        check:
+          or:
+            - attribute: enable_key_rotation
+              operator: is_true
+            - and:
+                - attribute: customer_master_key_spec
+                  operator: exists
+                - attribute: customer_master_key_spec
+                  operator: not_equals
+                  value: SYMMETRIC_DEFAULT
+        examples:
+          fail:
+            - |
+              ⚑resource "aws_kms_key" "k" {
+                description = "data"
+              }
+            - |
+              ⚑resource "aws_kms_key" "k" {
+                description         = "data"
+                enable_key_rotation = false
+              }
+          pass:
+            - |
+              resource "aws_kms_key" "k" {
+                description         = "data"
+                enable_key_rotation = true
+              }
+            - |
+              resource "aws_kms_key" "signing" {
+                description              = "signing"
+                customer_master_key_spec = "RSA_2048"
+                key_usage                = "SIGN_VERIFY"
+              }
+            - |
+              variable "rotate" {
+                type = bool
+              }
+              resource "aws_kms_key" "k" {
+                description         = "data"
+                enable_key_rotation = var.rotate
+              }
+
+        """#),
+        ("rules/lambda/aws-lambda-code-signing.yml", #"""
+        id: aws-lambda-code-signing
+        title: Lambda function validates code signatures
+        severity: low
+        category: security-hardening
+        applies_to: [aws_lambda_function]
+        message: "`{address}` accepts unsigned code: no `code_signing_config_arn`"
+        improvement: "Required signed code for `{address}`"
+        remediation: >-
+          Create an `aws_signer_signing_profile` and an `aws_lambda_code_signing_config` that enforces
+          it, and set `code_signing_config_arn` so only code your pipeline signed can be deployed.
+        references:
+          checkov: CKV_AWS_272
+          links: https://docs.aws.amazon.com/lambda/latest/dg/configuration-codesigning.html
+        check:
+          attribute: code_signing_config_arn
+          operator: exists
+        examples:
+          fail: |
+            ⚑resource "aws_lambda_function" "f" {
+              function_name = "f"
+            }
+          pass: |
+            resource "aws_lambda_code_signing_config" "signed" {
+              allowed_publishers {
+                signing_profile_version_arns = ["arn:aws:signer:us-east-1:123456789012:/signing-profiles/ci/abc"]
+              }
+            }
+            resource "aws_lambda_function" "f" {
+              function_name           = "f"
+              code_signing_config_arn = aws_lambda_code_signing_config.signed.arn
+            }
+
+        """#),
+        ("rules/lambda/aws-lambda-dead-letter-queue.yml", #"""
+        id: aws-lambda-dead-letter-queue
+        title: Lambda function sends failed asynchronous events to a dead-letter queue
+        severity: low
+        category: infrastructure-architecture
+        applies_to: [aws_lambda_function]
+        message: "`{address}` has no dead-letter queue: failed asynchronous events are dropped"
+        improvement: "Gave `{address}` a dead-letter queue"
+        remediation: >-
+          Add `dead_letter_config { target_arn = aws_sqs_queue.dlq.arn }` (or an SNS topic), or an
+          `aws_lambda_function_event_invoke_config` with an on-failure destination.
+        references:
+          checkov: CKV_AWS_116
+          links: https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html#invocation-dlq
+        check:
+          attribute: dead_letter_config.target_arn
+          operator: exists
+        examples:
+          fail: |
+            ⚑resource "aws_lambda_function" "f" {
+              function_name = "f"
+            }
+          pass: |
+            resource "aws_sqs_queue" "dlq" {
+              name = "f-dlq"
+            }
+            resource "aws_lambda_function" "f" {
+              function_name = "f"
+              dead_letter_config {
+                target_arn = aws_sqs_queue.dlq.arn
+              }
+            }
+
+        """#),
+        ("rules/lambda/aws-lambda-environment-cmk.yml", #"""
+        id: aws-lambda-environment-cmk
+        title: Lambda environment variables are encrypted with a customer-managed KMS key
+        severity: medium
+        category: security-hardening
+        applies_to: [aws_lambda_function]
+        message: "`{address}` sets environment variables without a customer-managed KMS key (`kms_key_arn`)"
+        improvement: "Encrypted the environment of `{address}` with a customer-managed KMS key"
+        remediation: >-
+          Set `kms_key_arn` to a customer-managed `aws_kms_key` so the environment is encrypted with a
+          key whose policy and rotation you control.
+        references:
+          checkov: CKV_AWS_173
+          links: https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars-encryption.html
+        check:
+          or:
+            - attribute: environment.variables
+              operator: not_exists
+            - attribute: kms_key_arn
+              operator: exists
+        examples:
+          fail: |
+            ⚑resource "aws_lambda_function" "f" {
+              function_name = "f"
+              environment {
+                variables = { TABLE = "orders" }
+              }
+            }
+          pass:
+            - |
+              resource "aws_kms_key" "k" {}
+              resource "aws_lambda_function" "f" {
+                function_name = "f"
+                kms_key_arn   = aws_kms_key.k.arn
+                environment {
+                  variables = { TABLE = "orders" }
+                }
+              }
+            - |
+              resource "aws_lambda_function" "f" {
+                function_name = "f"
+              }
+
+        """#),
+        ("rules/lambda/aws-lambda-environment-secrets.yml", #"""
+        id: aws-lambda-environment-secrets
+        title: Lambda environment variables hold no hard-coded secrets
+        severity: critical
+        category: security-hardening
+        applies_to: [aws_lambda_function]
+        message: "`{address}` hard-codes {secret} in the environment variable `{variable}`"
+        improvement: "Removed the hard-coded secret from the environment of `{address}`"
+        remediation: >-
+          Store the secret in Secrets Manager (or an SSM SecureString parameter), pass its ARN or name
+          in the environment, and read it at run time; rotate the exposed value, which stays in the
+          Git history.
+        references:
+          checkov: CKV_AWS_45
+          links: https://docs.aws.amazon.com/secretsmanager/latest/userguide/retrieving-secrets_lambda.html
+        check:
+          coded: lambda-environment-secrets
+        examples:
+          fail:
+            - |
+              resource "aws_lambda_function" "f" {
+                function_name = "f"
+                environment {
+                  variables = {
+                    TABLE       = "orders"
+                    DB_PASSWORD = ⚑"correct-horse-battery"
+                    UPSTREAM    = ⚑"AKIAABCDEFGHIJKLMNOP"
+                  }
+                }
+              }
+          pass:
+            - |
+              resource "aws_secretsmanager_secret" "db" {
+                name = "db"
+              }
+              resource "aws_lambda_function" "f" {
+                function_name = "f"
+                environment {
+                  variables = {
+                    TABLE           = "orders"
+                    DB_SECRET_ARN   = aws_secretsmanager_secret.db.arn
+                    API_TOKEN_PARAM = "/prod/api/token"
+                    TOKEN_TTL       = "3600"
+                  }
+                }
+              }
+            - |
+              variable "api_token" {
+                type      = string
+                sensitive = true
+              }
+              resource "aws_lambda_function" "f" {
+                function_name = "f"
+                environment {
+                  variables = {
+                    API_TOKEN = var.api_token
+                  }
+                }
+              }
+
+        """#),
+        ("rules/lambda/aws-lambda-errors-alarm.yml", #"""
+        id: aws-lambda-errors-alarm
+        title: Lambda function has an alarm on its errors
+        severity: medium
+        category: operational-excellence
+        applies_to: [aws_lambda_function]
+        message: "No CloudWatch alarm watches the {metric} metric of `{address}`: failures go unnoticed"
+        improvement: "Added an alarm on the errors of `{address}`"
+        remediation: >-
+          Add an `aws_cloudwatch_metric_alarm` with `namespace = "AWS/Lambda"`,
+          `metric_name = "Errors"`, `dimensions = { FunctionName = aws_lambda_function.x.function_name }`
+          and an `alarm_actions` topic someone reads.
+        references:
+          links: https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html
+        check:
+          coded: lambda-errors-alarm
+        examples:
+          fail: |
+            ⚑resource "aws_lambda_function" "f" {
+              function_name = "orders"
+            }
+            resource "aws_cloudwatch_metric_alarm" "throttles" {
+              alarm_name          = "orders-throttles"
+              namespace           = "AWS/Lambda"
+              metric_name         = "Throttles"
+              comparison_operator = "GreaterThanThreshold"
+              evaluation_periods  = 1
+              period              = 60
+              statistic           = "Sum"
+              threshold           = 0
+              dimensions = {
+                FunctionName = aws_lambda_function.f.function_name
+              }
+            }
+          pass:
+            - |
+              resource "aws_lambda_function" "f" {
+                function_name = "orders"
+              }
+              resource "aws_cloudwatch_metric_alarm" "errors" {
+                alarm_name          = "orders-errors"
+                namespace           = "AWS/Lambda"
+                metric_name         = "Errors"
+                comparison_operator = "GreaterThanThreshold"
+                evaluation_periods  = 1
+                period              = 60
+                statistic           = "Sum"
+                threshold           = 0
+                dimensions = {
+                  FunctionName = aws_lambda_function.f.function_name
+                }
+              }
+            - |
+              resource "aws_lambda_function" "f" {
+                function_name = "orders"
+              }
+              resource "aws_cloudwatch_metric_alarm" "errors" {
+                alarm_name          = "orders-errors"
+                namespace           = "AWS/Lambda"
+                metric_name         = "Errors"
+                comparison_operator = "GreaterThanThreshold"
+                evaluation_periods  = 1
+                period              = 60
+                statistic           = "Sum"
+                threshold           = 0
+                dimensions = {
+                  FunctionName = "orders"
+                }
+              }
+
+        """#),
+        ("rules/lambda/aws-lambda-function-url-auth.yml", #"""
+        id: aws-lambda-function-url-auth
+        title: Lambda function URL requires IAM authentication
+        severity: high
+        category: security-hardening
+        applies_to: [aws_lambda_function_url]
+        message: "`{address}` lets anyone on the internet invoke the function: `authorization_type = \"NONE\"`"
+        improvement: "Required IAM authentication on the function URL `{address}`"
+        remediation: >-
+          Set `authorization_type = "AWS_IAM"` and sign requests (SigV4), or put the function behind
+          API Gateway with an authorizer; if the endpoint must be public, suppress with the reason and
+          make the handler authenticate callers.
+        references:
+          checkov: CKV_AWS_258
+          links: https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html
+        fix:
+          replace-value: "\"AWS_IAM\""
+        check:
+          attribute: authorization_type
+          operator: not_equals
+          value: NONE
+        examples:
+          fail: |
+            resource "aws_lambda_function_url" "public" {
+              function_name      = "f"
+              authorization_type = ⚑"NONE"
+            }
+          pass:
+            - |
+              resource "aws_lambda_function_url" "private" {
+                function_name      = "f"
+                authorization_type = "AWS_IAM"
+              }
+            - |
+              variable "auth" {
+                type = string
+              }
+              resource "aws_lambda_function_url" "u" {
+                function_name      = "f"
+                authorization_type = var.auth
+              }
+
+        """#),
+        ("rules/lambda/aws-lambda-function-url-cors.yml", #"""
+        id: aws-lambda-function-url-cors
+        title: Lambda function URL CORS does not allow every origin
+        severity: medium
+        category: security-hardening
+        applies_to: [aws_lambda_function_url]
+        message: "`{address}` accepts cross-origin requests from any origin (`allow_origins = [\"*\"]`)"
+        improvement: "Limited the CORS origins of `{address}`"
+        remediation: List the origins of your front ends in `cors { allow_origins = ["https://app.example.com"] }`.
+        references:
+          checkov: CKV2_AWS_75
+          links: https://docs.aws.amazon.com/lambda/latest/dg/urls-configuration.html#urls-cors
+        check:
+          attribute: cors.allow_origins
+          operator: not_contains
+          value: "*"
+        examples:
+          fail: |
+            resource "aws_lambda_function_url" "u" {
+              function_name      = "f"
+              authorization_type = "AWS_IAM"
+              cors {
+                allow_origins = ⚑["*"]
+              }
+            }
+          pass:
+            - |
+              resource "aws_lambda_function_url" "u" {
+                function_name      = "f"
+                authorization_type = "AWS_IAM"
+                cors {
+                  allow_origins = ["https://app.example.com"]
+                }
+              }
+            - |
+              variable "origins" {
+                type = list(string)
+              }
+              resource "aws_lambda_function_url" "u" {
+                function_name      = "f"
+                authorization_type = "AWS_IAM"
+                cors {
+                  allow_origins = var.origins
+                }
+              }
+
+        """#),
+        ("rules/lambda/aws-lambda-log-group.yml", #"""
+        id: aws-lambda-log-group
+        title: Lambda function has an explicit CloudWatch log group
+        severity: medium
+        category: operational-excellence
+        applies_to: [aws_lambda_function]
+        message: "`{address}` has no `aws_cloudwatch_log_group` named `{log_group}`: Lambda creates one with no retention or encryption"
+        improvement: "Declared the log group of `{address}` in Terraform"
+        remediation: >-
+          Add `resource "aws_cloudwatch_log_group"` with `name = "/aws/lambda/${aws_lambda_function.x.function_name}"`
+          (or the same literal name), a retention period and a KMS key, and make the function depend on it.
+        references:
+          links: https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs.html
+        check:
+          coded: lambda-log-group
+        examples:
+          fail: |
+            ⚑resource "aws_lambda_function" "f" {
+              function_name = "orders-api"
+            }
+            resource "aws_cloudwatch_log_group" "other" {
+              name = "/aws/lambda/orders-worker"
+            }
+          pass:
+            - |
+              resource "aws_lambda_function" "f" {
+                function_name = "orders-api"
+              }
+              resource "aws_cloudwatch_log_group" "f" {
+                name              = "/aws/lambda/orders-api"
+                retention_in_days = 365
+              }
+            - |
+              resource "aws_lambda_function" "f" {
+                function_name = "orders-api"
+              }
+              resource "aws_cloudwatch_log_group" "f" {
+                name = "/aws/lambda/${aws_lambda_function.f.function_name}"
+              }
+
+        """#),
+        ("rules/lambda/aws-lambda-permission-public.yml", #"""
+        id: aws-lambda-permission-public
+        title: Lambda permission is not granted to everyone
+        severity: critical
+        category: security-hardening
+        applies_to: [aws_lambda_permission]
+        message: "`{address}` lets any AWS account invoke the function (`principal = \"*\"`)"
+        improvement: "Limited the Lambda permission `{address}` to a specific principal"
+        remediation: >-
+          Name the service (`apigateway.amazonaws.com`) or account that calls the function, together
+          with `source_arn`.
+        references:
+          checkov: CKV_AWS_301
+          trivy: AVD-AWS-0067
+          links: https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html
+        check:
+          attribute: principal
+          operator: not_equals
+          value: "*"
+        examples:
+          fail: |
+            resource "aws_lambda_permission" "anyone" {
+              statement_id  = "Anyone"
+              action        = "lambda:InvokeFunction"
+              function_name = "f"
+              principal     = ⚑"*"
+            }
+          pass:
+            - |
+              resource "aws_lambda_permission" "api" {
+                statement_id  = "AllowAPIGateway"
+                action        = "lambda:InvokeFunction"
+                function_name = "f"
+                principal     = "apigateway.amazonaws.com"
+                source_arn    = "arn:aws:execute-api:us-east-1:123456789012:abc123/*/*"
+              }
+            - |
+              variable "principal" {
+                type = string
+              }
+              resource "aws_lambda_permission" "p" {
+                statement_id  = "Caller"
+                action        = "lambda:InvokeFunction"
+                function_name = "f"
+                principal     = var.principal
+              }
+
+        """#),
+        ("rules/lambda/aws-lambda-permission-source.yml", #"""
+        id: aws-lambda-permission-source
+        title: Lambda permission for an AWS service is limited to a source ARN or account
+        severity: high
+        category: security-hardening
+        applies_to: [aws_lambda_permission]
+        message: "`{address}` lets any resource of the principal service, in any account, invoke the function: no `source_arn` or `source_account`"
+        improvement: "Limited the Lambda permission `{address}` to one source"
+        remediation: >-
+          Set `source_arn` to the ARN of the bucket, rule, topic or API (for API Gateway,
+          `"${aws_api_gateway_rest_api.x.execution_arn}/*/*"`), or at least `source_account`, so
+          another account's resource of the same service cannot invoke the function.
+        references:
+          checkov: CKV_AWS_364
+          trivy: AVD-AWS-0067
+          links: https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html
+        check:
+          or:
+            - attribute: principal
+              operator: not_ending_with
+              value: .amazonaws.com
+            - attribute: source_arn
+              operator: exists
+            - attribute: source_account
+              operator: exists
+        examples:
+          fail: |
+            ⚑resource "aws_lambda_permission" "s3" {
+              statement_id  = "AllowS3"
+              action        = "lambda:InvokeFunction"
+              function_name = "f"
+              principal     = "s3.amazonaws.com"
+            }
+          pass:
+            - |
+              resource "aws_s3_bucket" "uploads" {
+                bucket = "uploads"
+              }
+              resource "aws_lambda_permission" "s3" {
+                statement_id  = "AllowS3"
+                action        = "lambda:InvokeFunction"
+                function_name = "f"
+                principal     = "s3.amazonaws.com"
+                source_arn    = aws_s3_bucket.uploads.arn
+              }
+            - |
+              resource "aws_lambda_permission" "account" {
+                statement_id  = "AllowAccount"
+                action        = "lambda:InvokeFunction"
+                function_name = "f"
+                principal     = "123456789012"
+              }
+            - |
+              variable "principal" {
+                type = string
+              }
+              resource "aws_lambda_permission" "p" {
+                statement_id  = "Caller"
+                action        = "lambda:InvokeFunction"
+                function_name = "f"
+                principal     = var.principal
+              }
+
+        """#),
+        ("rules/lambda/aws-lambda-reserved-concurrency.yml", #"""
+        id: aws-lambda-reserved-concurrency
+        title: Lambda function sets its reserved concurrency
+        severity: low
+        category: infrastructure-architecture
+        applies_to: [aws_lambda_function]
+        message: "`{address}` sets no `reserved_concurrent_executions`: it can exhaust the account's concurrency"
+        improvement: "Set a concurrency limit on `{address}`"
+        remediation: >-
+          Set `reserved_concurrent_executions` to the most concurrent executions the function (and what
+          it calls) should take, so one function's burst cannot throttle every other function.
+        references:
+          checkov: CKV_AWS_115
+          links: https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html
+        check:
+          attribute: reserved_concurrent_executions
+          operator: exists
+        examples:
+          fail: |
+            ⚑resource "aws_lambda_function" "f" {
+              function_name = "f"
+            }
+          pass: |
+            resource "aws_lambda_function" "f" {
+              function_name                  = "f"
+              reserved_concurrent_executions = 50
+            }
+
+        """#),
+        ("rules/lambda/aws-lambda-runtime-deprecated.yml", #"""
+        id: aws-lambda-runtime-deprecated
+        title: Lambda function uses a supported runtime
+        severity: high
+        category: security-hardening
+        applies_to: [aws_lambda_function]
+        message: "`{address}` uses the deprecated runtime {value}"
+        improvement: "Moved `{address}` to a supported runtime"
+        remediation: >-
+          Move to a runtime AWS still patches (for Python, `python3.12` or later) and run the tests
+          against it; deprecated runtimes receive no security updates and eventually cannot be updated.
+        references:
+          checkov: CKV_AWS_363
+          links: https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtimes-deprecated
+        check:
+          attribute: runtime
+          operator: not_within
+          value:
+            - python2.7
+            - python3.6
+            - python3.7
+            - python3.8
+            - nodejs
+            - nodejs4.3
+            - nodejs4.3-edge
+            - nodejs6.10
+            - nodejs8.10
+            - nodejs10.x
+            - nodejs12.x
+            - nodejs14.x
+            - nodejs16.x
+            - java8
+            - dotnetcore1.0
+            - dotnetcore2.0
+            - dotnetcore2.1
+            - dotnetcore3.1
+            - dotnet5.0
+            - dotnet6
+            - dotnet7
+            - ruby2.5
+            - ruby2.7
+            - go1.x
+            - provided
+        examples:
+          fail: |
+            resource "aws_lambda_function" "f" {
+              function_name = "f"
+              runtime       = ⚑"python3.7"
+              handler       = "app.handler"
+            }
+          pass:
+            - |
+              resource "aws_lambda_function" "f" {
+                function_name = "f"
+                runtime       = "python3.12"
+                handler       = "app.handler"
+              }
+            - |
+              resource "aws_lambda_function" "image" {
+                function_name = "image"
+                package_type  = "Image"
+                image_uri     = "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1"
+              }
+            - |
+              variable "runtime" {
+                type = string
+              }
+              resource "aws_lambda_function" "f" {
+                function_name = "f"
+                runtime       = var.runtime
+                handler       = "app.handler"
+              }
+
+        """#),
+        ("rules/lambda/aws-lambda-throttles-alarm.yml", #"""
+        id: aws-lambda-throttles-alarm
+        title: Lambda function has an alarm on throttling
+        severity: low
+        category: operational-excellence
+        applies_to: [aws_lambda_function]
+        message: "No CloudWatch alarm watches the {metric} metric of `{address}`: rejected invocations go unnoticed"
+        improvement: "Added an alarm on the throttles of `{address}`"
+        remediation: >-
+          Add an `aws_cloudwatch_metric_alarm` with `namespace = "AWS/Lambda"`,
+          `metric_name = "Throttles"` and `dimensions = { FunctionName = aws_lambda_function.x.function_name }`.
+        references:
+          links: https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html
+        check:
+          coded: lambda-throttles-alarm
+        examples:
+          fail: |
+            ⚑resource "aws_lambda_function" "f" {
+              function_name = "orders"
+            }
+          pass: |
+            resource "aws_lambda_function" "f" {
+              function_name = "orders"
+            }
+            resource "aws_cloudwatch_metric_alarm" "throttles" {
+              alarm_name          = "orders-throttles"
+              comparison_operator = "GreaterThanThreshold"
+              evaluation_periods  = 1
+              threshold           = 0
+              metric_query {
+                id          = "t"
+                return_data = true
+                metric {
+                  namespace   = "AWS/Lambda"
+                  metric_name = "Throttles"
+                  period      = 60
+                  stat        = "Sum"
+                  dimensions = {
+                    FunctionName = aws_lambda_function.f.function_name
+                  }
+                }
+              }
+            }
+
+        """#),
         ("rules/lambda/aws-lambda-tracing.yml", #"""
         id: aws-lambda-tracing
         title: Lambda function has X-Ray tracing enabled
@@ -45,6 +2506,1513 @@ extension BuiltinRules {
               tracing_config {
                 mode = "Active"
               }
+            }
+
+        """#),
+        ("rules/lambda/aws-lambda-vpc.yml", #"""
+        id: aws-lambda-vpc
+        title: Lambda function runs inside a VPC
+        severity: low
+        category: security-hardening
+        applies_to: [aws_lambda_function]
+        message: "`{address}` runs outside any VPC (`vpc_config`)"
+        improvement: "Placed `{address}` inside a VPC"
+        remediation: >-
+          When the function reaches private resources (databases, internal APIs), add
+          `vpc_config { subnet_ids = [...], security_group_ids = [...] }` with private subnets, and
+          VPC endpoints for the AWS services it calls. Functions that only call public AWS APIs can
+          suppress this finding with a reason.
+        references:
+          checkov: CKV_AWS_117
+          links: https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html
+        check:
+          attribute: vpc_config.subnet_ids
+          operator: exists
+        examples:
+          fail: |
+            ⚑resource "aws_lambda_function" "f" {
+              function_name = "f"
+            }
+          pass: |
+            resource "aws_lambda_function" "f" {
+              function_name = "f"
+              vpc_config {
+                subnet_ids         = ["subnet-0a1b2c3d"]
+                security_group_ids = ["sg-0a1b2c3d"]
+              }
+            }
+
+        """#),
+        ("rules/logs/aws-cloudwatch-log-group-kms.yml", #"""
+        id: aws-cloudwatch-log-group-kms
+        title: CloudWatch log group is encrypted with a KMS key
+        severity: medium
+        category: security-hardening
+        applies_to: [aws_cloudwatch_log_group]
+        message: "`{address}` stores its logs without a KMS key (`kms_key_id`)"
+        improvement: "Encrypted the log group `{address}` with a KMS key"
+        remediation: >-
+          Set `kms_key_id` to the ARN of a customer-managed `aws_kms_key` whose policy lets the
+          `logs.<region>.amazonaws.com` service use it.
+        references:
+          checkov: CKV_AWS_158
+          trivy: AVD-AWS-0017
+          links: https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html
+        check:
+          attribute: kms_key_id
+          operator: exists
+        examples:
+          fail: |
+            ⚑resource "aws_cloudwatch_log_group" "g" {
+              name              = "/aws/lambda/f"
+              retention_in_days = 365
+            }
+          pass: |
+            resource "aws_kms_key" "logs" {}
+            resource "aws_cloudwatch_log_group" "g" {
+              name       = "/aws/lambda/f"
+              kms_key_id = aws_kms_key.logs.arn
+            }
+
+        """#),
+        ("rules/logs/aws-cloudwatch-log-group-retention-minimum.yml", #"""
+        id: aws-cloudwatch-log-group-retention-minimum
+        title: CloudWatch log group keeps logs for the minimum retention period
+        severity: low
+        category: operational-excellence
+        applies_to: [aws_cloudwatch_log_group]
+        message: "`{address}` keeps logs for {days} days, less than the {minimum} days required"
+        improvement: "Raised the retention of `{address}` to the required minimum"
+        remediation: >-
+          Set `retention_in_days` to at least the minimum (365 unless `.stackreview.yml` sets
+          `logs: minimum_retention_days`), or export older logs to S3 if cost is the concern.
+        references:
+          checkov: CKV_AWS_338
+          links: https://docs.aws.amazon.com/securityhub/latest/userguide/cloudwatch-controls.html#cloudwatch-16
+        check:
+          coded: log-retention-minimum
+        examples:
+          fail: |
+            resource "aws_cloudwatch_log_group" "g" {
+              name              = "/aws/lambda/f"
+              retention_in_days = ⚑14
+            }
+          pass:
+            - |
+              resource "aws_cloudwatch_log_group" "g" {
+                name              = "/aws/lambda/f"
+                retention_in_days = 365
+              }
+            - |
+              variable "retention" {
+                type = number
+              }
+              resource "aws_cloudwatch_log_group" "g" {
+                name              = "/aws/lambda/f"
+                retention_in_days = var.retention
+              }
+
+        """#),
+        ("rules/logs/aws-cloudwatch-log-group-retention.yml", #"""
+        id: aws-cloudwatch-log-group-retention
+        title: CloudWatch log group sets a retention period
+        severity: low
+        category: operational-excellence
+        applies_to: [aws_cloudwatch_log_group]
+        message: "`{address}` keeps its logs forever: no `retention_in_days`"
+        improvement: "Set a retention period on the log group `{address}`"
+        remediation: >-
+          Set `retention_in_days` (for example 365) so logs expire on a schedule you chose instead of
+          accumulating cost forever.
+        references:
+          checkov: CKV_AWS_66
+          links: https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/Working-with-log-groups-and-streams.html#SettingLogRetention
+        fix:
+          add-to-block: |
+            retention_in_days = 365
+        check:
+          attribute: retention_in_days
+          operator: exists
+        examples:
+          fail: |
+            ⚑resource "aws_cloudwatch_log_group" "g" {
+              name = "/aws/lambda/f"
+            }
+          pass: |
+            resource "aws_cloudwatch_log_group" "g" {
+              name              = "/aws/lambda/f"
+              retention_in_days = 14
+            }
+
+        """#),
+        ("rules/s3/aws-s3-bucket-access-logging.yml", #"""
+        id: aws-s3-bucket-access-logging
+        title: S3 bucket writes server access logs
+        severity: low
+        category: operational-excellence
+        applies_to: [aws_s3_bucket]
+        message: "`{address}` does not write server access logs"
+        improvement: "Enabled access logging on `{address}`"
+        remediation: Add an `aws_s3_bucket_logging` for the bucket with a `target_bucket` reserved for logs.
+        references:
+          checkov: CKV_AWS_18
+          trivy: AVD-AWS-0089
+          links: https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html
+        check:
+          or:
+            - attribute: logging
+              operator: exists
+            - cond_type: connection
+              resource_types: [aws_s3_bucket]
+              connected_resource_types: [aws_s3_bucket_logging]
+              operator: exists
+        examples:
+          fail: |
+            ⚑resource "aws_s3_bucket" "data" {
+              bucket = "data"
+            }
+          pass: |
+            resource "aws_s3_bucket" "data" {
+              bucket = "data"
+            }
+            resource "aws_s3_bucket_logging" "data" {
+              bucket        = aws_s3_bucket.data.id
+              target_bucket = "access-logs"
+              target_prefix = "data/"
+            }
+
+        """#),
+        ("rules/s3/aws-s3-bucket-encryption-kms.yml", #"""
+        id: aws-s3-bucket-encryption-kms
+        title: S3 default encryption uses KMS
+        severity: low
+        category: security-hardening
+        applies_to: [aws_s3_bucket_server_side_encryption_configuration]
+        message: "`{address}` encrypts with {value} instead of a KMS key"
+        improvement: "Switched the default encryption of `{address}` to KMS"
+        remediation: >-
+          Set `sse_algorithm = "aws:kms"` with `kms_master_key_id` set to a customer-managed key, and
+          `bucket_key_enabled = true` to keep KMS request costs down.
+        references:
+          checkov: CKV_AWS_145
+          trivy: AVD-AWS-0132
+          links: https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html
+        check:
+          attribute: rule.apply_server_side_encryption_by_default.sse_algorithm
+          operator: within
+          value: ["aws:kms", "aws:kms:dsse"]
+        examples:
+          fail: |
+            resource "aws_s3_bucket_server_side_encryption_configuration" "data" {
+              bucket = "data"
+              rule {
+                apply_server_side_encryption_by_default {
+                  sse_algorithm = ⚑"AES256"
+                }
+              }
+            }
+          pass: |
+            resource "aws_s3_bucket_server_side_encryption_configuration" "data" {
+              bucket = "data"
+              rule {
+                apply_server_side_encryption_by_default {
+                  sse_algorithm     = "aws:kms"
+                  kms_master_key_id = "arn:aws:kms:us-east-1:123456789012:key/abc"
+                }
+                bucket_key_enabled = true
+              }
+            }
+
+        """#),
+        ("rules/s3/aws-s3-bucket-encryption.yml", #"""
+        id: aws-s3-bucket-encryption
+        title: S3 bucket declares its server-side encryption
+        severity: medium
+        category: security-hardening
+        applies_to: [aws_s3_bucket]
+        message: "`{address}` does not declare server-side encryption"
+        improvement: "Declared server-side encryption for `{address}`"
+        remediation: >-
+          Add an `aws_s3_bucket_server_side_encryption_configuration` for the bucket, preferably with
+          `sse_algorithm = "aws:kms"` and a customer-managed key, and `bucket_key_enabled = true`.
+        references:
+          checkov: [CKV_AWS_19, CKV_AWS_145]
+          trivy: [AVD-AWS-0088, AVD-AWS-0132]
+          links: https://docs.aws.amazon.com/AmazonS3/latest/userguide/serv-side-encryption.html
+        check:
+          or:
+            - attribute: server_side_encryption_configuration
+              operator: exists
+            - cond_type: connection
+              resource_types: [aws_s3_bucket]
+              connected_resource_types: [aws_s3_bucket_server_side_encryption_configuration]
+              operator: exists
+        examples:
+          fail: |
+            ⚑resource "aws_s3_bucket" "data" {
+              bucket = "data"
+            }
+          pass:
+            - |
+              resource "aws_s3_bucket" "data" {
+                bucket = "data"
+              }
+              resource "aws_s3_bucket_server_side_encryption_configuration" "data" {
+                bucket = aws_s3_bucket.data.id
+                rule {
+                  apply_server_side_encryption_by_default {
+                    sse_algorithm = "aws:kms"
+                  }
+                }
+              }
+            - |
+              resource "aws_s3_bucket" "legacy" {
+                bucket = "legacy"
+                server_side_encryption_configuration {
+                  rule {
+                    apply_server_side_encryption_by_default {
+                      sse_algorithm = "AES256"
+                    }
+                  }
+                }
+              }
+
+        """#),
+        ("rules/s3/aws-s3-bucket-event-notifications.yml", #"""
+        id: aws-s3-bucket-event-notifications
+        title: S3 bucket publishes event notifications
+        severity: info
+        category: operational-excellence
+        applies_to: [aws_s3_bucket]
+        message: "`{address}` has no event notifications"
+        improvement: "Added event notifications to `{address}`"
+        remediation: >-
+          Add an `aws_s3_bucket_notification` (to Lambda, SQS, SNS or EventBridge with
+          `eventbridge = true`) when other parts of the system react to object changes.
+        references:
+          checkov: CKV2_AWS_62
+          links: https://docs.aws.amazon.com/AmazonS3/latest/userguide/EventNotifications.html
+        check:
+          cond_type: connection
+          resource_types: [aws_s3_bucket]
+          connected_resource_types: [aws_s3_bucket_notification]
+          operator: exists
+        examples:
+          fail: |
+            ⚑resource "aws_s3_bucket" "uploads" {
+              bucket = "uploads"
+            }
+          pass: |
+            resource "aws_s3_bucket" "uploads" {
+              bucket = "uploads"
+            }
+            resource "aws_s3_bucket_notification" "uploads" {
+              bucket      = aws_s3_bucket.uploads.id
+              eventbridge = true
+            }
+
+        """#),
+        ("rules/s3/aws-s3-bucket-lifecycle.yml", #"""
+        id: aws-s3-bucket-lifecycle
+        title: S3 bucket has a lifecycle configuration
+        severity: low
+        category: operational-excellence
+        applies_to: [aws_s3_bucket]
+        message: "`{address}` has no lifecycle configuration: objects and old versions are kept forever"
+        improvement: "Added a lifecycle configuration to `{address}`"
+        remediation: >-
+          Add an `aws_s3_bucket_lifecycle_configuration` that expires or transitions objects,
+          expires noncurrent versions and aborts incomplete multipart uploads.
+        references:
+          checkov: CKV2_AWS_61
+          links: https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lifecycle-mgmt.html
+        check:
+          or:
+            - attribute: lifecycle_rule
+              operator: exists
+            - cond_type: connection
+              resource_types: [aws_s3_bucket]
+              connected_resource_types: [aws_s3_bucket_lifecycle_configuration]
+              operator: exists
+        examples:
+          fail: |
+            ⚑resource "aws_s3_bucket" "data" {
+              bucket = "data"
+            }
+          pass: |
+            resource "aws_s3_bucket" "data" {
+              bucket = "data"
+            }
+            resource "aws_s3_bucket_lifecycle_configuration" "data" {
+              bucket = aws_s3_bucket.data.id
+              rule {
+                id     = "expire"
+                status = "Enabled"
+                abort_incomplete_multipart_upload {
+                  days_after_initiation = 7
+                }
+              }
+            }
+
+        """#),
+        ("rules/s3/aws-s3-bucket-ownership-enforced.yml", #"""
+        id: aws-s3-bucket-ownership-enforced
+        title: S3 bucket ownership controls disable ACLs
+        severity: medium
+        category: security-hardening
+        applies_to: [aws_s3_bucket_ownership_controls]
+        message: "`{address}` keeps ACLs in use (`object_ownership = {value}`)"
+        improvement: "Disabled ACLs with `BucketOwnerEnforced` in `{address}`"
+        remediation: Set `rule { object_ownership = "BucketOwnerEnforced" }` and grant access with bucket policies only.
+        references:
+          checkov: CKV2_AWS_65
+          links: https://docs.aws.amazon.com/AmazonS3/latest/userguide/about-object-ownership.html
+        fix:
+          replace-value: "\"BucketOwnerEnforced\""
+        check:
+          attribute: rule.object_ownership
+          operator: equals
+          value: BucketOwnerEnforced
+        examples:
+          fail: |
+            resource "aws_s3_bucket_ownership_controls" "data" {
+              bucket = "data"
+              rule {
+                object_ownership = ⚑"ObjectWriter"
+              }
+            }
+          pass: |
+            resource "aws_s3_bucket_ownership_controls" "data" {
+              bucket = "data"
+              rule {
+                object_ownership = "BucketOwnerEnforced"
+              }
+            }
+
+        """#),
+        ("rules/s3/aws-s3-bucket-policy-lockout.yml", #"""
+        id: aws-s3-bucket-policy-lockout
+        title: S3 bucket policy does not lock out everyone but the root user
+        severity: medium
+        category: operational-excellence
+        applies_to: [aws_s3_bucket_policy, aws_s3_bucket]
+        message: "`{address}` denies {actions} to every principal without a condition: only the account root can change the policy again"
+        improvement: "Removed the lockout from the bucket policy of `{address}`"
+        remediation: >-
+          Add a condition that exempts the administrators (`aws:PrincipalArn` with `ArnNotLike`), or
+          deny only the data actions you mean to block.
+        references:
+          checkov: CKV_AWS_93
+          links: https://repost.aws/knowledge-center/s3-accidentally-denied-access
+        check:
+          coded: bucket-policy-lockout
+        examples:
+          fail: |
+            resource "aws_s3_bucket_policy" "data" {
+              bucket = "data"
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [⚑{
+                  Effect    = "Deny"
+                  Principal = "*"
+                  Action    = "s3:*"
+                  Resource  = ["arn:aws:s3:::data", "arn:aws:s3:::data/*"]
+                }]
+              })
+            }
+          pass:
+            - |
+              resource "aws_s3_bucket_policy" "data" {
+                bucket = "data"
+                policy = jsonencode({
+                  Version = "2012-10-17"
+                  Statement = [{
+                    Effect    = "Deny"
+                    Principal = "*"
+                    Action    = "s3:*"
+                    Resource  = ["arn:aws:s3:::data", "arn:aws:s3:::data/*"]
+                    Condition = { Bool = { "aws:SecureTransport" = "false" } }
+                  }]
+                })
+              }
+            - |
+              resource "aws_s3_bucket_policy" "data" {
+                bucket = "data"
+                policy = jsonencode({
+                  Version = "2012-10-17"
+                  Statement = [{
+                    Effect    = "Deny"
+                    Principal = "*"
+                    Action    = "s3:DeleteObject"
+                    Resource  = "arn:aws:s3:::data/*"
+                  }]
+                })
+              }
+
+        """#),
+        ("rules/s3/aws-s3-bucket-policy-public.yml", #"""
+        id: aws-s3-bucket-policy-public
+        title: S3 bucket policy does not allow every principal
+        severity: critical
+        category: security-hardening
+        applies_to: [aws_s3_bucket_policy]
+        message: "`{address}` lets any principal ({principal}) access the bucket in statement `{attribute}`"
+        improvement: "Limited the bucket policy of `{address}` to named principals"
+        remediation: >-
+          Name the roles, accounts or services in `Principal` (for CloudFront, the service principal
+          with an `aws:SourceArn` condition on the distribution).
+        references:
+          checkov: CKV_AWS_70
+          links: https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-bucket-policies.html
+        check:
+          coded: resource-policy-public-principal
+        examples:
+          fail: |
+            resource "aws_s3_bucket_policy" "site" {
+              bucket = "site"
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [⚑{
+                  Effect    = "Allow"
+                  Principal = { AWS = ["*"] }
+                  Action    = "s3:GetObject"
+                  Resource  = "arn:aws:s3:::site/*"
+                }]
+              })
+            }
+          pass: |
+            resource "aws_s3_bucket_policy" "site" {
+              bucket = "site"
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Allow"
+                  Principal = { Service = "cloudfront.amazonaws.com" }
+                  Action    = "s3:GetObject"
+                  Resource  = "arn:aws:s3:::site/*"
+                  Condition = { StringEquals = { "AWS:SourceArn" = "arn:aws:cloudfront::123456789012:distribution/E1" } }
+                }]
+              })
+            }
+
+        """#),
+        ("rules/s3/aws-s3-bucket-public-access-block.yml", #"""
+        id: aws-s3-bucket-public-access-block
+        title: S3 bucket has a public access block
+        severity: high
+        category: security-hardening
+        applies_to: [aws_s3_bucket]
+        message: "`{address}` has no `aws_s3_bucket_public_access_block`"
+        improvement: "Added a public access block to `{address}`"
+        remediation: >-
+          Add an `aws_s3_bucket_public_access_block` whose `bucket` refers to this bucket, with
+          `block_public_acls`, `block_public_policy`, `ignore_public_acls` and
+          `restrict_public_buckets` all `true`.
+        references:
+          checkov: CKV2_AWS_6
+          trivy: [AVD-AWS-0094]
+          links: https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html
+        check:
+          cond_type: connection
+          resource_types: [aws_s3_bucket]
+          connected_resource_types: [aws_s3_bucket_public_access_block]
+          operator: exists
+        examples:
+          fail: |
+            ⚑resource "aws_s3_bucket" "data" {
+              bucket = "data"
+            }
+          pass: |
+            resource "aws_s3_bucket" "data" {
+              bucket = "data"
+            }
+            resource "aws_s3_bucket_public_access_block" "data" {
+              bucket                  = aws_s3_bucket.data.id
+              block_public_acls       = true
+              block_public_policy     = true
+              ignore_public_acls      = true
+              restrict_public_buckets = true
+            }
+
+        """#),
+        ("rules/s3/aws-s3-bucket-public-acl.yml", #"""
+        id: aws-s3-bucket-public-acl
+        title: S3 bucket ACL does not grant public access
+        severity: critical
+        category: security-hardening
+        applies_to: [aws_s3_bucket, aws_s3_bucket_acl]
+        message: "`{address}` grants public access with the canned ACL {value}"
+        improvement: "Removed the public ACL from `{address}`"
+        remediation: >-
+          Use `private` (or no ACL with `object_ownership = "BucketOwnerEnforced"`), and serve public
+          content through CloudFront with an origin access control instead.
+        references:
+          checkov: [CKV_AWS_20, CKV_AWS_57]
+          trivy: AVD-AWS-0092
+          links: https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html#canned-acl
+        fix:
+          replace-value: "\"private\""
+        check:
+          attribute: acl
+          operator: not_within
+          value: [public-read, public-read-write, authenticated-read]
+        examples:
+          fail:
+            - |
+              resource "aws_s3_bucket" "site" {
+                bucket = "site"
+                acl    = ⚑"public-read"
+              }
+            - |
+              resource "aws_s3_bucket_acl" "site" {
+                bucket = "site"
+                acl    = ⚑"public-read-write"
+              }
+          pass:
+            - |
+              resource "aws_s3_bucket_acl" "site" {
+                bucket = "site"
+                acl    = "private"
+              }
+            - |
+              variable "acl" {
+                type = string
+              }
+              resource "aws_s3_bucket_acl" "site" {
+                bucket = "site"
+                acl    = var.acl
+              }
+
+        """#),
+        ("rules/s3/aws-s3-bucket-versioning-enabled.yml", #"""
+        id: aws-s3-bucket-versioning-enabled
+        title: S3 bucket versioning resource enables versioning
+        severity: medium
+        category: infrastructure-architecture
+        applies_to: [aws_s3_bucket_versioning]
+        message: "`{address}` sets the versioning status to {value}"
+        improvement: "Enabled versioning in `{address}`"
+        remediation: Set `versioning_configuration { status = "Enabled" }`.
+        references:
+          checkov: CKV_AWS_21
+          trivy: AVD-AWS-0090
+          links: https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html
+        fix:
+          replace-value: "\"Enabled\""
+        check:
+          attribute: versioning_configuration.status
+          operator: equals
+          value: Enabled
+        examples:
+          fail: |
+            resource "aws_s3_bucket_versioning" "data" {
+              bucket = "data"
+              versioning_configuration {
+                status = ⚑"Suspended"
+              }
+            }
+          pass: |
+            resource "aws_s3_bucket_versioning" "data" {
+              bucket = "data"
+              versioning_configuration {
+                status = "Enabled"
+              }
+            }
+
+        """#),
+        ("rules/s3/aws-s3-bucket-versioning.yml", #"""
+        id: aws-s3-bucket-versioning
+        title: S3 bucket has versioning
+        severity: medium
+        category: infrastructure-architecture
+        applies_to: [aws_s3_bucket]
+        message: "`{address}` has no versioning: overwritten or deleted objects cannot be recovered"
+        improvement: "Enabled versioning on `{address}`"
+        remediation: Add an `aws_s3_bucket_versioning` for the bucket with `versioning_configuration { status = "Enabled" }`.
+        references:
+          checkov: CKV_AWS_21
+          trivy: AVD-AWS-0090
+          links: https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html
+        check:
+          or:
+            - attribute: versioning.enabled
+              operator: is_true
+            - cond_type: connection
+              resource_types: [aws_s3_bucket]
+              connected_resource_types: [aws_s3_bucket_versioning]
+              operator: exists
+        examples:
+          fail: |
+            ⚑resource "aws_s3_bucket" "data" {
+              bucket = "data"
+            }
+          pass: |
+            resource "aws_s3_bucket" "data" {
+              bucket = "data"
+            }
+            resource "aws_s3_bucket_versioning" "data" {
+              bucket = aws_s3_bucket.data.id
+              versioning_configuration {
+                status = "Enabled"
+              }
+            }
+
+        """#),
+        ("rules/s3/aws-s3-public-access-block-settings.yml", #"""
+        id: aws-s3-public-access-block-settings
+        title: S3 public access block turns on all four protections
+        severity: high
+        category: security-hardening
+        applies_to: [aws_s3_bucket_public_access_block]
+        message: "`{address}` does not turn on `{attribute}`"
+        improvement: "Turned on every protection of the public access block `{address}`"
+        remediation: >-
+          Set `block_public_acls`, `block_public_policy`, `ignore_public_acls` and
+          `restrict_public_buckets` to `true`.
+        references:
+          checkov: [CKV_AWS_53, CKV_AWS_54, CKV_AWS_55, CKV_AWS_56]
+          trivy: [AVD-AWS-0086, AVD-AWS-0087, AVD-AWS-0091, AVD-AWS-0093]
+          links: https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html
+        check:
+          and:
+            - attribute: block_public_acls
+              operator: is_true
+            - attribute: block_public_policy
+              operator: is_true
+            - attribute: ignore_public_acls
+              operator: is_true
+            - attribute: restrict_public_buckets
+              operator: is_true
+        examples:
+          fail:
+            - |
+              resource "aws_s3_bucket_public_access_block" "data" {
+                bucket                  = "data"
+                block_public_acls       = true
+                block_public_policy     = ⚑false
+                ignore_public_acls      = true
+                restrict_public_buckets = true
+              }
+            - |
+              ⚑resource "aws_s3_bucket_public_access_block" "data" {
+                bucket            = "data"
+                block_public_acls = true
+              }
+          pass: |
+            resource "aws_s3_bucket_public_access_block" "data" {
+              bucket                  = "data"
+              block_public_acls       = true
+              block_public_policy     = true
+              ignore_public_acls      = true
+              restrict_public_buckets = true
+            }
+
+        """#),
+        ("rules/secretsmanager/aws-secretsmanager-rotation-period.yml", #"""
+        id: aws-secretsmanager-rotation-period
+        title: Secrets Manager rotation happens at least every 90 days
+        severity: low
+        category: security-hardening
+        applies_to: [aws_secretsmanager_secret_rotation]
+        message: "`{address}` rotates the secret less often than every 90 days"
+        improvement: "Shortened the rotation period of `{address}` to 90 days or less"
+        remediation: Set `rotation_rules { automatically_after_days = 90 }` or less (or a `schedule_expression` that runs at least that often).
+        references:
+          checkov: CKV_AWS_304
+          links: https://docs.aws.amazon.com/secretsmanager/latest/userguide/rotate-secrets_schedule.html
+        check:
+          not:
+            attribute: rotation_rules.automatically_after_days
+            operator: greater_than
+            value: 90
+        examples:
+          fail: |
+            resource "aws_secretsmanager_secret_rotation" "db" {
+              secret_id           = "db"
+              rotation_lambda_arn = "arn:aws:lambda:us-east-1:123456789012:function:rotate"
+              rotation_rules {
+                automatically_after_days = ⚑180
+              }
+            }
+          pass:
+            - |
+              resource "aws_secretsmanager_secret_rotation" "db" {
+                secret_id           = "db"
+                rotation_lambda_arn = "arn:aws:lambda:us-east-1:123456789012:function:rotate"
+                rotation_rules {
+                  automatically_after_days = 30
+                }
+              }
+            - |
+              resource "aws_secretsmanager_secret_rotation" "db" {
+                secret_id           = "db"
+                rotation_lambda_arn = "arn:aws:lambda:us-east-1:123456789012:function:rotate"
+                rotation_rules {
+                  schedule_expression = "rate(30 days)"
+                }
+              }
+
+        """#),
+        ("rules/secretsmanager/aws-secretsmanager-secret-cmk.yml", #"""
+        id: aws-secretsmanager-secret-cmk
+        title: Secrets Manager secret is encrypted with a customer-managed KMS key
+        severity: medium
+        category: security-hardening
+        applies_to: [aws_secretsmanager_secret]
+        message: "`{address}` is encrypted with the AWS-managed key, not a customer-managed KMS key (`kms_key_id`)"
+        improvement: "Encrypted the secret `{address}` with a customer-managed KMS key"
+        remediation: >-
+          Set `kms_key_id` to a customer-managed `aws_kms_key`, so reading the secret also needs
+          `kms:Decrypt` on a key whose policy you control (and cross-account access becomes possible).
+        references:
+          checkov: CKV_AWS_149
+          trivy: AVD-AWS-0098
+          links: https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html
+        check:
+          attribute: kms_key_id
+          operator: exists
+        examples:
+          fail: |
+            ⚑resource "aws_secretsmanager_secret" "db" {
+              name = "db-password"
+            }
+          pass: |
+            resource "aws_kms_key" "secrets" {}
+            resource "aws_secretsmanager_secret" "db" {
+              name       = "db-password"
+              kms_key_id = aws_kms_key.secrets.arn
+            }
+
+        """#),
+        ("rules/secretsmanager/aws-secretsmanager-secret-rotation.yml", #"""
+        id: aws-secretsmanager-secret-rotation
+        title: Secrets Manager secret rotates automatically
+        severity: medium
+        category: security-hardening
+        applies_to: [aws_secretsmanager_secret]
+        message: "`{address}` never rotates: no `aws_secretsmanager_secret_rotation`"
+        improvement: "Turned on rotation for the secret `{address}`"
+        remediation: >-
+          Add an `aws_secretsmanager_secret_rotation` with a rotation Lambda and
+          `rotation_rules { automatically_after_days = 30 }`.
+        references:
+          checkov: CKV2_AWS_57
+          links: https://docs.aws.amazon.com/secretsmanager/latest/userguide/rotating-secrets.html
+        check:
+          cond_type: connection
+          resource_types: [aws_secretsmanager_secret]
+          connected_resource_types: [aws_secretsmanager_secret_rotation]
+          operator: exists
+        examples:
+          fail: |
+            ⚑resource "aws_secretsmanager_secret" "db" {
+              name = "db"
+            }
+          pass: |
+            resource "aws_secretsmanager_secret" "db" {
+              name = "db"
+            }
+            resource "aws_secretsmanager_secret_rotation" "db" {
+              secret_id           = aws_secretsmanager_secret.db.id
+              rotation_lambda_arn = "arn:aws:lambda:us-east-1:123456789012:function:rotate"
+              rotation_rules {
+                automatically_after_days = 30
+              }
+            }
+
+        """#),
+        ("rules/sns/aws-sns-topic-encryption.yml", #"""
+        id: aws-sns-topic-encryption
+        title: SNS topic is encrypted at rest
+        severity: medium
+        category: security-hardening
+        applies_to: [aws_sns_topic]
+        message: "`{address}` stores messages unencrypted (`kms_master_key_id`)"
+        improvement: "Encrypted the topic `{address}`"
+        remediation: Set `kms_master_key_id` to a customer-managed KMS key (or `alias/aws/sns`).
+        references:
+          checkov: CKV_AWS_26
+          trivy: AVD-AWS-0095
+          links: https://docs.aws.amazon.com/sns/latest/dg/sns-server-side-encryption.html
+        fix:
+          add-to-block: |
+            kms_master_key_id = "alias/aws/sns"
+        check:
+          attribute: kms_master_key_id
+          operator: exists
+        examples:
+          fail: |
+            ⚑resource "aws_sns_topic" "alerts" {
+              name = "alerts"
+            }
+          pass: |
+            resource "aws_sns_topic" "alerts" {
+              name              = "alerts"
+              kms_master_key_id = "alias/aws/sns"
+            }
+
+        """#),
+        ("rules/sns/aws-sns-topic-policy-public.yml", #"""
+        id: aws-sns-topic-policy-public
+        title: SNS topic policy does not allow every principal
+        severity: critical
+        category: security-hardening
+        applies_to: [aws_sns_topic_policy, aws_sns_topic]
+        message: "`{address}` lets any principal ({principal}) use the topic in statement `{attribute}`"
+        improvement: "Limited the topic policy of `{address}` to named principals"
+        remediation: >-
+          Name the services or accounts that publish or subscribe in `Principal`, or add an
+          `aws:SourceOwner` / `aws:SourceArn` condition.
+        references:
+          checkov: CKV_AWS_169
+          links: https://docs.aws.amazon.com/sns/latest/dg/sns-access-policy-use-cases.html
+        check:
+          coded: resource-policy-public-principal
+        examples:
+          fail: |
+            resource "aws_sns_topic_policy" "alerts" {
+              arn = "arn:aws:sns:us-east-1:123456789012:alerts"
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [⚑{
+                  Effect    = "Allow"
+                  Principal = "*"
+                  Action    = "sns:Publish"
+                  Resource  = "arn:aws:sns:us-east-1:123456789012:alerts"
+                }]
+              })
+            }
+          pass: |
+            resource "aws_sns_topic_policy" "alerts" {
+              arn = "arn:aws:sns:us-east-1:123456789012:alerts"
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Allow"
+                  Principal = { Service = "cloudwatch.amazonaws.com" }
+                  Action    = "sns:Publish"
+                  Resource  = "arn:aws:sns:us-east-1:123456789012:alerts"
+                }]
+              })
+            }
+
+        """#),
+        ("rules/sqs/aws-sqs-queue-encryption.yml", #"""
+        id: aws-sqs-queue-encryption
+        title: SQS queue is encrypted at rest
+        severity: medium
+        category: security-hardening
+        applies_to: [aws_sqs_queue]
+        message: "`{address}` stores messages unencrypted"
+        improvement: "Encrypted the messages of `{address}`"
+        remediation: Set `kms_master_key_id` to a customer-managed KMS key, or at least `sqs_managed_sse_enabled = true`.
+        references:
+          checkov: CKV_AWS_27
+          trivy: AVD-AWS-0096
+          links: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-server-side-encryption.html
+        check:
+          or:
+            - attribute: kms_master_key_id
+              operator: exists
+            - attribute: sqs_managed_sse_enabled
+              operator: is_true
+        examples:
+          fail:
+            - |
+              ⚑resource "aws_sqs_queue" "jobs" {
+                name = "jobs"
+              }
+            - |
+              ⚑resource "aws_sqs_queue" "jobs" {
+                name                    = "jobs"
+                sqs_managed_sse_enabled = false
+              }
+          pass:
+            - |
+              resource "aws_sqs_queue" "jobs" {
+                name              = "jobs"
+                kms_master_key_id = "alias/aws/sqs"
+              }
+            - |
+              resource "aws_sqs_queue" "jobs" {
+                name                    = "jobs"
+                sqs_managed_sse_enabled = true
+              }
+
+        """#),
+        ("rules/sqs/aws-sqs-queue-policy-public.yml", #"""
+        id: aws-sqs-queue-policy-public
+        title: SQS queue policy does not allow every principal
+        severity: critical
+        category: security-hardening
+        applies_to: [aws_sqs_queue_policy, aws_sqs_queue]
+        message: "`{address}` lets any principal ({principal}) use the queue in statement `{attribute}`"
+        improvement: "Limited the queue policy of `{address}` to named principals"
+        remediation: >-
+          Name the services or roles that send to or read from the queue in `Principal`, with an
+          `aws:SourceArn` condition for services.
+        references:
+          checkov: CKV_AWS_168
+          links: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-basic-examples-of-sqs-policies.html
+        check:
+          coded: resource-policy-public-principal
+        examples:
+          fail: |
+            data "aws_iam_policy_document" "queue" {
+              ⚑statement {
+                actions   = ["sqs:SendMessage"]
+                resources = ["arn:aws:sqs:us-east-1:123456789012:jobs"]
+                principals {
+                  type        = "*"
+                  identifiers = ["*"]
+                }
+              }
+            }
+            resource "aws_sqs_queue_policy" "jobs" {
+              queue_url = "https://sqs.us-east-1.amazonaws.com/123456789012/jobs"
+              policy    = data.aws_iam_policy_document.queue.json
+            }
+          pass: |
+            data "aws_iam_policy_document" "queue" {
+              statement {
+                actions   = ["sqs:SendMessage"]
+                resources = ["arn:aws:sqs:us-east-1:123456789012:jobs"]
+                principals {
+                  type        = "Service"
+                  identifiers = ["sns.amazonaws.com"]
+                }
+                condition {
+                  test     = "ArnEquals"
+                  variable = "aws:SourceArn"
+                  values   = ["arn:aws:sns:us-east-1:123456789012:orders"]
+                }
+              }
+            }
+            resource "aws_sqs_queue_policy" "jobs" {
+              queue_url = "https://sqs.us-east-1.amazonaws.com/123456789012/jobs"
+              policy    = data.aws_iam_policy_document.queue.json
+            }
+
+        """#),
+        ("rules/sqs/aws-sqs-queue-policy-wildcard-actions.yml", #"""
+        id: aws-sqs-queue-policy-wildcard-actions
+        title: SQS queue policy names actions instead of wildcards
+        severity: high
+        category: security-hardening
+        applies_to: [aws_sqs_queue_policy, aws_sqs_queue]
+        message: "`{address}` allows every queue action with {actions} in statement `{attribute}`"
+        improvement: "Replaced the wildcard actions in the queue policy of `{address}`"
+        remediation: Grant only the actions each principal needs (`sqs:SendMessage` for producers; `sqs:ReceiveMessage`, `sqs:DeleteMessage` for consumers).
+        references:
+          checkov: CKV_AWS_72
+          trivy: AVD-AWS-0097
+          links: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-basic-examples-of-sqs-policies.html
+        check:
+          coded: resource-policy-wildcard-actions
+        examples:
+          fail: |
+            resource "aws_sqs_queue" "jobs" {
+              name = "jobs"
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [⚑{
+                  Effect    = "Allow"
+                  Principal = { AWS = "arn:aws:iam::123456789012:root" }
+                  Action    = "sqs:*"
+                  Resource  = "arn:aws:sqs:us-east-1:123456789012:jobs"
+                }]
+              })
+            }
+          pass: |
+            resource "aws_sqs_queue" "jobs" {
+              name = "jobs"
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Allow"
+                  Principal = { AWS = "arn:aws:iam::123456789012:root" }
+                  Action    = ["sqs:SendMessage"]
+                  Resource  = "arn:aws:sqs:us-east-1:123456789012:jobs"
+                }]
+              })
+            }
+
+        """#),
+        ("rules/stepfunctions/aws-sfn-state-machine-logging.yml", #"""
+        id: aws-sfn-state-machine-logging
+        title: Step Functions state machine logs its execution history
+        severity: low
+        category: operational-excellence
+        applies_to: [aws_sfn_state_machine]
+        message: "`{address}` does not log its execution history (`logging_configuration` with a level and `include_execution_data`)"
+        improvement: "Turned on execution logging for the state machine `{address}`"
+        remediation: >-
+          Add `logging_configuration { log_destination = "${aws_cloudwatch_log_group.x.arn}:*",
+          include_execution_data = true, level = "ERROR" }` (or `ALL`).
+        references:
+          checkov: CKV_AWS_285
+          links: https://docs.aws.amazon.com/step-functions/latest/dg/cw-logs.html
+        check:
+          and:
+            - attribute: logging_configuration.level
+              operator: within
+              value: [ALL, ERROR, FATAL]
+            - attribute: logging_configuration.include_execution_data
+              operator: is_true
+        examples:
+          fail:
+            - |
+              ⚑resource "aws_sfn_state_machine" "orders" {
+                name       = "orders"
+                role_arn   = "arn:aws:iam::123456789012:role/sfn"
+                definition = "{}"
+              }
+            - |
+              resource "aws_sfn_state_machine" "orders" {
+                name       = "orders"
+                role_arn   = "arn:aws:iam::123456789012:role/sfn"
+                definition = "{}"
+                logging_configuration {
+                  level = ⚑"OFF"
+                }
+              }
+          pass: |
+            resource "aws_sfn_state_machine" "orders" {
+              name       = "orders"
+              role_arn   = "arn:aws:iam::123456789012:role/sfn"
+              definition = "{}"
+              logging_configuration {
+                log_destination        = "arn:aws:logs:us-east-1:123456789012:log-group:sfn:*"
+                include_execution_data = true
+                level                  = "ERROR"
+              }
+            }
+
+        """#),
+        ("rules/stepfunctions/aws-sfn-state-machine-tracing.yml", #"""
+        id: aws-sfn-state-machine-tracing
+        title: Step Functions state machine has X-Ray tracing enabled
+        severity: low
+        category: operational-excellence
+        applies_to: [aws_sfn_state_machine]
+        message: "`{address}` does not enable X-Ray tracing"
+        improvement: "Enabled X-Ray tracing on the state machine `{address}`"
+        remediation: Add `tracing_configuration { enabled = true }` so executions are traced through the functions they call.
+        references:
+          checkov: CKV_AWS_284
+          links: https://docs.aws.amazon.com/step-functions/latest/dg/concepts-xray-tracing.html
+        fix:
+          add-to-block: |
+            tracing_configuration {
+              enabled = true
+            }
+        check:
+          attribute: tracing_configuration.enabled
+          operator: is_true
+        examples:
+          fail: |
+            ⚑resource "aws_sfn_state_machine" "orders" {
+              name       = "orders"
+              role_arn   = "arn:aws:iam::123456789012:role/sfn"
+              definition = "{}"
+            }
+          pass: |
+            resource "aws_sfn_state_machine" "orders" {
+              name       = "orders"
+              role_arn   = "arn:aws:iam::123456789012:role/sfn"
+              definition = "{}"
+              tracing_configuration {
+                enabled = true
+              }
+            }
+
+        """#),
+        ("rules/terraform/terraform-critical-resource-output.yml", #"""
+        id: terraform-critical-resource-output
+        title: Critical resources are exposed as outputs
+        severity: low
+        category: infrastructure-architecture
+        applies_to: [aws_lambda_function, aws_api_gateway_rest_api, aws_apigatewayv2_api, aws_dynamodb_table]
+        message: "No output exposes `{address}`: tests and other stacks must hard-code its name"
+        improvement: "Exposed `{address}` as an output"
+        remediation: >-
+          Add an `output` with the resource's name or ARN (for an API, its invoke URL) and a
+          description, so integration tests and dependent stacks can find it.
+        references:
+          links: https://developer.hashicorp.com/terraform/language/values/outputs
+        check:
+          coded: critical-resource-output
+        examples:
+          fail: |
+            ⚑resource "aws_dynamodb_table" "orders" {
+              name     = "orders"
+              hash_key = "id"
+            }
+            ⚑resource "aws_lambda_function" "api" {
+              function_name = "api"
+              environment {
+                variables = { TABLE = aws_dynamodb_table.orders.name }
+              }
+            }
+          pass: |
+            resource "aws_api_gateway_rest_api" "api" {
+              name = "orders"
+            }
+            resource "aws_api_gateway_stage" "prod" {
+              rest_api_id   = aws_api_gateway_rest_api.api.id
+              stage_name    = "prod"
+              deployment_id = "d1"
+            }
+            resource "aws_lambda_function" "api" {
+              function_name = "api"
+            }
+            locals {
+              function = aws_lambda_function.api
+            }
+            output "api_url" {
+              description = "Invoke URL"
+              value       = aws_api_gateway_stage.prod.invoke_url
+            }
+            output "function_name" {
+              description = "The API function"
+              value       = local.function.function_name
+            }
+
+        """#),
+        ("rules/terraform/terraform-deprecated-interpolation.yml", #"""
+        id: terraform-deprecated-interpolation
+        title: Expressions are written without interpolation-only strings
+        severity: low
+        category: code-quality
+        applies_to: ["*"]
+        message: "`{address}` wraps a single expression in `\"${...}\"` at `{attribute}`; write `{replacement}`"
+        improvement: "Removed the deprecated interpolation syntax from `{address}`"
+        remediation: Write the expression itself (`var.x`) instead of `"${var.x}"`, the Terraform 0.11 form.
+        references:
+          tflint: terraform_deprecated_interpolation
+          links: https://developer.hashicorp.com/terraform/language/expressions/strings#interpolation
+        fix:
+          replace-value: "{replacement}"
+        check:
+          coded: deprecated-interpolation
+        examples:
+          fail: |
+            variable "table" {
+              type = string
+            }
+            resource "aws_lambda_function" "f" {
+              function_name = ⚑"${var.table}"
+              environment {
+                variables = {
+                  TABLE = ⚑"${var.table}"
+                  LABEL = "table-${var.table}"
+                }
+              }
+            }
+          pass: |
+            variable "table" {
+              type = string
+            }
+            resource "aws_lambda_function" "f" {
+              function_name = var.table
+              description   = "reads ${var.table}"
+            }
+
+        """#),
+        ("rules/terraform/terraform-output-description.yml", #"""
+        id: terraform-output-description
+        title: Output has a description
+        severity: low
+        category: code-quality
+        applies_to: [output]
+        message: "`{address}` has no description"
+        improvement: "Documented `{address}`"
+        remediation: Add a `description` that says what the value is and who consumes it.
+        references:
+          tflint: terraform_documented_outputs
+          links: https://developer.hashicorp.com/terraform/language/values/outputs#description-output-documentation
+        check:
+          attribute: description
+          operator: is_not_empty
+        examples:
+          fail: |
+            ⚑output "api_url" {
+              value = "https://example.com"
+            }
+          pass: |
+            output "api_url" {
+              value       = "https://example.com"
+              description = "Base URL of the public API"
+            }
+
+        """#),
+        ("rules/terraform/terraform-required-providers.yml", #"""
+        id: terraform-required-providers
+        title: Providers are pinned in required_providers
+        severity: medium
+        category: code-quality
+        applies_to: [terraform, provider]
+        message: "The provider `{provider}` has no version constraint in `required_providers` ({address})"
+        improvement: "Pinned the version of the provider `{provider}`"
+        remediation: >-
+          Declare every provider in `terraform { required_providers { ... } }` with a `source` and a
+          `version` constraint such as `"~> 5.0"`, and commit `.terraform.lock.hcl`.
+        references:
+          tflint: terraform_required_providers
+          links: https://developer.hashicorp.com/terraform/language/providers/requirements
+        check:
+          coded: required-providers
+        examples:
+          fail:
+            - |
+              terraform {
+                required_providers {
+                  aws = ⚑{
+                    source = "hashicorp/aws"
+                  }
+                  archive = {
+                    source  = "hashicorp/archive"
+                    version = "~> 2.4"
+                  }
+                }
+              }
+            - |
+              ⚑provider "aws" {
+                region = "us-east-1"
+              }
+          pass: |
+            terraform {
+              required_providers {
+                aws = {
+                  source  = "hashicorp/aws"
+                  version = "~> 5.0"
+                }
+              }
+            }
+            provider "aws" {
+              region = "us-east-1"
+            }
+
+        """#),
+        ("rules/terraform/terraform-resource-name-prefix.yml", #"""
+        id: terraform-resource-name-prefix
+        title: Resource names are built from the module's shared name prefix
+        severity: low
+        category: code-quality
+        applies_to: ["*"]
+        message: "`{address}` hard-codes its `{argument}` as {value} while other resources build theirs from `{prefix}`"
+        improvement: "Built the name of `{address}` from `{prefix}`"
+        remediation: >-
+          Build the name from the shared prefix (`"${local.name_prefix}-orders"`) so every environment
+          and every copy of the stack gets distinct, recognisable names.
+        references:
+          links: https://developer.hashicorp.com/terraform/language/values/locals
+        check:
+          coded: resource-name-prefix
+        examples:
+          fail: |
+            locals {
+              name_prefix = "orders-prod"
+            }
+            resource "aws_lambda_function" "api" {
+              function_name = "${local.name_prefix}-api"
+            }
+            resource "aws_sqs_queue" "jobs" {
+              name = ⚑"jobs"
+            }
+          pass:
+            - |
+              locals {
+                name_prefix = "orders-prod"
+              }
+              resource "aws_lambda_function" "api" {
+                function_name = "${local.name_prefix}-api"
+              }
+              resource "aws_sqs_queue" "jobs" {
+                name = "${local.name_prefix}-jobs"
+              }
+            - |
+              resource "aws_sqs_queue" "jobs" {
+                name = "jobs"
+              }
+
+        """#),
+        ("rules/terraform/terraform-resource-tags.yml", #"""
+        id: terraform-resource-tags
+        title: Taggable resources are tagged
+        severity: low
+        category: code-quality
+        applies_to:
+          - aws_lambda_function
+          - aws_iam_role
+          - aws_iam_policy
+          - aws_s3_bucket
+          - aws_dynamodb_table
+          - aws_sqs_queue
+          - aws_sns_topic
+          - aws_kms_key
+          - aws_secretsmanager_secret
+          - aws_cloudwatch_log_group
+          - aws_cloudwatch_metric_alarm
+          - aws_cloudwatch_event_rule
+          - aws_api_gateway_rest_api
+          - aws_api_gateway_stage
+          - aws_apigatewayv2_api
+          - aws_apigatewayv2_stage
+          - aws_sfn_state_machine
+          - aws_ecr_repository
+          - aws_cognito_user_pool
+          - aws_wafv2_web_acl
+          - aws_kinesis_stream
+          - aws_ssm_parameter
+          - aws_vpc
+          - aws_subnet
+          - aws_security_group
+          - aws_lambda_event_source_mapping
+        message: "`{address}` has no tags, and its provider sets no `default_tags`"
+        improvement: "Tagged `{address}`"
+        remediation: >-
+          Set `default_tags { tags = local.tags }` on the AWS provider (owner, environment, project,
+          cost centre) so every resource is tagged, or add `tags = local.tags` to the resource.
+        references:
+          links: https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html
+        check:
+          coded: resource-tags
+        examples:
+          fail:
+            - |
+              ⚑resource "aws_sqs_queue" "jobs" {
+                name = "jobs"
+              }
+            - |
+              resource "aws_sns_topic" "alerts" {
+                name = "alerts"
+                tags = ⚑{}
+              }
+          pass:
+            - |
+              locals {
+                tags = { Project = "orders", Environment = "prod" }
+              }
+              resource "aws_sqs_queue" "jobs" {
+                name = "jobs"
+                tags = local.tags
+              }
+            - |
+              provider "aws" {
+                region = "us-east-1"
+                default_tags {
+                  tags = { Project = "orders" }
+                }
+              }
+              resource "aws_sqs_queue" "jobs" {
+                name = "jobs"
+              }
+
+        """#),
+        ("rules/terraform/terraform-variable-default-secret.yml", #"""
+        id: terraform-variable-default-secret
+        title: Variable defaults hold no secrets
+        severity: critical
+        category: security-hardening
+        applies_to: [variable]
+        message: "`{address}` has {secret} as its default: the secret is committed to the repository"
+        improvement: "Removed the secret default from `{address}`"
+        remediation: >-
+          Remove the default and mark the variable `sensitive = true`; supply the value at apply time
+          (a `TF_VAR_` environment variable from the CI secret store) or read it from Secrets Manager
+          with a data source. Rotate the exposed value, which stays in the Git history.
+        references:
+          links: https://developer.hashicorp.com/terraform/tutorials/configuration-language/sensitive-variables
+        check:
+          coded: variable-default-secret
+        examples:
+          fail:
+            - |
+              variable "db_password" {
+                type      = string
+                sensitive = true
+                default   = ⚑"s3cr3t-passw0rd"
+              }
+            - |
+              variable "upstream" {
+                type    = string
+                default = ⚑"ghp_abcdefghijklmnopqrstuvwxyz0123456789"
+              }
+          pass:
+            - |
+              variable "db_password" {
+                type      = string
+                sensitive = true
+              }
+              variable "db_password_parameter" {
+                type    = string
+                default = "/prod/db/password"
+              }
+              variable "token_ttl" {
+                type    = number
+                default = 3600
+              }
+
+        """#),
+        ("rules/terraform/terraform-variable-description.yml", #"""
+        id: terraform-variable-description
+        title: Variable has a description
+        severity: low
+        category: code-quality
+        applies_to: [variable]
+        message: "`{address}` has no description"
+        improvement: "Documented `{address}`"
+        remediation: Add a `description` that says what the value is for and what values are accepted.
+        references:
+          tflint: terraform_documented_variables
+          links: https://developer.hashicorp.com/terraform/language/values/variables#input-variable-documentation
+        check:
+          attribute: description
+          operator: is_not_empty
+        examples:
+          fail:
+            - |
+              ⚑variable "region" {
+                type = string
+              }
+            - |
+              variable "region" {
+                type        = string
+                description = ⚑""
+              }
+          pass: |
+            variable "region" {
+              type        = string
+              description = "AWS region to deploy into"
+            }
+
+        """#),
+        ("rules/terraform/terraform-variable-type.yml", #"""
+        id: terraform-variable-type
+        title: Variable declares its type
+        severity: low
+        category: code-quality
+        applies_to: [variable]
+        message: "`{address}` has no `type`: any value is accepted"
+        improvement: "Declared the type of `{address}`"
+        remediation: Add a `type` constraint (`string`, `number`, `list(string)`, `object({...})`) so wrong values fail at plan time.
+        references:
+          tflint: terraform_typed_variables
+          links: https://developer.hashicorp.com/terraform/language/values/variables#type-constraints
+        check:
+          coded: variable-type
+        examples:
+          fail: |
+            ⚑variable "memory" {
+              description = "Memory of the function, in MB"
+              default     = 256
+            }
+          pass: |
+            variable "memory" {
+              description = "Memory of the function, in MB"
+              type        = number
+              default     = 256
             }
 
         """#),

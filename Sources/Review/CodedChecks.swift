@@ -1,7 +1,35 @@
 /// Every check written in Swift, listed once.
 public enum CodedChecks {
     /// All coded checks.
-    public static let all: [any CodedCheck] = []
+    public static let all: [any CodedCheck] = [
+        IAMAdministratorAccessCheck(),
+        IAMWildcardActionsCheck(),
+        IAMWildcardResourceWriteCheck(),
+        IAMRiskyActionsCheck.privilegeEscalation,
+        IAMRiskyActionsCheck.credentialsExposure,
+        IAMRiskyActionsCheck.dataExfiltration,
+        IAMRiskyActionsCheck.permissionsManagement,
+        IAMRiskyActionsCheck.passRole,
+        PolicyPublicPrincipalCheck.resourcePolicies,
+        PolicyPublicPrincipalCheck.trustPolicies,
+        TrustPolicyWholeAccountCheck(),
+        ResourcePolicyWildcardActionsCheck(),
+        BucketPolicyLockoutCheck(),
+        LambdaEnvironmentSecretsCheck(),
+        VariableDefaultSecretCheck(),
+        LogRetentionMinimumCheck(),
+        VariableTypeCheck(),
+        RequiredProvidersCheck(),
+        ResourceTagsCheck(),
+        ResourceNamePrefixCheck(),
+        DeprecatedInterpolationCheck(),
+        CriticalResourceOutputCheck(),
+        RestAPISingleStageCheck(),
+        LambdaLogGroupCheck(),
+        MetricAlarmCoverageCheck.lambdaErrors,
+        MetricAlarmCoverageCheck.lambdaThrottles,
+        MetricAlarmCoverageCheck.apiServerErrors,
+    ]
 
     /// The check rule files call `name`.
     public static func named(_ name: String) -> (any CodedCheck)? {

@@ -1,0 +1,37 @@
+import Terraform
+
+/// Flags critical resources (Lambda functions, APIs, DynamoDB tables) that no output exposes,
+/// so callers, tests and other stacks cannot find them without hard-coding names.
+///
+/// An output exposes a resource when its value refers to it directly or through locals and
+/// other outputs; for an API, also through one of its stages or deployments (an `invoke_url`
+/// output exposes the API).
+struct CriticalResourceOutputCheck: CodedCheck {
+    let name = "critical-resource-output"
+
+    /// The node types a reference may pass through on its way from an API to an output.
+    static let apiIntermediates: Set<String> = [
+        "aws_api_gateway_stage", "aws_api_gateway_deployment", "aws_apigatewayv2_stage", "aws_apigatewayv2_domain_name",
+    ]
+
+    func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {
+        guard subject.kind == .resource else { return [] }
+        let isAPI = subject.type == "aws_api_gateway_rest_api" || subject.type == "aws_apigatewayv2_api"
+        let graph = ReferenceGraph(root: context.module)
+        let exposed = graph.dependents(of: subject.graphNode).contains { chain in
+            guard Self.isOutput(chain.node) else { return false }
+            return chain.chain.dropFirst().dropLast().allSatisfy { node in
+                Self.isLocalOrOutput(node) || (isAPI && ConnectionIndex.resourceType(of: node).map(Self.apiIntermediates.contains) == true)
+            }
+        }
+        return exposed ? [] : [CodedVerdict(.fail(FailureLocation(range: subject.headerRange, attributePath: "")))]
+    }
+
+    static func isOutput(_ node: String) -> Bool {
+        node.hasPrefix("output.") || node.contains(".output.")
+    }
+
+    static func isLocalOrOutput(_ node: String) -> Bool {
+        isOutput(node) || node.hasPrefix("local.") || node.contains(".local.")
+    }
+}
