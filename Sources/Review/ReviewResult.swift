@@ -1,4 +1,5 @@
 import Git
+import Metrics
 
 /// Everything one review found: the change, what it touched, the findings at both sides and
 /// their comparison.
@@ -19,6 +20,8 @@ public struct ReviewResult: Sendable {
     public var comparison: FindingComparison
     /// Files stackreview could not fully analyse, with the reason (never silently skipped).
     public var problems: [ReviewProblem]
+    /// Tests, assertions and coverage at base and head, when the repository has any.
+    public var metrics: MetricsComparison? = nil
 
     /// The findings that make the review fail under `threshold` (nil never fails).
     public func blocking(failOn threshold: Severity?) -> [Finding] {
