@@ -27,29 +27,53 @@ public struct CodedVerdict: Sendable, Hashable {
 }
 
 /// What a check can see besides its subject: the whole module at the same revision.
+///
+/// Built once per loaded module tree and shared by every rule and subject, so the reference
+/// graph and the policy documents are computed once.
 public struct CheckContext: Sendable {
+    /// The root module's directory.
+    public var directory: String
     /// The root module the subject belongs to, with its loaded children.
     public var module: Module
+    /// Every subject of the module tree, in declaration order.
+    public var subjectList: [Subject]
     /// Every subject of the module tree, by address.
     public var subjects: [String: Subject]
+    /// Which blocks refer to which.
+    public var graph: ReferenceGraph
     /// Connections between resources.
     public var connections: ConnectionIndex
     /// Every policy document attached to a resource, by resource address.
     public var policies: [String: [ResourcePolicy]]
+    /// The documents of `aws_iam_policy_document` data sources, by address.
+    public var dataSourceDocuments: [String: PolicyDocument]
     /// The configuration in force.
     public var configuration: Configuration
+    /// Today's date (`YYYY-MM-DD`), for suppression expiry.
+    public var today: String
 
-    /// Builds the context of a loaded module tree.
-    public init(module: Module, subjects: [Subject], configuration: Configuration) {
+    /// Builds the context of a module tree loaded from `directory`.
+    public init(module: Module, directory: String, configuration: Configuration, today: String = "2000-01-01") {
+        self.directory = directory
         self.module = module
+        let subjects = module.subjects(directory: directory)
+        self.subjectList = subjects
         self.subjects = Dictionary(subjects.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
         let graph = ReferenceGraph(root: module)
+        self.graph = graph
         self.connections = ConnectionIndex(graph: graph)
+        let reader = PolicyDocumentReader(root: module)
         var policies: [String: [ResourcePolicy]] = [:]
-        for policy in PolicyDocumentReader(root: module).resourcePolicies() {
+        for policy in reader.resourcePolicies() {
             policies[policy.resourceAddress, default: []].append(policy)
         }
         self.policies = policies
+        var documents: [String: PolicyDocument] = [:]
+        for subject in subjects where subject.type == "data.aws_iam_policy_document" {
+            documents[subject.address] = reader.dataSourceDocument(at: subject.address)
+        }
+        self.dataSourceDocuments = documents
         self.configuration = configuration
+        self.today = today
     }
 }

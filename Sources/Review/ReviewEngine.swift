@@ -39,7 +39,7 @@ public struct ReviewEngine {
         let headSource = RevisionFileSource(repository: repository, side: range.head)
         let directories = moduleDirectories(changeSet, handlerFiles: handlerFiles, head: headSource, base: baseSource)
 
-        var base = SideReview(), head = SideReview()
+        var base = SideReview(configuration: configuration, today: options.today), head = SideReview(configuration: configuration, today: options.today)
         for directory in directories {
             if let baseSource { base.load(directory, from: baseSource) }
             head.load(directory, from: headSource)
@@ -48,9 +48,9 @@ public struct ReviewEngine {
         var touched: [String: [String: [String]]] = [:]
         for (side, review) in [(ScopeSelector.Side.head, head), (.base, base)] {
             let selector = ScopeSelector(changeSet: changeSet, side: side)
-            for (directory, module) in review.modules {
-                let subjects = module.subjects(directory: directory)
-                for (node, reasons) in selector.touched(module: module, directory: directory, subjects: subjects, handlerFiles: handlerFiles) {
+            for context in review.contexts {
+                let directory = context.directory
+                for (node, reasons) in selector.touched(context, handlerFiles: handlerFiles) {
                     for reason in reasons where !(touched[directory]?[node]?.contains(reason) ?? false) {
                         touched[directory, default: [:]][node, default: []].append(reason)
                     }
@@ -59,18 +59,18 @@ public struct ReviewEngine {
         }
         let runner = RuleRunner(ruleSet: options.ruleSet, configuration: configuration, today: options.today)
         func findings(_ review: SideReview) -> [Finding] {
-            review.modules.flatMap { directory, module in
-                runner.findings(module: module, directory: directory, only: options.reviewAll ? nil : { subject in
-                    touched[directory]?[subject.graphNode] != nil
+            review.contexts.flatMap { context in
+                runner.findings(in: context, only: options.reviewAll ? nil : { subject in
+                    touched[context.directory]?[subject.graphNode] != nil
                 })
             }
         }
         let baseFindings = findings(base), headFindings = findings(head)
         var headSubjects = Set<SubjectKey>()
         var renames: [String: String] = [:]
-        for (directory, module) in head.modules {
-            for subject in module.subjects(directory: directory) { headSubjects.insert(SubjectKey(directory: directory, address: subject.address)) }
-            for moved in module.moved { if let from = moved.from, let to = moved.to { renames[from] = to } }
+        for context in head.contexts {
+            for subject in context.subjectList { headSubjects.insert(SubjectKey(directory: context.directory, address: subject.address)) }
+            for moved in context.module.moved { if let from = moved.from, let to = moved.to { renames[from] = to } }
         }
         var directoryRenames: [String: String] = [:]
         for file in changeSet.files where file.status == .renamed && file.kind == .terraform {
@@ -136,16 +136,18 @@ public struct ReviewEngine {
     }
 }
 
-/// The modules of one side, loaded, with the problems met while loading them.
+/// The modules of one side, loaded and analysed once, with the problems met while loading them.
 struct SideReview {
-    var modules: [(String, Module)] = []
+    let configuration: Configuration
+    let today: String
+    var contexts: [CheckContext] = []
     var problems: [ReviewProblem] = []
 
     mutating func load(_ directory: String, from source: RevisionFileSource) {
         let names = source.fileNames(in: directory)
         guard names.contains(where: { $0.hasSuffix(".tf") || $0.hasSuffix(".tf.json") }) else { return }
         let module = ModuleLoader(source: source).loadModule(at: directory)
-        modules.append((directory, module))
+        contexts.append(CheckContext(module: module, directory: directory, configuration: configuration, today: today))
         for diagnostic in module.allDiagnostics where diagnostic.severity == .error {
             problems.append(ReviewProblem(
                 file: diagnostic.fileName, line: diagnostic.subject.start.line,

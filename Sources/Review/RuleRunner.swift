@@ -18,14 +18,18 @@ public struct RuleRunner: Sendable {
         self.today = today
     }
 
-    /// Every finding on `subjects` (all of the module's subjects are visible to the checks).
+    /// Every finding on the module loaded from `directory` (convenience for tests and tools).
     public func findings(module: Module, directory: String, only filter: ((Subject) -> Bool)? = nil) -> [Finding] {
-        let subjects = module.subjects(directory: directory)
-        let context = CheckContext(module: module, subjects: subjects, configuration: configuration)
+        findings(in: CheckContext(module: module, directory: directory, configuration: configuration, today: today), only: filter)
+    }
+
+    /// Every finding on the subjects of `context` that pass `filter` (all of the module's
+    /// subjects stay visible to the checks).
+    public func findings(in context: CheckContext, only filter: ((Subject) -> Bool)? = nil) -> [Finding] {
         let evaluator = ConditionEvaluator(connections: context.connections)
-        let suppressions = SuppressionIndex(module: module)
+        let suppressions = SuppressionIndex(module: context.module)
         var findings: [Finding] = []
-        for subject in subjects where filter?(subject) ?? true {
+        for subject in context.subjectList where filter?(subject) ?? true {
             for rule in ruleSet.rules where Self.applies(rule, to: subject) {
                 for verdict in verdicts(of: rule, on: subject, context: context, evaluator: evaluator) {
                     guard case .fail(let location) = verdict.verdict else { continue }
@@ -66,7 +70,29 @@ public struct RuleRunner: Sendable {
             directory: subject.directory, subject: subject.address, attributePath: location.attributePath,
             message: FindingMessage(template: rule.message, arguments: arguments),
             improvement: FindingMessage(template: rule.improvement, arguments: arguments),
-            span: subject.span(location.range))
+            span: subject.span(location.range), fix: fixProposal(rule, subject, location, arguments))
+    }
+
+    /// The rule's mechanical fix for this finding: its text (placeholders filled) either
+    /// replacing the offending value, or added as new lines before the block's closing brace,
+    /// indented one level inside the block. Nil when the rule has none or it cannot apply
+    /// (no value to replace; a block written on one line).
+    static func fixProposal(_ rule: Rule, _ subject: Subject, _ location: FailureLocation, _ arguments: [String: String]) -> FixProposal? {
+        guard let fix = rule.fix else { return nil }
+        var text = FindingMessage(template: fix.text, arguments: arguments).plain
+        while text.hasSuffix("\n") { text.removeLast() }
+        switch fix.placement {
+        case .replaceValue:
+            guard location.range != subject.headerRange, location.value != nil || !location.attributePath.isEmpty else { return nil }
+            return FixProposal(span: subject.span(location.range), replacement: text)
+        case .addToBlock:
+            let end = subject.range.end
+            guard end.line > subject.range.start.line else { return nil }
+            let lineStart = SourcePosition(line: end.line, column: 1, byte: end.byte - (end.column - 1))
+            let indent = String(repeating: " ", count: subject.range.start.column - 1 + 2)
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : indent + $0 }
+            return FixProposal(span: subject.span(SourceRange(at: lineStart)), replacement: lines.joined(separator: "\n") + "\n")
+        }
     }
 }
 

@@ -21,8 +21,9 @@ struct ScopeSelector {
     let changeSet: ChangeSet
     let side: Side
 
-    /// The touched graph nodes of `module` (loaded from `directory`), with reasons.
-    func touched(module: Module, directory: String, subjects: [Subject], handlerFiles: [String]) -> [String: [String]] {
+    /// The touched graph nodes of the module of `context`, with reasons.
+    func touched(_ context: CheckContext, handlerFiles: [String]) -> [String: [String]] {
+        let module = context.module, directory = context.directory, subjects = context.subjectList
         var reasons: [String: [String]] = [:]
         func touch(_ node: String, _ reason: String) {
             if !(reasons[node]?.contains(reason) ?? false) { reasons[node, default: []].append(reason) }
@@ -49,10 +50,11 @@ struct ScopeSelector {
             }
             if parsed == nil { for variable in module.variables { touch("var." + variable.name, "set in \(path)") } }
         }
-        let graph = ReferenceGraph(root: module)
+        let graph = context.graph
         // Handler files: the functions whose package contains them.
         for subject in subjects where subject.type == "aws_lambda_function" {
-            for handler in handlerFiles where LambdaPackage(function: subject, module: module, directory: directory).contains(handler) {
+            let package = LambdaPackage(function: subject, context: context)
+            for handler in handlerFiles where package.contains(handler) {
                 touch(subject.graphNode, "via \(handler)")
             }
         }
@@ -141,11 +143,12 @@ struct LambdaPackage {
     var files: [String] = []
 
     /// Reads `filename` / `archive_file` `source_dir` / `source_file` of `function`.
-    init(function: Subject, module: Module, directory: String) {
+    init(function: Subject, context: CheckContext) {
+        let module = context.module, directory = context.directory
         var candidates: [Value] = []
         if let filename = function.body.value(at: "filename")?.value { candidates.append(filename) }
         // `filename = data.archive_file.x.output_path`: follow the reference to the archive.
-        for edge in ReferenceGraph(root: module).references(of: function.graphNode)
+        for edge in context.graph.references(of: function.graphNode)
         where ConnectionIndex.resourceType(of: edge.to) == "data.archive_file" {
             guard let archive = module.allDataSourceInstances.first(where: { $0.resourceAddress == edge.to }) else { continue }
             if let sourceDir = archive.attributes.value(at: "source_dir")?.value.stringValue,

@@ -17,7 +17,7 @@ struct CriticalResourceOutputCheck: CodedCheck {
     func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {
         guard subject.kind == .resource else { return [] }
         let isAPI = subject.type == "aws_api_gateway_rest_api" || subject.type == "aws_apigatewayv2_api"
-        let graph = ReferenceGraph(root: context.module)
+        let graph = context.graph
         let exposed = graph.dependents(of: subject.graphNode).contains { chain in
             guard Self.isOutput(chain.node) else { return false }
             return chain.chain.dropFirst().dropLast().allSatisfy { node in

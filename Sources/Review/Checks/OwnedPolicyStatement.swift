@@ -40,7 +40,7 @@ struct OwnedPolicyStatement {
     static func statements(of subject: Subject, in context: CheckContext, attributes: Set<String>, ownedOnly: Bool) -> [OwnedPolicyStatement] {
         var documents: [(attribute: String, document: PolicyDocument)] = []
         if subject.type == "data.aws_iam_policy_document" {
-            if let document = PolicyDocumentReader(root: context.module).dataSourceDocument(at: subject.address) {
+            if let document = context.dataSourceDocuments[subject.address] {
                 documents.append(("statement", document))
             }
         } else {
