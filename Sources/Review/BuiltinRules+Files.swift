@@ -2645,6 +2645,50 @@ extension BuiltinRules {
             }
 
         """#),
+        ("rules/meta/stackreview-suppression-comment.yml", #"""
+        id: stackreview-suppression-comment
+        title: Suppression comments give a reason and have not expired
+        severity: low
+        category: code-quality
+        applies_to: ["*"]
+        message: "The suppression of `{rule}` on line {line} above or inside `{address}` {problem}"
+        improvement: "Fixed the suppression comment of `{rule}` on `{address}`"
+        remediation: >-
+          Write why the finding is accepted after the rule id (`# stackreview:ignore <rule-id> <reason>`,
+          `#checkov:skip=<id>:<reason>`), and renew or remove suppressions whose `exp:` date has passed:
+          an expired suppression no longer silences its finding.
+        check:
+          coded: suppression-comments
+        examples:
+          fail:
+            - |
+              ⚑# stackreview:ignore aws-lambda-tracing
+              resource "aws_s3_bucket" "b" {
+                bucket = "b"
+              }
+            - |
+              resource "aws_s3_bucket" "b" {
+              ⚑  #checkov:skip=CKV_AWS_18
+                bucket = "b"
+              }
+            - |
+              ⚑# stackreview:ignore aws-s3-bucket-versioning archived data exp:1999-12-31
+              resource "aws_s3_bucket" "b" {
+                bucket = "b"
+              }
+          pass:
+            - |
+              # stackreview:ignore aws-s3-bucket-versioning archived data, never rewritten exp:2099-12-31
+              resource "aws_s3_bucket" "b" {
+                bucket = "b"
+              }
+            - |
+              # tfsec:ignore:aws-s3-enable-versioning
+              resource "aws_s3_bucket" "b" {
+                bucket = "b"
+              }
+
+        """#),
         ("rules/s3/aws-s3-bucket-access-logging.yml", #"""
         id: aws-s3-bucket-access-logging
         title: S3 bucket writes server access logs

@@ -51,6 +51,8 @@ public struct CheckContext: Sendable {
     public var configuration: Configuration
     /// Today's date (`YYYY-MM-DD`), for suppression expiry.
     public var today: String
+    /// The suppression comments of the module's files.
+    public var suppressions: SuppressionIndex
 
     /// Builds the context of a module tree loaded from `directory`.
     public init(module: Module, directory: String, configuration: Configuration, today: String = "2000-01-01") {
@@ -75,5 +77,6 @@ public struct CheckContext: Sendable {
         self.dataSourceDocuments = documents
         self.configuration = configuration
         self.today = today
+        self.suppressions = SuppressionIndex(module: module)
     }
 }

@@ -29,6 +29,7 @@ public enum CodedChecks {
         MetricAlarmCoverageCheck.lambdaErrors,
         MetricAlarmCoverageCheck.lambdaThrottles,
         MetricAlarmCoverageCheck.apiServerErrors,
+        SuppressionCommentCheck(),
     ]
 
     /// The check rule files call `name`.

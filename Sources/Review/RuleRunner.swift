@@ -27,7 +27,7 @@ public struct RuleRunner: Sendable {
     /// subjects stay visible to the checks).
     public func findings(in context: CheckContext, only filter: ((Subject) -> Bool)? = nil) -> [Finding] {
         let evaluator = ConditionEvaluator(connections: context.connections)
-        let suppressions = SuppressionIndex(module: context.module)
+        let suppressions = context.suppressions
         var findings: [Finding] = []
         for subject in context.subjectList where filter?(subject) ?? true {
             for rule in ruleSet.rules where Self.applies(rule, to: subject) {
@@ -115,37 +115,59 @@ enum ValueText {
 }
 
 /// The suppression comments of a module's files, and which findings they silence.
-struct SuppressionIndex {
+public struct SuppressionIndex: Sendable {
     private var byFile: [String: [Suppression]] = [:]
     private var lines: [String: [Substring]] = [:]
+    private var lineStarts: [String: [Int]] = [:]
 
-    init(module: Module) {
+    /// Scans every file of `module` and its loaded children once.
+    public init(module: Module) {
         for child in module.allModules {
             for file in child.configuration.files where byFile[file.path] == nil {
                 let text = String(decoding: file.source, as: UTF8.self)
                 byFile[file.path] = SuppressionScanner.scan(text, file: file.path).suppressions
                 lines[file.path] = text.split(separator: "\n", omittingEmptySubsequences: false)
+                var starts = [0]
+                for (offset, byte) in file.source.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+                lineStarts[file.path] = starts
             }
         }
     }
 
-    /// The suppression that silences `finding`: on its line, inside its subject's block, or
-    /// in the comment lines right above the block.
-    func suppression(for rule: Rule, finding: Finding, subject: Subject, today: String) -> Suppression? {
-        guard let candidates = byFile[subject.file], !candidates.isEmpty else { return nil }
-        let blockStart = subject.range.start.line
-        let blockEnd = subject.range.end.line
+    /// The lines whose suppression comments apply to `subject`: the comment lines right
+    /// above its block, and the block itself.
+    public func window(for subject: Subject) -> ClosedRange<Int> {
         let fileLines = lines[subject.file] ?? []
-        var firstCommentAbove = blockStart
-        while firstCommentAbove > 1 {
-            let above = fileLines.indices.contains(firstCommentAbove - 2) ? fileLines[firstCommentAbove - 2] : ""
+        var first = subject.range.start.line
+        while first > 1 {
+            let above = fileLines.indices.contains(first - 2) ? fileLines[first - 2] : ""
             let trimmed = above.drop { $0 == " " || $0 == "\t" }
             guard trimmed.hasPrefix("#") || trimmed.hasPrefix("//") else { break }
-            firstCommentAbove -= 1
+            first -= 1
         }
+        return first...max(first, subject.range.end.line)
+    }
+
+    /// The suppression comments that apply to `subject`.
+    public func suppressions(for subject: Subject) -> [Suppression] {
+        let window = window(for: subject)
+        return (byFile[subject.file] ?? []).filter { window.contains($0.line) }
+    }
+
+    /// The byte offset where `line` of `file` starts (1-based line), if the file is known.
+    public func offset(ofLine line: Int, in file: String) -> Int? {
+        guard let starts = lineStarts[file], starts.indices.contains(line - 1) else { return nil }
+        return starts[line - 1]
+    }
+
+    /// The suppression that silences `finding`: on its line, inside its subject's block, or
+    /// in the comment lines right above the block; expired ones silence nothing.
+    func suppression(for rule: Rule, finding: Finding, subject: Subject, today: String) -> Suppression? {
+        guard let candidates = byFile[subject.file], !candidates.isEmpty else { return nil }
+        let window = window(for: subject)
         return candidates.first { suppression in
             suppression.names(rule) && !suppression.hasExpired(today: today)
-                && (suppression.line == finding.span.start.line || (firstCommentAbove...blockEnd).contains(suppression.line))
+                && (suppression.line == finding.span.start.line || window.contains(suppression.line))
         }
     }
 }
