@@ -1,3 +1,4 @@
+import LinearRegex
 /// Reads rule files: stackreview's own format, and checkov YAML custom policies that use the
 /// supported subset.
 ///

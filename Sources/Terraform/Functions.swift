@@ -1,4 +1,5 @@
 import Foundation
+import LinearRegex
 import HCL
 
 /// The built-in functions.
@@ -268,8 +269,7 @@ extension Evaluator {
             let text = try a.string(0), search = try a.string(1), replacement = try a.string(2)
             if search.count >= 2, search.hasPrefix("/"), search.hasSuffix("/") {
                 let regex = try a.regex(String(search.dropFirst().dropLast()))
-                let template = replacement.replacingOccurrences(of: "\\", with: "\\\\")
-                return .string(regex.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: template))
+                return .string(regex.replacing(in: text, with: replacement))
             }
             guard !search.isEmpty else { return .string(text) }
             return .string(text.replacingOccurrences(of: search, with: replacement))
@@ -329,8 +329,7 @@ extension Evaluator {
             try a.count(2)
             let regex = try a.regex(try a.string(0))
             let text = try a.string(1)
-            let matches = regex.matches(in: text, range: NSRange(text.startIndex..., in: text))
-            let results = matches.map { regexResult($0, regex: regex, in: text) }
+            let results = regex.allMatches(in: text).map { regexResult($0, regex: regex, in: text) }
             if a.name == "regexall" { return .list(results) }
             guard let first = results.first else { throw a.error("The pattern did not match the string; use can(regex(...)) to test first.") }
             return first
@@ -465,32 +464,19 @@ extension Evaluator {
         return references.isEmpty ? .list(result) : .unknown(references)
     }
 
-    private func regexResult(_ match: NSTextCheckingResult, regex: NSRegularExpression, in text: String) -> Value {
-        func group(_ range: NSRange) -> Value {
-            guard range.location != NSNotFound, let swiftRange = Range(range, in: text) else { return .null }
-            return .string(String(text[swiftRange]))
+    /// A `regex` result as Terraform gives it: the matched string without groups, a list of
+    /// the groups' strings, or an object when the groups are named.
+    private func regexResult(_ match: SafeRegex.Match, regex: SafeRegex, in text: String) -> Value {
+        func value(_ range: Range<Int>?) -> Value {
+            range.map { .string(SafeRegex.substring(text, $0)) } ?? .null
         }
-        if regex.numberOfCaptureGroups == 0 { return group(match.range) }
-        let names = captureGroupNames(regex.pattern)
-        if !names.isEmpty {
+        if regex.groupCount == 0 { return value(match.range) }
+        if !regex.groupNames.isEmpty {
             var members: [String: Value] = [:]
-            for name in names { members[name] = group(match.range(withName: name)) }
+            for (number, name) in regex.groupNames { members[name] = value(match.groups[number - 1]) }
             return .object(members)
         }
-        return .list((1...regex.numberOfCaptureGroups).map { group(match.range(at: $0)) })
-    }
-
-    private func captureGroupNames(_ pattern: String) -> [String] {
-        var names: [String] = []
-        var rest = Substring(pattern)
-        while let start = rest.range(of: "(?P<") ?? rest.range(of: "(?<") {
-            let after = rest[start.upperBound...]
-            guard let end = after.firstIndex(of: ">") else { break }
-            let name = String(after[..<end])
-            if !name.isEmpty, !name.hasPrefix("=") && !name.hasPrefix("!") { names.append(name) }
-            rest = after[end...]
-        }
-        return names
+        return .list(match.groups.map(value))
     }
 
     private func format(_ pattern: String, _ values: [Value], _ a: FunctionArguments) throws -> String {
@@ -652,8 +638,8 @@ struct FunctionArguments {
         return members
     }
 
-    func regex(_ pattern: String) throws -> NSRegularExpression {
-        let translated = pattern.replacingOccurrences(of: "(?P<", with: "(?<")
-        do { return try NSRegularExpression(pattern: translated) } catch { throw self.error("\"\(pattern)\" is not a valid regular expression.") }
+    /// Compiles a pattern for the linear-time engine (RE2 syntax, as Terraform's).
+    func regex(_ pattern: String) throws -> SafeRegex {
+        do { return try SafeRegex(pattern) } catch { throw self.error("\"\(pattern)\" is not a valid regular expression: \(error.message).") }
     }
 }
