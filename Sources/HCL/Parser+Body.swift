@@ -12,34 +12,54 @@ extension Parser {
     /// Reports the first invalid UTF-8 sequence and the first NUL byte, if any.
     mutating func checkEncoding() {
         var p = 0
-        var line = 1
-        var lineStart = 0
-        var reportedNUL = false
-        var reportedUTF8 = false
-        while p < limit {
+        var firstNUL: Int? = nil
+        var firstInvalid: Int? = nil
+        let high: UInt64 = 0x8080_8080_8080_8080
+        while p < limit && (firstNUL == nil || firstInvalid == nil) {
+            // Fast path: skip eight plain ASCII bytes (no NUL, no byte >= 0x80) at a time.
+            if p + 8 <= limit {
+                let word = UnsafeRawPointer(buffer.baseAddress! + p).loadUnaligned(as: UInt64.self)
+                if word & high == 0 && (word &- 0x0101_0101_0101_0101) & ~word & high == 0 {
+                    p += 8
+                    continue
+                }
+            }
             let c = buffer[p]
             if c < 0x80 {
-                if c == 0x0A { line += 1; lineStart = p + 1 } else if c == 0 && !reportedNUL {
-                    reportedNUL = true
-                    let at = position(p, line, lineStart)
-                    error("Invalid character", "The file contains a NUL byte, which is not valid in HCL. Remove it; the file may be binary or in the wrong encoding.", SourceRange(start: at, end: at.advanced(by: 1)))
-                }
+                if c == 0 && firstNUL == nil { firstNUL = p }
                 p += 1
                 continue
             }
             let length = validUTF8SequenceLength(at: p)
             if length == 0 {
-                if !reportedUTF8 {
-                    reportedUTF8 = true
-                    let at = position(p, line, lineStart)
-                    error("Invalid UTF-8", "The file is not valid UTF-8 at this byte. Save the file as UTF-8; invalid bytes are read as U+FFFD.", SourceRange(start: at, end: at.advanced(by: 1)))
-                }
+                if firstInvalid == nil { firstInvalid = p }
                 p += 1
             } else {
                 p += length
             }
-            if reportedNUL && reportedUTF8 { break }
         }
+        var found: [(Int, String, String)] = []
+        if let firstNUL {
+            found.append((firstNUL, "Invalid character", "The file contains a NUL byte, which is not valid in HCL. Remove it; the file may be binary or in the wrong encoding."))
+        }
+        if let firstInvalid {
+            found.append((firstInvalid, "Invalid UTF-8", "The file is not valid UTF-8 at this byte. Save the file as UTF-8; invalid bytes are read as U+FFFD."))
+        }
+        for (offset, summary, detail) in found.sorted(by: { $0.0 < $1.0 }) {
+            let at = positionOfOffset(offset)
+            error(summary, detail, SourceRange(start: at, end: at.advanced(by: 1)))
+        }
+    }
+
+    /// The position of a byte offset, counting lines from the start (used for rare diagnostics only).
+    func positionOfOffset(_ offset: Int) -> SourcePosition {
+        var line = 1
+        var lineStart = 0
+        for p in 0..<offset where buffer[p] == 0x0A {
+            line += 1
+            lineStart = p + 1
+        }
+        return position(offset, line, lineStart)
     }
 
     /// The length of the well-formed UTF-8 sequence at `p`, or 0 when it is ill-formed.

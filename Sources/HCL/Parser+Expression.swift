@@ -85,7 +85,8 @@ extension Parser {
             if tokenIs(token, "null") { return Expression(.literal(.null), range: range(token)) }
             let after = peek()
             if after.kind == .openParen || after.kind == .doubleColon { return parseFunctionCall(name: token) }
-            return Expression(.scopeTraversal(Traversal(root: identifierText(token), rootRange: range(token), steps: [])), range: range(token))
+            let rootRange = range(token)
+            return parsePostfix(Expression(.invalid, range: rootRange), root: (identifierText(token), rootRange))
         case .openQuote:
             _ = next()
             return parseQuotedTemplate(open: token)
@@ -382,8 +383,12 @@ extension Parser {
     // MARK: Traversal operators
 
     /// Applies `.name`, `.0`, `[key]`, `.*` and `[*]` operators to `base`.
-    mutating func parsePostfix(_ base: Expression, attributesOnly: Bool = false) -> Expression {
+    ///
+    /// With `root`, `base` is ignored and the result starts as the scope traversal `root` (built
+    /// once, with all its static steps, instead of being rebuilt per step).
+    mutating func parsePostfix(_ base: Expression, root: (name: String, range: SourceRange)? = nil, attributesOnly: Bool = false) -> Expression {
         var base = base
+        var root = root
         var steps: [TraversalStep] = []
         // Index and splat operators deepen the tree, so each counts as a nesting level.
         var levels = 0
@@ -392,7 +397,7 @@ extension Parser {
             let token = peek()
             if token.kind == .openBracket || token.kind == .dot && byte(at: token.end) == UInt8(ascii: "*") {
                 levels += 1
-                guard enter(range(token)) else { return attach(steps, to: base) }
+                guard enter(range(token)) else { return attach(steps, to: base, root: root) }
             }
             if token.kind == .dot {
                 _ = next()
@@ -414,7 +419,8 @@ extension Parser {
                 if name.kind == .star && name.start == token.end {
                     if attributesOnly { unpeekTo(token); break }
                     _ = next()
-                    base = attach(steps, to: base)
+                    base = attach(steps, to: base, root: root)
+                    root = nil
                     steps = []
                     let marker = range(token).union(range(name))
                     let element = Expression(.splatElement, range: SourceRange(at: marker.end))
@@ -423,7 +429,8 @@ extension Parser {
                     continue
                 }
                 error("Invalid attribute name", "A \".\" must be followed by an attribute name, an index number or \"*\", but found \(describe(name)).", range(name), context: range(token))
-                base = attach(steps, to: base)
+                base = attach(steps, to: base, root: root)
+                root = nil
                 return Expression(.invalid, range: base.range.union(range(token)))
             }
             guard token.kind == .openBracket, !attributesOnly else { break }
@@ -437,10 +444,11 @@ extension Parser {
                 setSkipNewlines(saved)
                 guard close.kind == .closeBracket else {
                     error("Missing closing bracket", "A full splat is written \"[*]\", but found \(describe(close)) after \"[*\".", range(close), context: range(token))
-                    return Expression(.invalid, range: attach(steps, to: base).range.union(range(inner)))
+                    return Expression(.invalid, range: attach(steps, to: base, root: root).range.union(range(inner)))
                 }
                 _ = next()
-                base = attach(steps, to: base)
+                base = attach(steps, to: base, root: root)
+                root = nil
                 steps = []
                 let marker = range(token).union(range(close))
                 let element = Expression(.splatElement, range: SourceRange(at: marker.end))
@@ -456,7 +464,8 @@ extension Parser {
                 }
                 recoverToCloser(UInt8(ascii: "]"))
                 setSkipNewlines(saved)
-                base = attach(steps, to: base)
+                base = attach(steps, to: base, root: root)
+                root = nil
                 return Expression(.invalid, range: SourceRange(start: base.range.start, end: here))
             }
             _ = next()
@@ -466,12 +475,13 @@ extension Parser {
             case .literal(.number), .literal(.string):
                 if case .literal(let value) = key.kind { steps.append(.index(key: value, range: bracketRange)) }
             default:
-                base = attach(steps, to: base)
+                base = attach(steps, to: base, root: root)
+                root = nil
                 steps = []
                 base = Expression(.index(collection: base, key: key, bracketRange: bracketRange), range: base.range.union(bracketRange))
             }
         }
-        return attach(steps, to: base)
+        return attach(steps, to: base, root: root)
     }
 
     /// Moves the cursor back to just after `token` (used to leave a "." for an outer loop).
@@ -482,13 +492,20 @@ extension Parser {
         lineStart = dot.startLineStart
     }
 
+    /// Builds the scope traversal `root` with `steps`, or attaches `steps` to `base` when there is no root.
+    func attach(_ steps: [TraversalStep], to base: Expression, root: (name: String, range: SourceRange)?) -> Expression {
+        guard let root else { return attach(steps, to: base) }
+        let whole = steps.last.map { root.range.union($0.range) } ?? root.range
+        return Expression(.scopeTraversal(Traversal(root: root.name, rootRange: root.range, steps: steps)), range: whole)
+    }
+
     /// Appends static steps to a traversal, or wraps another expression in a relative traversal.
     func attach(_ steps: [TraversalStep], to base: Expression) -> Expression {
         guard let last = steps.last else { return base }
         let whole = base.range.union(last.range)
         switch base.kind {
         case .scopeTraversal(var traversal):
-            traversal.steps.append(contentsOf: steps)
+            if traversal.steps.isEmpty { traversal.steps = steps } else { traversal.steps.append(contentsOf: steps) }
             return Expression(.scopeTraversal(traversal), range: whole)
         case .relativeTraversal(let source, var existing):
             existing.append(contentsOf: steps)

@@ -128,7 +128,9 @@ extension Parser {
 
         func flush(_ parser: inout Parser, _ items: inout [RawTemplateItem], _ start: SourcePosition) {
             if !parser.scratch.isEmpty {
-                items.append(.literal(parser.scratch, SourceRange(start: start, end: parser.here)))
+                // Copy at the exact size, so the scratch buffer keeps its capacity for the next literal.
+                let bytes = parser.scratch.withUnsafeBufferPointer { Array($0) }
+                items.append(.literal(bytes, SourceRange(start: start, end: parser.here)))
                 parser.scratch.removeAll(keepingCapacity: true)
             }
         }

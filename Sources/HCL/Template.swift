@@ -39,9 +39,9 @@ public enum TemplatePart: Hashable, Sendable {
     /// `${ expression }`; the range covers `${` through `}`.
     case interpolation(Expression, SourceRange)
     /// `%{ if cond }...%{ else }...%{ endif }`.
-    case ifDirective(TemplateIf)
+    indirect case ifDirective(TemplateIf)
     /// `%{ for k, v in coll }...%{ endfor }`.
-    case forDirective(TemplateFor)
+    indirect case forDirective(TemplateFor)
 }
 
 /// A template `if` directive.

@@ -62,7 +62,7 @@ public enum TraversalStep: Hashable, Sendable, CustomStringConvertible {
         case .index(let key, _):
             switch key {
             case .number(let value):
-                if value == value.rounded(), abs(value) < 1e15 { return "[\(Int(value))]" }
+                if value.magnitude < 1e15, value == Double(Int64(value)) { return "[\(Int64(value))]" }
                 return "[\(value)]"
             case .string(let value): return "[\"\(value)\"]"
             case .bool(let value): return "[\(value)]"

@@ -97,6 +97,17 @@ import Testing
         #expect(dump(result.body) == "a = 1")
     }
 
+    /// Regression for the first fuzzing finding: a stray "]" at body level made recovery stop
+    /// without consuming anything, and the body loop spun forever.
+    @Test func fuzzRegressionStrayBracketAfterClosingBrace() {
+        let result = parse("a {\n}]\nb = 2\n", fileName: "main.tf")
+        #expect(result.diagnostics == [Diagnostic(
+            severity: .error, summary: "Missing newline after block definition",
+            detail: "A block definition must end with a newline, but found a closing bracket. Put the next argument or block on its own line.",
+            fileName: "main.tf", subject: SourceRange(2, 2, 5, 2, 3, 6))])
+        #expect(dump(result.body) == "b = 2\na {\n}")
+    }
+
     @Test func strayClosersDoNotLoop() {
         let result = parse("] ) }\na = 1\n", fileName: "main.tf")
         #expect(result.diagnostics.map(\.summary) == ["Argument or block definition required", "Unexpected closing brace"])
