@@ -128,12 +128,19 @@ public struct CoverageReportReader: Sendable {
         return value
     }
 
-    /// The `line-rate` attribute of the first `<coverage` start tag, as a percentage.
+    /// The `line-rate` attribute of the first `<coverage` start tag outside `<!-- -->` comments, as a percentage.
     private func coberturaPercent(path: String, bytes: [UInt8]) -> Result<Double, CoverageReportError> {
         let tag = Array("<coverage".utf8)
         let count = bytes.count
         var index = 0
+        let commentOpen = Array("<!--".utf8)
+        let commentClose = Array("-->".utf8)
         while index + tag.count < count {
+            if bytes[index] == UInt8(ascii: "<"), bytes[index..<(index + commentOpen.count)].elementsEqual(commentOpen) {
+                index += commentOpen.count
+                while index < count, !bytes[index..<min(count, index + commentClose.count)].elementsEqual(commentClose) { index += 1 }
+                continue
+            }
             guard bytes[index] == UInt8(ascii: "<"), bytes[index..<(index + tag.count)].elementsEqual(tag) else {
                 index += 1
                 continue
@@ -178,8 +185,9 @@ public struct CoverageReportReader: Sendable {
             let valueStart = index + 2
             var valueEnd = valueStart
             while valueEnd < end, attributes[valueEnd] != quote { valueEnd += 1 }
+            guard valueEnd < end else { return nil }  // unterminated value
             if attributeName.elementsEqual(key) {
-                return String(decoding: attributes[valueStart..<min(valueEnd, end)], as: UTF8.self)
+                return String(decoding: attributes[valueStart..<valueEnd], as: UTF8.self)
             }
             index = valueEnd + 1
         }

@@ -2,7 +2,8 @@
 ///
 /// Test cases: each call of `test`, `it` or `specify` (not a member such as `re.test(…)`, not a
 /// declaration `function test(…)`), with any chain of modifiers: `.only`, `.concurrent`,
-/// `.failing`, `.each(table)` (or `` .each`table` ``). A `.each` call counts once, like a
+/// `.failing`, `.fails`, `.sequential`, `.each(table)` (or `` .each`table` ``); any other
+/// member (`it.done()`) means it is not a test call. A `.each` call counts once, like a
 /// parametrized pytest function. Skipped cases are not counted as tests but reported in
 /// `skipped`: `.skip`, `.todo`, `xit`, `xtest`, and every case inside `describe.skip(…)` or
 /// `xdescribe(…)`. `describe`/`context`/`suite` blocks are not tests.
@@ -68,17 +69,31 @@ struct JavaScriptTestScanner {
             var cursor = index + 1
             var skip = isSkippedCase || isSkippedBlock
             var parametrized = false
+            var unknownModifier = false
             while text.isPunctuation(cursor, UInt8(ascii: ".")), cursor + 1 < tokens.count, tokens[cursor + 1].kind == .identifier {
                 let modifier = tokens[cursor + 1]
-                if text.equals(modifier, "skip") || text.equals(modifier, "todo") { skip = true }
-                if text.equals(modifier, "each") { parametrized = true }
+                if text.equals(modifier, "skip") || text.equals(modifier, "todo") {
+                    skip = true
+                } else if text.equals(modifier, "each") {
+                    parametrized = true
+                } else if !(text.equals(modifier, "only") || text.equals(modifier, "concurrent") || text.equals(modifier, "failing")
+                            || text.equals(modifier, "fails") || text.equals(modifier, "sequential")) {
+                    unknownModifier = true
+                }
                 cursor += 2
+            }
+            if unknownModifier {
+                index += 1
+                continue
             }
             if parametrized {
                 if text.isPunctuation(cursor, UInt8(ascii: "(")), partner[cursor] > cursor {
                     cursor = partner[cursor] + 1
                 } else if cursor < tokens.count, tokens[cursor].kind == .string {
+                    // A tagged template table: skip its substitutions' tokens too.
+                    let tableEnd = tokens[cursor].end
                     cursor += 1
+                    while cursor < tokens.count, tokens[cursor].start < tableEnd { cursor += 1 }
                 }
             }
             guard text.isPunctuation(cursor, UInt8(ascii: "(")), partner[cursor] > cursor else {
