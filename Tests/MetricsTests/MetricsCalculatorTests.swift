@@ -124,3 +124,18 @@ private let summary85_91 = #"{"total": {"lines": {"total": 1000, "covered": 859,
         #expect(file.tests == 0)
     }
 }
+
+@Test func randomSourceNeverTraps() {
+    var generator = SplitMix(seed: 7)
+    let alphabet = Array("it(test'\"`${}/*#\\\n\t describe.skip expect assert def class :Test func *testing.T[]".utf8)
+    let paths = ["r.test.ts", "test_r.py", "r_test.go"]
+    for round in 0..<300 {
+        let length = Int(generator.next() % 400)
+        let bytes = (0..<length).map { _ in
+            generator.next() % 8 == 0 ? UInt8(truncatingIfNeeded: generator.next()) : alphabet[Int(generator.next() % UInt64(alphabet.count))]
+        }
+        let file = TestFileAnalyzer().analyze(path: paths[round % paths.count], bytes: bytes)
+        #expect(file != nil)
+        if let file { #expect(file.testsWithoutAssertions.count <= file.tests) }
+    }
+}
