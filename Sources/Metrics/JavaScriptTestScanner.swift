@@ -2,7 +2,8 @@
 ///
 /// Test cases: each call of `test`, `it` or `specify` (not a member such as `re.test(…)`, not a
 /// declaration `function test(…)`), with any chain of modifiers: `.only`, `.concurrent`,
-/// `.failing`, `.fails`, `.sequential`, `.each(table)` (or `` .each`table` ``); any other
+/// `.failing`, `.fails`, `.sequential`, `.each(table)` (or `` .each`table` ``), and vitest's
+/// run-time conditions `.skipIf(cond)` / `.runIf(cond)` (still counted); any other
 /// member (`it.done()`) means it is not a test call. A `.each` call counts once, like a
 /// parametrized pytest function. Skipped cases are not counted as tests but reported in
 /// `skipped`: `.skip`, `.todo`, `xit`, `xtest`, and every case inside `describe.skip(…)` or
@@ -76,6 +77,13 @@ struct JavaScriptTestScanner {
                     skip = true
                 } else if text.equals(modifier, "each") {
                     parametrized = true
+                } else if text.equals(modifier, "skipIf") || text.equals(modifier, "runIf") {
+                    // vitest's run-time condition: `it.skipIf(cond)('name', fn)` still counts.
+                    guard text.isPunctuation(cursor + 2, UInt8(ascii: "(")), partner[cursor + 2] > cursor + 2 else {
+                        unknownModifier = true
+                        break
+                    }
+                    cursor = partner[cursor + 2] - 1
                 } else if !(text.equals(modifier, "only") || text.equals(modifier, "concurrent") || text.equals(modifier, "failing")
                             || text.equals(modifier, "fails") || text.equals(modifier, "sequential")) {
                     unknownModifier = true

@@ -193,3 +193,15 @@ describe('store', function () {
     #expect(file.assertions == 1)
     #expect(file.framework == "jest")
 }
+
+@Test func vitestRunTimeConditionsStillCount() throws {
+    let text = """
+    import { it, expect } from 'vitest';
+    it.skipIf(process.platform === 'win32')('posix paths', () => { expect(sep).toBe('/'); });
+    it.runIf(ci).each([1, 2])('case %i', (n) => { expect(n).toBeGreaterThan(0); });
+    it.skipIf(ci).skip('off', () => {});
+
+    """
+    let file = try #require(TestFileAnalyzer().analyze(path: "paths.test.ts", text: text))
+    #expect(file == TestFile(path: "paths.test.ts", framework: "vitest", kind: .unit, tests: 2, assertions: 2, skippedTests: 1))
+}
