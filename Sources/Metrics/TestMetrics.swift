@@ -15,10 +15,13 @@ public struct TestMetrics: Sendable, Hashable, Codable {
     public var frameworks: [String]
     /// Every test file found, with its counts, sorted by path.
     public var files: [TestFile]
+    /// Coverage reports that were found but could not be read, as `path: reason`, sorted by path.
+    public var unreadableCoverageReports: [String]
 
     /// Creates metrics.
     public init(unitTests: Int = 0, integrationTests: Int = 0, assertions: Int = 0, coverage: Double? = nil,
-                coverageSource: String? = nil, frameworks: [String] = [], files: [TestFile] = []) {
+                coverageSource: String? = nil, frameworks: [String] = [], files: [TestFile] = [],
+                unreadableCoverageReports: [String] = []) {
         self.unitTests = unitTests
         self.integrationTests = integrationTests
         self.assertions = assertions
@@ -26,6 +29,7 @@ public struct TestMetrics: Sendable, Hashable, Codable {
         self.coverageSource = coverageSource
         self.frameworks = frameworks
         self.files = files
+        self.unreadableCoverageReports = unreadableCoverageReports
     }
 
     /// All test cases.
@@ -52,17 +56,25 @@ public struct TestFile: Sendable, Hashable, Codable {
     public var tests: Int
     /// Assertions in the file.
     public var assertions: Int
-    /// Test cases that assert nothing, by name.
+    /// Test cases that assert nothing, by name, in source order.
+    ///
+    /// A name is the test function's name (Python, Go) or the first argument's text when it is
+    /// a string literal (JavaScript), else `line N`.
     public var testsWithoutAssertions: [String]
+    /// Test cases marked as skipped (`@pytest.mark.skip`, `it.skip`, `xit`, inside `describe.skip`);
+    /// they are not part of `tests`.
+    public var skippedTests: Int
 
     /// Creates a test file record.
-    public init(path: String, framework: String, kind: Kind, tests: Int, assertions: Int, testsWithoutAssertions: [String] = []) {
+    public init(path: String, framework: String, kind: Kind, tests: Int, assertions: Int, testsWithoutAssertions: [String] = [],
+                skippedTests: Int = 0) {
         self.path = path
         self.framework = framework
         self.kind = kind
         self.tests = tests
         self.assertions = assertions
         self.testsWithoutAssertions = testsWithoutAssertions
+        self.skippedTests = skippedTests
     }
 }
 
