@@ -274,7 +274,12 @@ extension Parser {
     mutating func parseSlices() throws(SyntaxError) -> Expression {
         let start = current.range.start
         let first = try parseSlice()
-        guard check(.comma) else { return first }
+        guard check(.comma) else {
+            if case .starred = first.kind {
+                return Expression(.tuple(elts: [first], .load), range(from: start))
+            }
+            return first
+        }
         var elements = [first]
         while accept(.comma) {
             if check(.rightBracket) { break }

@@ -309,7 +309,8 @@ public struct Tokenizer {
             readString(prefixStart: start, quoteOffset: index)
             return
         }
-        if length <= 8, bytes[start] < 0x80, let keyword = Keyword(rawValue: String(decoding: bytes[start..<index], as: UTF8.self)) {
+        if length <= 8, length >= 2, bytes[start] < 0x80,
+           let keyword = Tokenizer.keywords[String(decoding: bytes[start..<index], as: UTF8.self)] {
             emit(.keyword(keyword), start, index)
         } else {
             emit(.name, start, index)
@@ -391,22 +392,63 @@ public struct Tokenizer {
         emit(.number, start, index)
     }
 
+    private static let keywords: [String: Keyword] = Dictionary(
+        uniqueKeysWithValues: Keyword.allCases.map { ($0.rawValue, $0) })
+
+    /// The operator or delimiter at `index` and its length in bytes.
+    private func punctuatorAt(_ position: Int) -> (Punctuator, Int)? {
+        func at(_ offset: Int) -> UInt8 { position + offset < limit ? bytes[position + offset] : 0 }
+        let equal = UInt8(ascii: "=")
+        let next = at(1)
+        /// `plain`, or `withEqual` when followed by `=`.
+        func orEqual(_ plain: Punctuator, _ withEqual: Punctuator) -> (Punctuator, Int) {
+            next == equal ? (withEqual, 2) : (plain, 1)
+        }
+        switch bytes[position] {
+        case UInt8(ascii: "("): return (.leftParen, 1)
+        case UInt8(ascii: ")"): return (.rightParen, 1)
+        case UInt8(ascii: "["): return (.leftBracket, 1)
+        case UInt8(ascii: "]"): return (.rightBracket, 1)
+        case UInt8(ascii: "{"): return (.leftBrace, 1)
+        case UInt8(ascii: "}"): return (.rightBrace, 1)
+        case UInt8(ascii: ","): return (.comma, 1)
+        case UInt8(ascii: ";"): return (.semicolon, 1)
+        case UInt8(ascii: "~"): return (.tilde, 1)
+        case UInt8(ascii: ":"): return orEqual(.colon, .colonEqual)
+        case UInt8(ascii: "+"): return orEqual(.plus, .plusEqual)
+        case UInt8(ascii: "%"): return orEqual(.percent, .percentEqual)
+        case UInt8(ascii: "&"): return orEqual(.ampersand, .ampersandEqual)
+        case UInt8(ascii: "|"): return orEqual(.verticalBar, .verticalBarEqual)
+        case UInt8(ascii: "^"): return orEqual(.circumflex, .circumflexEqual)
+        case UInt8(ascii: "@"): return orEqual(.at, .atEqual)
+        case UInt8(ascii: "="): return orEqual(.equal, .equalEqual)
+        case UInt8(ascii: "!"): return orEqual(.exclamation, .notEqual)
+        case UInt8(ascii: "-"):
+            if next == UInt8(ascii: ">") { return (.arrow, 2) }
+            return orEqual(.minus, .minusEqual)
+        case UInt8(ascii: "*"):
+            if next == UInt8(ascii: "*") { return at(2) == equal ? (.doubleStarEqual, 3) : (.doubleStar, 2) }
+            return orEqual(.star, .starEqual)
+        case UInt8(ascii: "/"):
+            if next == UInt8(ascii: "/") { return at(2) == equal ? (.doubleSlashEqual, 3) : (.doubleSlash, 2) }
+            return orEqual(.slash, .slashEqual)
+        case UInt8(ascii: "<"):
+            if next == UInt8(ascii: "<") { return at(2) == equal ? (.leftShiftEqual, 3) : (.leftShift, 2) }
+            return orEqual(.less, .lessEqual)
+        case UInt8(ascii: ">"):
+            if next == UInt8(ascii: ">") { return at(2) == equal ? (.rightShiftEqual, 3) : (.rightShift, 2) }
+            return orEqual(.greater, .greaterEqual)
+        case UInt8(ascii: "."):
+            if next == UInt8(ascii: ".") && at(2) == UInt8(ascii: ".") { return (.ellipsis, 3) }
+            return (.dot, 1)
+        default: return nil
+        }
+    }
+
     private mutating func readPunctuator() {
         let start = index
         let byte = bytes[index]
-        func at(_ offset: Int) -> UInt8 { index + offset < limit ? bytes[index + offset] : 0 }
-        var length = 1
-        var punctuator: Punctuator?
-        if let three = Punctuator(rawValue: String(decoding: [byte, at(1), at(2)], as: UTF8.self)), at(2) != 0 {
-            punctuator = three
-            length = 3
-        } else if let two = Punctuator(rawValue: String(decoding: [byte, at(1)], as: UTF8.self)), at(1) != 0 {
-            punctuator = two
-            length = 2
-        } else if byte < 0x80, let one = Punctuator(rawValue: String(UnicodeScalar(byte))) {
-            punctuator = one
-        }
-        guard let punctuator, punctuator != .exclamation || isFragment else {
+        guard let (punctuator, length) = punctuatorAt(index), punctuator != .exclamation || isFragment else {
             report("invalid character",
                    "This character cannot start a Python token here. Remove it or put it inside a string or comment.",
                    start, start + 1)
