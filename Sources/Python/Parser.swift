@@ -108,12 +108,17 @@ struct Parser {
         }
     }
 
+    /// The current token's range, or for a NEWLINE an empty range where the line ends.
+    var currentRange: SourceRange {
+        current.kind == .newline ? SourceRange(start: current.range.start, end: current.range.start) : current.range
+    }
+
     /// An "invalid syntax" error at the current token.
     func invalidSyntax() -> SyntaxError {
         if current.kind == .error { return SyntaxError(diagnostic: nil) }
         return error("invalid syntax",
                      "Python cannot read \(describe(current)) here. Check the statement for a missing operator, comma or bracket.",
-                     current.range)
+                     currentRange)
     }
 
     /// An "expected X" error at the current token.
@@ -121,7 +126,7 @@ struct Parser {
         if current.kind == .error { return SyntaxError(diagnostic: nil) }
         return error("expected \(what)",
                      "Python expected \(what) here but found \(describe(current)).",
-                     current.range)
+                     currentRange)
     }
 
     /// Counts one level of nesting; fails past `maximumDepth`. Pair with `leave()`.

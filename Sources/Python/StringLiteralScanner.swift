@@ -44,6 +44,8 @@ struct StringLiteralScanner {
         var isBytes: Bool
         /// Offset of the first byte after the opening quote(s).
         var bodyStart: Int
+        /// Offset of the first prefix letter (or of the quote when there is no prefix).
+        var prefixStart: Int
     }
 
     let bytes: [UInt8]
@@ -61,7 +63,8 @@ struct StringLiteralScanner {
     /// Reads the prefix letters at `prefixStart` up to the quote at `quoteOffset`.
     func quoting(prefixStart: Int, quoteOffset: Int) -> Quoting {
         var quoting = Quoting(quote: bytes[quoteOffset], isTriple: false, isRaw: false,
-                              isFormatted: false, isBytes: false, bodyStart: quoteOffset + 1)
+                              isFormatted: false, isBytes: false, bodyStart: quoteOffset + 1,
+                               prefixStart: prefixStart)
         for index in prefixStart..<quoteOffset {
             switch bytes[index] | 0x20 {
             case UInt8(ascii: "r"): quoting.isRaw = true
@@ -206,7 +209,7 @@ struct StringLiteralScanner {
         }
         flush(min(index, limit), &pieces)
         if !inSpec {
-            reportUnterminated(prefixStart: start, at: index, quoting)
+            reportUnterminated(prefixStart: quoting.prefixStart, at: index, quoting)
         }
         return (pieces, min(index, limit), false)
     }
@@ -242,8 +245,10 @@ struct StringLiteralScanner {
                 if depth == 0 && !quoting.isTriple { break scan }
                 index += 1
             case UInt8(ascii: "'"), UInt8(ascii: "\""):
-                let end = scanLiteral(prefixStart: index, quoteOffset: index, nesting: nesting).end
-                index = max(end, index + 1)
+                guard let end = scanNestedLiteral(prefixStart: index, quoteOffset: index, in: quoting, nesting: nesting) else {
+                    break scan
+                }
+                index = end
             case UInt8(ascii: "#"):
                 while index < limit && !isLineBreak(bytes[index]) { index += 1 }
             case UInt8(ascii: "!") where depth == 0:
@@ -297,8 +302,13 @@ struct StringLiteralScanner {
                     while index < limit && isNameByte(bytes[index]) { index += 1 }
                     if index < limit && (bytes[index] == UInt8(ascii: "'") || bytes[index] == UInt8(ascii: "\""))
                         && index - nameStart <= 2 && Self.isStringPrefix(bytes[nameStart..<index]) {
-                        let end = scanLiteral(prefixStart: nameStart, quoteOffset: index, nesting: nesting).end
-                        index = max(end, index + 1)
+                        guard let end = scanNestedLiteral(prefixStart: nameStart, quoteOffset: index, in: quoting,
+                                                          nesting: nesting) else {
+                            index = nameStart
+                            while index < limit && bytes[index] != quoting.quote { index += 1 }
+                            break scan
+                        }
+                        index = end
                     }
                 } else {
                     index += 1
@@ -313,6 +323,20 @@ struct StringLiteralScanner {
             detail: "A replacement field is opened with '{' but not closed. Add the closing '}'.",
             range: open..<open + 1))
         return field
+    }
+
+    /// Scans a string literal inside a replacement field; returns its end, or `nil` when it is
+    /// an unterminated literal opened by the enclosing single-quoted f-string's own quote, which
+    /// is then taken as that f-string's closing quote (as Python 3.11 reads it).
+    private mutating func scanNestedLiteral(prefixStart: Int, quoteOffset: Int, in enclosing: Quoting,
+                                            nesting: Int) -> Int? {
+        var nested = self
+        let result = nested.scanLiteral(prefixStart: prefixStart, quoteOffset: quoteOffset, nesting: nesting)
+        if !result.terminated && !enclosing.isTriple && bytes[quoteOffset] == enclosing.quote {
+            return nil
+        }
+        self = nested
+        return max(result.end, quoteOffset + 1)
     }
 
     private func isNameByte(_ byte: UInt8) -> Bool {

@@ -2,9 +2,9 @@
 ///
 /// Works on UTF-8 bytes. Bytes at or above 0x80 may appear in names; invalid UTF-8, NUL bytes
 /// and stray characters are reported as diagnostics and never stop the scan. Inside brackets a
-/// line that starts with a statement keyword (such as `def` or `return`) at or left of the
-/// indentation of the line that opened the bracket ends the bracket with a diagnostic, so that
-/// one unclosed bracket does not swallow the rest of the file.
+/// line that starts with a keyword that only starts statements (such as `def` or `return`)
+/// ends the brackets with a diagnostic, so that one unclosed bracket does not swallow the rest
+/// of the file.
 public struct Tokenizer {
     private let bytes: [UInt8]
     private let lines: LineTable
@@ -15,12 +15,11 @@ public struct Tokenizer {
 
     private var tokens: [Token] = []
     private var diagnostics: [Diagnostic] = []
-    private var brackets: [(byte: UInt8, offset: Int, lineIndent: Int)] = []
+    private var brackets: [(byte: UInt8, offset: Int)] = []
     private var indents: [Int] = [0]
     private var alternateIndents: [Int] = [0]
     private var atLineStart = true
     private var lineHasTokens = false
-    private var lineIndent = 0
 
     /// Tokenizes a whole file.
     public static func tokenize(_ bytes: [UInt8]) -> (tokens: [Token], diagnostics: [Diagnostic]) {
@@ -234,7 +233,6 @@ public struct Tokenizer {
                 continue
             }
             atLineStart = false
-            lineIndent = column
             let lineStart = lines.location(position).offset - lines.location(position).column
             if column > indents[indents.count - 1] {
                 if alternate <= alternateIndents[alternateIndents.count - 1] {
@@ -273,17 +271,14 @@ public struct Tokenizer {
         "pass", "break", "continue", "global", "nonlocal", "del", "assert", "elif",
     ]
 
-    /// Inside brackets after a line break: whether the next line starts a new statement
-    /// (see the type's documentation). If so, reports and forgets the open brackets.
+    /// Inside brackets after a line break: whether the next line starts with a keyword that
+    /// can only begin a statement (so the brackets cannot still be open). If so, reports and
+    /// forgets the open brackets.
     private mutating func closesBracketsForStatement() -> Bool {
-        var column = 0
         var position = index
-        while position < limit {
-            let byte = bytes[position]
-            if byte == 0x20 { column += 1 } else if byte == 0x09 { column = (column / 8 + 1) * 8 } else { break }
+        while position < limit && (bytes[position] == 0x20 || bytes[position] == 0x09 || bytes[position] == 0x0C) {
             position += 1
         }
-        guard column <= brackets[0].lineIndent else { return false }
         let wordStart = position
         while position < limit && isNameByte(bytes[position]) { position += 1 }
         guard position > wordStart, position - wordStart <= 8 else { return false }
@@ -459,7 +454,7 @@ public struct Tokenizer {
         index += length
         switch punctuator {
         case .leftParen, .leftBracket, .leftBrace:
-            if !isFragment { brackets.append((byte, start, lineIndent)) }
+            if !isFragment { brackets.append((byte, start)) }
         case .rightParen, .rightBracket, .rightBrace:
             if isFragment { break }
             if let open = brackets.last {
