@@ -72,16 +72,20 @@ public struct SourceFile: Sendable {
         return sites
     }
 
-    /// Every string constant (not f-string parts), with its decoded value.
+    /// Every string constant with its decoded value, in preorder. The literal text parts of
+    /// f-strings are left out; string constants inside their replacement fields are included.
     public var stringConstants: [(value: String, range: SourceRange)] {
         var strings: [(String, SourceRange)] = []
-        var insideJoined: [SourceRange] = []
+        var literalParts: Set<Int> = []
         forEachNode { node in
             guard case .expression(let expression) = node else { return }
-            if case .joinedStr = expression.kind { insideJoined.append(expression.range) }
-            if case .constant(.string(let value)) = expression.kind,
-               !insideJoined.contains(where: { $0.offsets.contains(expression.range.start.offset) }) {
-                strings.append((value, expression.range))
+            switch expression.kind {
+            case .joinedStr(let values):
+                for value in values { if case .constant = value.kind { literalParts.insert(value.range.start.offset) } }
+            case .constant(.string(let value)):
+                if !literalParts.contains(expression.range.start.offset) { strings.append((value, expression.range)) }
+            default:
+                break
             }
         }
         return strings
