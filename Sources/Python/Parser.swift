@@ -271,6 +271,9 @@ struct Parser {
             }
             if current.kind == .dedent { advance() }
             return body
+        case .name where isName("type") && peek().kind == .name
+                && (peek(2).kind == .punctuator(.equal) || peek(2).kind == .punctuator(.leftBracket)):
+            return try parseTypeAlias()
         case .name where isName("match"):
             if let match = try parseMatch() { return [match] }
             return try parseSimpleStatements()
@@ -549,13 +552,15 @@ struct Parser {
         let isAsync = accept(.async)
         try expect(.def)
         let (name, nameRange) = try expectName()
+        let typeParams = check(.leftBracket) ? try parseTypeParameters() : []
         try expect(.leftParen)
         let arguments = try parseParameters(closing: .rightParen, annotations: true)
         try expect(.rightParen)
         let returns = accept(.arrow) ? try parseExpression() : nil
         let body = try parseBlock(after: "function definition", line: start.line)
         let function = FunctionDefinition(name: name, nameRange: nameRange, args: arguments, body: body,
-                                          decoratorList: decorators, returns: returns, isAsync: isAsync)
+                                          decoratorList: decorators, returns: returns, isAsync: isAsync,
+                                          typeParams: typeParams)
         return Statement(.functionDef(function), range(from: start))
     }
 
@@ -563,6 +568,7 @@ struct Parser {
         let start = current.range.start
         try expect(.class)
         let (name, nameRange) = try expectName()
+        let typeParams = check(.leftBracket) ? try parseTypeParameters() : []
         var bases: [Expression] = []
         var keywords: [KeywordArgument] = []
         if accept(.leftParen) {
@@ -570,8 +576,50 @@ struct Parser {
         }
         let body = try parseBlock(after: "class definition", line: start.line)
         let definition = ClassDefinition(name: name, nameRange: nameRange, bases: bases, keywords: keywords,
-                                         body: body, decoratorList: decorators)
+                                         body: body, decoratorList: decorators, typeParams: typeParams)
         return Statement(.classDef(definition), range(from: start))
+    }
+
+    /// `type Name[params] = value`.
+    mutating func parseTypeAlias() throws(SyntaxError) -> [Statement] {
+        let start = current.range.start
+        advance()
+        let (name, nameRange) = try expectName()
+        let typeParams = check(.leftBracket) ? try parseTypeParameters() : []
+        try expect(.equal)
+        let value = try parseExpression()
+        let statement = Statement(.typeAlias(name: Expression(.name(name, .store), nameRange), typeParams: typeParams,
+                                             value: value), range(from: start))
+        if current.kind == .newline {
+            advance()
+        } else if current.kind != .endMarker {
+            throw invalidSyntax()
+        }
+        return [statement]
+    }
+
+    /// `[T, T: bound, *Ts, **P]`.
+    mutating func parseTypeParameters() throws(SyntaxError) -> [TypeParameter] {
+        try expect(.leftBracket)
+        var parameters: [TypeParameter] = []
+        while !check(.rightBracket) {
+            let start = current.range.start
+            if accept(.star) {
+                let (name, _) = try expectName()
+                parameters.append(TypeParameter(kind: .typeVarTuple, name: name, range: range(from: start)))
+            } else if accept(.doubleStar) {
+                let (name, _) = try expectName()
+                parameters.append(TypeParameter(kind: .paramSpec, name: name, range: range(from: start)))
+            } else {
+                let (name, _) = try expectName()
+                let bound = accept(.colon) ? try parseExpression() : nil
+                parameters.append(TypeParameter(kind: .typeVar(bound: bound), name: name, range: range(from: start)))
+            }
+            if !accept(.comma) { break }
+        }
+        try expect(.rightBracket)
+        if parameters.isEmpty { throw expected("a type parameter") }
+        return parameters
     }
 
     mutating func parseIf() throws(SyntaxError) -> Statement {

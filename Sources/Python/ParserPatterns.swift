@@ -35,8 +35,17 @@ extension Parser {
         advance()
         var cases: [MatchCase] = []
         while current.kind != .dedent && current.kind != .endMarker {
-            guard isName("case") else { throw expected("'case'") }
-            cases.append(try parseCase())
+            let before = position
+            let savedDepth = depth
+            do throws(SyntaxError) {
+                guard isName("case") else { throw expected("'case'") }
+                cases.append(try parseCase())
+            } catch {
+                record(error)
+                depth = savedDepth
+                synchronize()
+                if position == before && current.kind != .endMarker && current.kind != .dedent { advance() }
+            }
         }
         if current.kind == .dedent { advance() }
         return Statement(.match(subject: subject!, cases: cases), range(from: start))

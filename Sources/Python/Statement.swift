@@ -28,6 +28,8 @@ public struct FunctionDefinition: Hashable, Sendable {
     public var returns: Expression?
     /// Whether this is `async def`.
     public var isAsync: Bool
+    /// The type parameters of a generic function (`def f[T](x: T)`, Python 3.12).
+    public var typeParams: [TypeParameter] = []
 }
 
 /// A `class` statement (CPython's `ClassDef`).
@@ -44,6 +46,28 @@ public struct ClassDefinition: Hashable, Sendable {
     public var body: [Statement]
     /// The decorators, outermost first.
     public var decoratorList: [Expression]
+    /// The type parameters of a generic class (`class C[T]:`, Python 3.12).
+    public var typeParams: [TypeParameter] = []
+}
+
+/// A type parameter of a generic function, class or type alias (Python 3.12).
+public struct TypeParameter: Hashable, Sendable {
+    /// The three kinds of type parameters.
+    public enum Kind: Hashable, Sendable {
+        /// `T` or `T: bound`.
+        case typeVar(bound: Expression?)
+        /// `*Ts`.
+        case typeVarTuple
+        /// `**P`.
+        case paramSpec
+    }
+
+    /// Which kind of parameter this is.
+    public var kind: Kind
+    /// The parameter's name.
+    public var name: String
+    /// From the name (or its `*`/`**`) to the end of the bound.
+    public var range: SourceRange
 }
 
 /// `import` name or `from` name, with an optional `as` name (CPython's `alias`).
@@ -131,6 +155,8 @@ public indirect enum StatementKind: Hashable, Sendable {
     case global(names: [String])
     /// `nonlocal a, b`.
     case nonlocal(names: [String])
+    /// `type Name[params] = value` (Python 3.12).
+    case typeAlias(name: Expression, typeParams: [TypeParameter], value: Expression)
     /// An expression used as a statement.
     case expr(value: Expression)
     /// `pass`.

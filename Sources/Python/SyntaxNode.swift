@@ -15,6 +15,7 @@ public enum SyntaxNode: Hashable, Sendable {
     case comprehension(Comprehension)
     case exceptHandler(ExceptHandler)
     case matchCase(MatchCase)
+    case typeParameter(TypeParameter)
 
     /// The node's source range.
     public var range: SourceRange {
@@ -31,6 +32,7 @@ public enum SyntaxNode: Hashable, Sendable {
         case .comprehension(let node): return node.range
         case .exceptHandler(let node): return node.range
         case .matchCase(let node): return node.range
+        case .typeParameter(let node): return node.range
         }
     }
 
@@ -57,6 +59,12 @@ public enum SyntaxNode: Hashable, Sendable {
         case .comprehension: return "comprehension"
         case .exceptHandler: return "ExceptHandler"
         case .matchCase: return "match_case"
+        case .typeParameter(let parameter):
+            switch parameter.kind {
+            case .typeVar: return "TypeVar"
+            case .typeVarTuple: return "TypeVarTuple"
+            case .paramSpec: return "ParamSpec"
+            }
         }
     }
 
@@ -96,11 +104,13 @@ public enum SyntaxNode: Hashable, Sendable {
                 add(function.body)
                 add(function.decoratorList)
                 add(function.returns)
+                for parameter in function.typeParams { result.append(.typeParameter(parameter)) }
             case .classDef(let definition):
                 add(definition.bases)
                 add(definition.keywords)
                 add(definition.body)
                 add(definition.decoratorList)
+                for parameter in definition.typeParams { result.append(.typeParameter(parameter)) }
             case .return(let value): add(value)
             case .delete(let targets): add(targets)
             case .assign(let targets, let value):
@@ -141,6 +151,10 @@ public enum SyntaxNode: Hashable, Sendable {
                 add(message)
             case .import(let names), .importFrom(_, let names, _):
                 for name in names { result.append(.alias(name)) }
+            case .typeAlias(let name, let typeParams, let value):
+                add(name)
+                for parameter in typeParams { result.append(.typeParameter(parameter)) }
+                add(value)
             case .expr(let value): add(value)
             case .global, .nonlocal, .pass, .break, .continue: break
             }
@@ -241,6 +255,8 @@ public enum SyntaxNode: Hashable, Sendable {
             result.append(.pattern(matchCase.pattern))
             add(matchCase.guard)
             add(matchCase.body)
+        case .typeParameter(let parameter):
+            if case .typeVar(let bound) = parameter.kind { add(bound) }
         }
     }
 }
@@ -268,6 +284,7 @@ extension Statement {
         case .importFrom: return "ImportFrom"
         case .global: return "Global"
         case .nonlocal: return "Nonlocal"
+        case .typeAlias: return "TypeAlias"
         case .expr: return "Expr"
         case .pass: return "Pass"
         case .break: return "Break"
