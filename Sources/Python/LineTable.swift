@@ -37,6 +37,29 @@ struct LineTable: Sendable {
         return SourceLocation(line: low + 1, column: max(0, offset - starts[low]), offset: offset)
     }
 
+    /// The location of a byte offset, starting the search at line index `hint` (updated to
+    /// the line found): fast when offsets are looked up in increasing order.
+    func location(_ offset: Int, hint: inout Int) -> SourceLocation {
+        var line = min(max(hint, 0), starts.count - 1)
+        if starts[line] > offset {
+            let found = location(offset)
+            hint = found.line - 1
+            return found
+        }
+        var steps = 0
+        while line + 1 < starts.count && starts[line + 1] <= offset {
+            line += 1
+            steps += 1
+            if steps > 8 {
+                let found = location(offset)
+                hint = found.line - 1
+                return found
+            }
+        }
+        hint = line
+        return SourceLocation(line: line + 1, column: max(0, offset - starts[line]), offset: offset)
+    }
+
     /// The range between two byte offsets.
     func range(_ start: Int, _ end: Int) -> SourceRange {
         SourceRange(start: location(start), end: location(end))

@@ -19,6 +19,8 @@ public struct Tokenizer {
     private var indents: [Int] = [0]
     private var alternateIndents: [Int] = [0]
     private var atLineStart = true
+    /// The line index of the last location looked up, to find the next one quickly.
+    private var lineHint = 0
     private var lineHasTokens = false
 
     /// Tokenizes a whole file.
@@ -100,7 +102,8 @@ public struct Tokenizer {
     // MARK: - Main loop
 
     private mutating func emit(_ kind: TokenKind, _ start: Int, _ end: Int) {
-        tokens.append(Token(kind: kind, range: lines.range(start, end)))
+        let range = SourceRange(start: lines.location(start, hint: &lineHint), end: lines.location(end, hint: &lineHint))
+        tokens.append(Token(kind: kind, range: range))
         if kind != .newline && kind != .indent && kind != .dedent { lineHasTokens = true }
     }
 
