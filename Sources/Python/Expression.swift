@@ -14,29 +14,37 @@ public struct Expression: Hashable, Sendable {
 
 /// Whether an expression is read, assigned or deleted (CPython's `expr_context`).
 public enum ExpressionContext: String, Hashable, Sendable {
+    /// Read, assigned, deleted.
     case load = "Load", store = "Store", delete = "Del"
 }
 
 /// `and` / `or`.
 public enum BooleanOperator: String, Hashable, Sendable {
+    /// `and`, `or`.
     case and = "And", or = "Or"
 }
 
 /// Binary operators, named as in CPython's `ast`.
 public enum BinaryOperator: String, Hashable, Sendable {
+    /// `+ - * @ /`.
     case add = "Add", subtract = "Sub", multiply = "Mult", matrixMultiply = "MatMult", divide = "Div"
+    /// `% ** << >>`.
     case modulo = "Mod", power = "Pow", leftShift = "LShift", rightShift = "RShift"
+    /// `| ^ & //`.
     case bitOr = "BitOr", bitXor = "BitXor", bitAnd = "BitAnd", floorDivide = "FloorDiv"
 }
 
 /// Unary operators, named as in CPython's `ast`.
 public enum UnaryOperator: String, Hashable, Sendable {
+    /// `~ not + -`.
     case invert = "Invert", not = "Not", plus = "UAdd", minus = "USub"
 }
 
 /// Comparison operators, named as in CPython's `ast`.
 public enum ComparisonOperator: String, Hashable, Sendable {
+    /// `== != < <= >`.
     case equal = "Eq", notEqual = "NotEq", less = "Lt", lessOrEqual = "LtE", greater = "Gt"
+    /// `>= is` `is not` `in` `not in`.
     case greaterOrEqual = "GtE", `is` = "Is", isNot = "IsNot", `in` = "In", notIn = "NotIn"
 }
 

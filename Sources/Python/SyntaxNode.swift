@@ -3,18 +3,31 @@
 /// `kindName` is the CPython `ast` class name and `children` follow CPython's field order, so
 /// a preorder walk visits nodes in the same order as a preorder walk over `ast.iter_child_nodes`.
 public enum SyntaxNode: Hashable, Sendable {
+    /// The root.
     case module(Module)
+    /// A statement.
     case statement(Statement)
+    /// An expression.
     case expression(Expression)
+    /// A `case` pattern.
     case pattern(Pattern)
+    /// A parameter list (`arguments`).
     case arguments(Arguments)
+    /// One parameter (`arg`).
     case parameter(Parameter)
+    /// A keyword argument of a call or class header (`keyword`).
     case keyword(KeywordArgument)
+    /// An imported name (`alias`).
     case alias(Alias)
+    /// A `with` item (`withitem`).
     case withItem(WithItem)
+    /// A comprehension clause.
     case comprehension(Comprehension)
+    /// An `except` clause.
     case exceptHandler(ExceptHandler)
+    /// A `case` of a `match` (`match_case`).
     case matchCase(MatchCase)
+    /// A type parameter (`TypeVar`, `TypeVarTuple`, `ParamSpec`).
     case typeParameter(TypeParameter)
 
     /// The node's source range.

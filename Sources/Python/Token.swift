@@ -42,23 +42,38 @@ public enum TokenKind: Hashable, Sendable {
 
 /// Python's hard keywords.
 public enum Keyword: String, Hashable, Sendable, CaseIterable {
+    /// The constant keywords.
     case `false` = "False", `none` = "None", `true` = "True"
+    /// Keywords `and` to `elif`.
     case and, `as`, assert, async, await, `break`, `class`, `continue`, def, del, elif
+    /// Keywords `else` to `lambda`.
     case `else`, except, finally, `for`, from, global, `if`, `import`, `in`, `is`, lambda
+    /// Keywords `nonlocal` to `yield`.
     case nonlocal, not, or, pass, raise, `return`, `try`, `while`, with, yield
 }
 
 /// Python's operators and delimiters.
 public enum Punctuator: String, Hashable, Sendable, CaseIterable {
+    /// Brackets.
     case leftParen = "(", rightParen = ")", leftBracket = "[", rightBracket = "]"
+    /// Braces and separators.
     case leftBrace = "{", rightBrace = "}", colon = ":", comma = ",", semicolon = ";"
+    /// Single-character arithmetic and bitwise operators.
     case plus = "+", minus = "-", star = "*", slash = "/", verticalBar = "|", ampersand = "&"
+    /// More single-character operators and delimiters.
     case less = "<", greater = ">", equal = "=", dot = ".", percent = "%", tilde = "~"
+    /// `^`, `@`, and `!` (only inside f-string replacement fields).
     case circumflex = "^", at = "@", exclamation = "!"
+    /// Two-character comparisons.
     case equalEqual = "==", notEqual = "!=", lessEqual = "<=", greaterEqual = ">="
+    /// Two-character operators.
     case leftShift = "<<", rightShift = ">>", doubleStar = "**", doubleSlash = "//"
+    /// Augmented assignments.
     case plusEqual = "+=", minusEqual = "-=", starEqual = "*=", slashEqual = "/="
+    /// More augmented assignments.
     case percentEqual = "%=", ampersandEqual = "&=", verticalBarEqual = "|=", circumflexEqual = "^="
+    /// More augmented assignments.
     case atEqual = "@=", leftShiftEqual = "<<=", rightShiftEqual = ">>=", doubleStarEqual = "**="
+    /// `//=`, `->`, the walrus `:=` and `...`.
     case doubleSlashEqual = "//=", arrow = "->", colonEqual = ":=", ellipsis = "..."
 }
