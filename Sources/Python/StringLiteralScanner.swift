@@ -245,10 +245,7 @@ struct StringLiteralScanner {
                 if depth == 0 && !quoting.isTriple { break scan }
                 index += 1
             case UInt8(ascii: "'"), UInt8(ascii: "\""):
-                guard let end = scanNestedLiteral(prefixStart: index, quoteOffset: index, in: quoting, nesting: nesting) else {
-                    break scan
-                }
-                index = end
+                index = scanNestedLiteral(prefixStart: index, quoteOffset: index, nesting: nesting)
             case UInt8(ascii: "#"):
                 while index < limit && !isLineBreak(bytes[index]) { index += 1 }
             case UInt8(ascii: "!") where depth == 0:
@@ -302,13 +299,7 @@ struct StringLiteralScanner {
                     while index < limit && isNameByte(bytes[index]) { index += 1 }
                     if index < limit && (bytes[index] == UInt8(ascii: "'") || bytes[index] == UInt8(ascii: "\""))
                         && index - nameStart <= 2 && Self.isStringPrefix(bytes[nameStart..<index]) {
-                        guard let end = scanNestedLiteral(prefixStart: nameStart, quoteOffset: index, in: quoting,
-                                                          nesting: nesting) else {
-                            index = nameStart
-                            while index < limit && bytes[index] != quoting.quote { index += 1 }
-                            break scan
-                        }
-                        index = end
+                        index = scanNestedLiteral(prefixStart: nameStart, quoteOffset: index, nesting: nesting)
                     }
                 } else {
                     index += 1
@@ -325,17 +316,13 @@ struct StringLiteralScanner {
         return field
     }
 
-    /// Scans a string literal inside a replacement field; returns its end, or `nil` when it is
-    /// an unterminated literal opened by the enclosing single-quoted f-string's own quote, which
-    /// is then taken as that f-string's closing quote (as Python 3.11 reads it).
-    private mutating func scanNestedLiteral(prefixStart: Int, quoteOffset: Int, in enclosing: Quoting,
-                                            nesting: Int) -> Int? {
-        var nested = self
-        let result = nested.scanLiteral(prefixStart: prefixStart, quoteOffset: quoteOffset, nesting: nesting)
-        if !result.terminated && !enclosing.isTriple && bytes[quoteOffset] == enclosing.quote {
-            return nil
-        }
-        self = nested
+    /// Scans a string literal inside a replacement field and returns its end.
+    ///
+    /// As in Python 3.12, the literal may use the enclosing f-string's quotes. An unterminated
+    /// inner literal is not retried as the enclosing literal's end (Python 3.11's reading):
+    /// retrying re-scans nested text and takes time exponential in the nesting depth.
+    private mutating func scanNestedLiteral(prefixStart: Int, quoteOffset: Int, nesting: Int) -> Int {
+        let result = scanLiteral(prefixStart: prefixStart, quoteOffset: quoteOffset, nesting: nesting)
         return max(result.end, quoteOffset + 1)
     }
 

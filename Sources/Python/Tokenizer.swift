@@ -318,7 +318,12 @@ public struct Tokenizer {
     private mutating func readString(prefixStart: Int, quoteOffset: Int) {
         var scanner = StringLiteralScanner(bytes: bytes, limit: limit)
         let result = scanner.scanLiteral(prefixStart: prefixStart, quoteOffset: quoteOffset)
-        for problem in scanner.problems where !isFragment || problem.summary.hasPrefix("unterminated") {
+        // Nested literals report their own problems first; when the literal is unterminated, only
+        // the outermost "unterminated" problem (reported last) is kept, as the others follow from it.
+        let outermostUnterminated = scanner.problems.lastIndex { $0.summary.hasPrefix("unterminated") }
+        for (position, problem) in scanner.problems.enumerated() {
+            if let outermostUnterminated, position != outermostUnterminated { continue }
+            if isFragment && outermostUnterminated == nil { continue }
             report(problem.summary, problem.detail, problem.range.lowerBound, problem.range.upperBound)
         }
         index = max(result.end, quoteOffset + 1)

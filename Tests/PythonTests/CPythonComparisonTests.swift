@@ -82,9 +82,9 @@ enum ComparisonSnippets {
 @Suite("Snippets compared with CPython's ast module")
 struct SnippetComparisonTests {
     @Test(.enabled(if: TreeDump.python3 != nil, "python3 is not installed, so CPython's ast cannot be compared"),
-          arguments: ComparisonSnippets.all.indices)
+          arguments: (ComparisonSnippets.all + ComparisonSnippets.more).indices)
     func snippetMatchesCPython(_ index: Int) throws {
-        let source = ComparisonSnippets.all[index]
+        let source = (ComparisonSnippets.all + ComparisonSnippets.more)[index]
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("stackreview-snippet-\(index).py")
         try source.write(to: url, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: url) }
@@ -93,4 +93,34 @@ struct SnippetComparisonTests {
         let theirs = try TreeDump.cpythonLines(file: url)
         #expect(TreeDump.lines(file) == theirs, "snippet \(index): \(source)")
     }
+}
+
+extension ComparisonSnippets {
+    /// Layout, comments, nesting and rarer forms.
+    static let more: [String] = [
+        "a = 1; b = 2;\nif x: a; b\nclass A: pass\nwhile 0: pass\n",
+        "def f():\n    # comment at odd indent\n  # another\n\n    x = 1  # trailing\n        \n    return x\n",
+        "for x in y:\n    pass\n# comment between\nelse:\n    pass\n",
+        "s = 'abc\\\ndef'\nt = (  # comment\n    1)\n",
+        "async def f():\n    return f'{await g()!r}', [x async for x in h() if await x], {k: v async for k, v in m}\n",
+        "def f():\n    return *a, b\nfor x in *a, b: pass\n",
+        "x = [y for y in z if (w := y)]\nf = lambda x=lambda: 1: x\ng = (lambda: 1) if a else (lambda: 2)\n",
+        "def f(): ...\nclass C: ...\n",
+        "del (a), [b]\ndel (c, d)\ndel e,\n",
+        "x = a[b][c](d)(e).f.g[h:i]\nx = a.b[c].d(e=f, *g)\n",
+        "print(-1, +2, ~3, not 4, -x.y, -x[0], -x(), - - 1)\n",
+        "if a:\n    pass\nelif b:\n    if c:\n        pass\n    else:\n        pass\nelse:\n    pass\n",
+        "try:\n    pass\nfinally:\n    pass\ntry:\n    pass\nexcept E:\n    pass\nelse:\n    pass\n",
+        "with a as (b, c), d as [e, f], g as h.i, j as k[0]:\n    pass\n",
+        "x = {1: 2, **a, 3: 4, **b}\ny = {*a, *b, 1}\nz = [*a, *b]\n",
+        "x = 1 if y else 2 if z else 3\nw = (yield) if a else b\n",
+        "match x:\n    case {1: a, 'b': c, d.e: f}:\n        pass\n    case [1, 2, *_] | (3, 4):\n        pass\n    case -1.5 | 2 - 3j | b'x':\n        pass\n    case Cls():\n        pass\n    case Cls(a, b, c=d, e=f):\n        pass\n    case (a):\n        pass\n    case (a as b) | c:\n        pass\n",
+        "match x, y:\n    case 1, 2: pass\n    case *a, b: pass\nmatch *x, y:\n    case _: pass\n",
+        "@property\ndef f(self): pass\n@a.b.c\n@d[0]\nclass C: pass\n",
+        "x = f'{a!r}' f'{b!s}' f'{c!a}' f'{d:>{e}}' f'{f:{g}.{h}f}' f'{{}}' f'{i}{j}' f''\n",
+        "x = f'a' 'b' f'{c}' 'd'\ny = 'a' f'{b}'\nz = f'''{\n    a\n}'''\n",
+        "global x\nx: int\nprint(x, end='')\nassert (x, y)\nraise E() from (f)\n",
+        "if True:\n    def f(a,\n          b):\n        return [\n            a,\n        b]\n",
+        "x = ('implicit'\n     'concat'\n     f'{y}')\n",
+    ]
 }
