@@ -59,9 +59,9 @@ struct InlineComments {
     /// The comment's text: severity, message, rule, remediation.
     static func body(_ finding: Finding, context: ReportContext) -> String {
         var body = MarkdownReport.badge(finding.severity) + " · " + MarkdownReport.messageNamingSubject(finding.message, subject: finding.subject)
-        body += "\n\nRule " + MarkdownText.codeSpan(finding.ruleID) + ": " + MarkdownText.escape(finding.title)
+        body += "\n\nRule " + MarkdownText.codeSpan(finding.ruleID) + ": " + MarkdownText.message(FindingMessage(template: finding.title, arguments: [:]))
         if let rule = context.rules[finding.ruleID], !rule.remediation.isEmpty {
-            body += "\n\n**How to fix:** " + MarkdownText.escape(rule.remediation)
+            body += "\n\n**How to fix:** " + MarkdownText.message(FindingMessage(template: rule.remediation, arguments: [:]))
         }
         return body
     }
