@@ -5,7 +5,8 @@ import Review
 /// bodies; shared by the GitHub and GitLab review formats.
 ///
 /// A finding is commentable when its start line lies in a range of lines the change added to
-/// its file (`ChangedFile.addedLines`); the others are listed in the review's body, never lost.
+/// its file (`ChangedFile.addedLines`), or failing that when a later line of its span does; the
+/// others are listed in the review's body, never lost.
 /// Suppressed findings are not commented.
 struct InlineComments {
     /// One comment on a file's head side.
@@ -27,13 +28,10 @@ struct InlineComments {
         var comments: [Comment] = []
         var outside: [Finding] = []
         for finding in ReportOrder.sorted(result.comparison.introduced) where !finding.isSuppressed {
-            guard let file = result.changeSet.file(at: finding.span.file),
-                  let added = file.addedLines.first(where: { $0.contains(finding.span.start.line) })
-            else {
+            guard let file = result.changeSet.file(at: finding.span.file), let lines = Self.commentLines(finding, in: file.addedLines) else {
                 outside.append(finding)
                 continue
             }
-            let lines = Self.commentLines(finding, within: added)
             let suggestion = Self.suggestion(finding, lines: lines, context: context)
             var body = Self.body(finding, context: context)
             if let suggestion { body += "\n\n" + suggestion }
@@ -45,14 +43,23 @@ struct InlineComments {
         self.outside = outside
     }
 
-    /// The lines a comment covers: the fix's lines when the finding has a fix inside the added
-    /// range (so a suggestion replaces exactly them), else the finding's lines clipped to the range.
-    static func commentLines(_ finding: Finding, within added: LineRange) -> ClosedRange<Int> {
+    /// The lines a comment covers, or nil when the finding is outside the diff.
+    ///
+    /// When the start line was added: the fix's lines if the finding has a fix inside that added
+    /// run (so a suggestion replaces exactly them), else the finding's lines clipped to the run.
+    /// When the start line was not added but a later line of the span was (Git may align an
+    /// insertion a few lines away from where the rule points): that first added line alone.
+    static func commentLines(_ finding: Finding, in addedLines: [LineRange]) -> ClosedRange<Int>? {
+        let lines = finding.span.lines
+        guard let added = addedLines.first(where: { $0.contains(lines.lowerBound) }) else {
+            guard let overlap = addedLines.first(where: { $0.overlaps(lines) }) else { return nil }
+            let line = max(overlap.lowerBound, lines.lowerBound)
+            return line...line
+        }
         if let fix = finding.fix, fix.span.file == finding.span.file,
            added.contains(fix.span.lines.lowerBound), added.contains(fix.span.lines.upperBound) {
             return fix.span.lines
         }
-        let lines = finding.span.lines
         return lines.lowerBound...min(lines.upperBound, added.upperBound)
     }
 

@@ -61,8 +61,9 @@ public enum MarkdownText {
     }
 
     /// A finding message as Markdown: code spans the template writes around arguments (as in
-    /// "`{address}` does not enable tracing") are rebuilt with `codeSpan`; all other text,
-    /// template and arguments alike, goes through `escape` (custom rules are repository files).
+    /// "`{address}` does not enable tracing") are rebuilt with `codeSpan`, and so is an argument
+    /// that is itself one backtick-quoted run (`` `s3:*` ``); all other text, template and
+    /// arguments alike, goes through `escape` (custom rules are repository files).
     public static func message(_ message: FindingMessage) -> String {
         var output = ""
         var segment = ""
@@ -74,7 +75,15 @@ public enum MarkdownText {
         for part in message.parts {
             switch part {
             case .argument(let value):
-                segment += value
+                if !inCode, value.count > 2, value.first == "`", value.last == "`", !value.dropFirst().dropLast().contains("`") {
+                    // An argument a coded check wrote as code (`s3:*`): shown as a code span, which
+                    // is as safe as escaping and reads as intended.
+                    output += escape(segment)
+                    segment = ""
+                    output += codeSpan(String(value.dropFirst().dropLast()))
+                } else {
+                    segment += value
+                }
             case .text(let text):
                 for character in text {
                     if character == "`" {

@@ -25,11 +25,12 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     /// JUnit XML (see `JUnitReport`).
     case junit
 
-    /// The reporter that writes this format; nil for `changes`, which renders the change set alone.
+    /// The reporter that writes this format; nil for `changes`, which renders the change set alone
+    /// (see `ChangeSetTextReport`).
     public var reporter: (any ReviewReporter)? {
         switch self {
         case .text: return ReviewTextReport()
-        case .json: return nil
+        case .json: return ReviewJSONReport()
         case .changes: return nil
         case .markdown: return MarkdownReport()
         case .githubReview: return GitHubReviewReport()

@@ -46,6 +46,11 @@ import Testing
         #expect(MarkdownText.message(message) == "``aws_iam_policy.x`y`` allows `s3:*` on \\*arn\\:aws\\:s3\\:\\:\\:\\[b\\]\\(https\\://e.example\\)\\*")
     }
 
+    @Test func backtickQuotedArgumentBecomesACodeSpan() {
+        let message = FindingMessage(template: "allows {action} and {other}", arguments: ["action": "`s3:*`", "other": "`a`b`"])
+        #expect(MarkdownText.message(message) == "allows `s3:*` and \\`a\\`b\\`")
+    }
+
     @Test func messageWithUnmatchedBacktickStaysPlain() {
         let message = FindingMessage(template: "odd ` {name} here", arguments: ["name": "<b>"])
         #expect(MarkdownText.message(message) == "odd \\` \\<b\\> here")

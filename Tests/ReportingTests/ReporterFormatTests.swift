@@ -34,6 +34,17 @@ import Testing
         #expect(output.contains("**Proposed change** (lines 12–12):\\n\\n```\\n\\\"python3.12\\\"\\n```"))
     }
 
+    @Test func commentLinesFollowTheAddedRuns() {
+        let span = SourceSpan(file: "f.tf", start: .init(line: 78, column: 7, offset: 900), end: .init(line: 82, column: 8, offset: 990))
+        let finding = Finding(ruleID: "r", title: "t", severity: .high, category: .securityHardening, subject: "s", attributePath: "",
+                              message: FindingMessage(template: "m", arguments: [:]), improvement: FindingMessage(template: "i", arguments: [:]), span: span)
+        #expect(InlineComments.commentLines(finding, in: [LineRange(76, 80)]) == 78...80)
+        #expect(InlineComments.commentLines(finding, in: [LineRange(78, 90)]) == 78...82)
+        #expect(InlineComments.commentLines(finding, in: [LineRange(80, 84)]) == 80...80)
+        #expect(InlineComments.commentLines(finding, in: [LineRange(10, 12), LineRange(83, 90)]) == nil)
+        #expect(InlineComments.commentLines(finding, in: []) == nil)
+    }
+
     @Test func suggestionFenceOutgrowsBackticksInTheReplacement() {
         #expect(InlineComments.fenced("a ```` b", info: "suggestion") == "`````suggestion\na ```` b\n`````")
     }
