@@ -39,7 +39,7 @@ public struct SARIFReport: ReviewReporter {
             let title = rule?.title ?? sample?.title ?? id
             return ReportingDescriptor(
                 id: id, name: Self.pascalName(id), shortDescription: Text(text: title),
-                fullDescription: Text(text: rule.map { $0.title + ". " + $0.message } ?? title),
+                fullDescription: Text(text: rule.map(Self.fullDescription) ?? title),
                 help: rule.map { Text(text: $0.remediation) }, helpUri: rule?.references.links.first,
                 defaultConfiguration: Configuration(level: Self.level(rule?.severity ?? sample?.severity ?? .info)),
                 properties: properties)
@@ -83,6 +83,14 @@ public struct SARIFReport: ReviewReporter {
         case .medium: return "warning"
         case .low, .info: return "note"
         }
+    }
+
+    /// The rule's title, with its equivalents in other scanners when it has any.
+    static func fullDescription(_ rule: Rule) -> String {
+        let references = rule.references
+        let equivalents = [("checkov", references.checkov), ("trivy", references.trivy), ("tflint", references.tflint), ("bandit", references.bandit)]
+            .filter { !$0.1.isEmpty }.map { $0.0 + " " + $0.1.joined(separator: ", ") }
+        return equivalents.isEmpty ? rule.title + "." : rule.title + ". Equivalent checks: " + equivalents.joined(separator: "; ") + "."
     }
 
     /// `aws-lambda-tracing` → `AwsLambdaTracing`, SARIF's customary rule name form.

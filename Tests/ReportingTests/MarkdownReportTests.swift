@@ -1,3 +1,4 @@
+import Foundation
 @testable import Review
 import Testing
 @testable import Reporting
@@ -16,6 +17,17 @@ import Testing
         let leftOut = Int(leftOutText) ?? -1
         #expect(shown + leftOut == 500)
         #expect(output == MarkdownReport().render(LargeReviewFixture.result(count: 500), context: context))
+    }
+
+    @Test func reviewBodiesStayUnderTheLimitWithFiveHundredFindingsOutsideTheDiff() throws {
+        let result = LargeReviewFixture.result(count: 500)
+        let context = ReportContext(linkBase: "https://github.com/acme/shop", toolVersion: "0.1.0")
+        let github = GitHubReviewReport().render(result, context: context)
+        let review = try #require(try JSONSerialization.jsonObject(with: Data(github.utf8)) as? [String: Any])
+        let body = try #require(review["body"] as? String)
+        #expect(body.utf8.count <= ReportContext.gitHubCommentLimit)
+        #expect(body.contains("The full report is in the job summary and the build artifact."))
+        #expect((review["comments"] as? [Any])?.isEmpty == true)
     }
 
     @Test func noFindingsGivesAShortReport() {
