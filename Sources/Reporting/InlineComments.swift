@@ -108,21 +108,27 @@ struct InlineComments {
         return fence + info + "\n" + text + "\n" + fence
     }
 
-    /// The body's list of findings that could not be commented inline.
-    func outsideList(_ result: ReviewResult, context: ReportContext) -> String {
+    /// The body's list of findings that could not be commented inline, at most `budget` UTF-8
+    /// bytes long: past that, a last line says how many more there are.
+    func outsideList(_ result: ReviewResult, context: ReportContext, budget: Int) -> String {
         guard !outside.isEmpty else { return "" }
         var text = "\n## Findings outside the diff\n\nThese introduced findings are on lines the change did not add, so they cannot be commented inline:\n\n"
-        for finding in outside {
-            text += "- " + MarkdownReport.badge(finding.severity) + " · " + MarkdownReport.messageNamingSubject(finding.message, subject: finding.subject)
-            text += " — " + MarkdownReport.link(file: finding.span.file, line: finding.span.start.line, commit: result.changeSet.headCommit, linkBase: context.linkBase)
-            text += " · " + MarkdownText.codeSpan(finding.ruleID) + "\n"
+        for (index, finding) in outside.enumerated() {
+            var item = "- " + MarkdownReport.badge(finding.severity) + " · " + MarkdownReport.messageNamingSubject(finding.message, subject: finding.subject)
+            item += " — " + MarkdownReport.link(file: finding.span.file, line: finding.span.start.line, commit: result.changeSet.headCommit, linkBase: context.linkBase)
+            item += " · " + MarkdownText.codeSpan(finding.ruleID) + "\n"
+            if text.utf8.count + item.utf8.count + 200 > budget {
+                text += "- … and \(outside.count - index) more, not shown here: the full list is in the job summary and the build artifact.\n"
+                break
+            }
+            text += item
         }
         return text
     }
 
     /// The review body: the Markdown report, then the findings outside the diff, within the limit.
     func reviewBody(_ result: ReviewResult, context: ReportContext) -> String {
-        let extra = outsideList(result, context: context)
+        let extra = outsideList(result, context: context, budget: context.markdownLimit / 2)
         var reportContext = context
         reportContext.markdownLimit = max(1000, context.markdownLimit - extra.utf8.count)
         let body = MarkdownReport().render(result, context: reportContext) + extra

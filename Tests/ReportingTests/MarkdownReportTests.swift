@@ -27,6 +27,7 @@ import Testing
         let body = try #require(review["body"] as? String)
         #expect(body.utf8.count <= ReportContext.gitHubCommentLimit)
         #expect(body.contains("The full report is in the job summary and the build artifact."))
+        #expect(body.contains(" more, not shown here: the full list is in the job summary and the build artifact.\n"))
         #expect((review["comments"] as? [Any])?.isEmpty == true)
     }
 
