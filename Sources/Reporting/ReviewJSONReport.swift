@@ -10,12 +10,17 @@ import Review
 /// each with rule, severity, category, subject, attribute path, message, file and exact span,
 /// and the suppression when there is one), `problems` (files not analysed), and `summary`
 /// (counts and whether the change is blocked).
-public struct ReviewJSONReport: Sendable {
+public struct ReviewJSONReport: ReviewReporter {
     /// The version of the document's shape; raised on any incompatible change.
     public static let schemaVersion = 1
 
     /// Creates the report writer.
     public init() {}
+
+    /// Renders `result`; the context's `failOn` decides `summary.blocked`.
+    public func render(_ result: ReviewResult, context: ReportContext) -> String {
+        render(result, failOn: context.failOn)
+    }
 
     /// Renders `result`; `failOn` decides `summary.blocked`.
     public func render(_ result: ReviewResult, failOn: Severity?) -> String {

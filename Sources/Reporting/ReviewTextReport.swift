@@ -3,30 +3,44 @@ import Review
 
 /// The plain-text review for a terminal or a log: what the change introduced, what is still
 /// open, what it fixed, and the problems met, most severe first.
-public struct ReviewTextReport: Sendable {
+///
+/// With `ReportContext.color`, severities and underlines are colored with ANSI escapes (the
+/// caller decides: standard output is a terminal and `NO_COLOR` is not set). With head file
+/// texts in `ReportContext.headFiles`, each open finding shows a code frame: its first line and
+/// a caret underline under the span. A finding of a rule whose id contains `secret` shows that
+/// line with every string literal redacted (`"********" (24 characters)`), so a secret's value
+/// never reaches a terminal or a CI log.
+public struct ReviewTextReport: ReviewReporter {
     /// Creates the report writer.
     public init() {}
 
-    /// Renders `result`; `failOn` is the severity that blocks (nil: never).
+    /// Renders `result` without color or code frames; `failOn` is the severity that blocks (nil: never).
     public func render(_ result: ReviewResult, failOn: Severity?) -> String {
+        render(result, context: ReportContext(failOn: failOn, toolVersion: ""))
+    }
+
+    /// Renders `result` with the context's threshold, color choice and file texts.
+    public func render(_ result: ReviewResult, context: ReportContext) -> String {
         let comparison = result.comparison
+        let failOn = context.failOn
+        let frames = context.headFiles.mapValues(FileLines.init)
         let resolved = ChangeSetTextReport.sideText(result.changeSet.base) + ".." + ChangeSetTextReport.sideText(result.changeSet.head)
         var output = "stackreview: \(TerminalText.escape(result.range.description)) = \(resolved)"
         output += " — " + ChangeSetTextReport.count(result.changeSet.files.count, "file") + " changed"
         output += ", " + ChangeSetTextReport.count(result.modules.count, "module") + " loaded"
         output += ", " + ChangeSetTextReport.count(result.touched.count, "subject") + " touched\n"
-        output += section("Introduced", comparison.introduced, newLabel: true)
-        output += section("Still open", comparison.persisting, newLabel: false)
+        output += section("Introduced", comparison.introduced, frames: frames, color: context.color)
+        output += section("Still open", comparison.persisting, frames: frames, color: context.color)
         if !comparison.resolved.isEmpty {
             output += "\nFixed (\(comparison.resolved.count)):\n"
             for finding in comparison.resolved {
-                output += "  ✓ " + TerminalText.escape(finding.improvement.plain) + "  (" + location(finding) + " at base)\n"
+                output += "  " + Self.paint("✓", "32", context.color) + " " + TerminalText.escape(finding.improvement.plain) + "  (" + location(finding) + " at base)\n"
             }
         }
         if !comparison.removed.isEmpty {
             output += "\nGone with their subject (\(comparison.removed.count)):\n"
             for finding in comparison.removed {
-                output += "  - " + TerminalText.escape(finding.message.plain) + "  [\(finding.ruleID)]\n"
+                output += "  - " + TerminalText.escape(finding.message.plain) + "  [\(TerminalText.escape(finding.ruleID))]\n"
             }
         }
         if !result.problems.isEmpty {
@@ -43,27 +57,109 @@ public struct ReviewTextReport: Sendable {
                 ? "No findings on what this change touched.\n"
                 : "Nothing blocking" + (failOn.map { " at or above \($0.rawValue)" } ?? "") + ".\n"
         } else {
-            output += "\(ChangeSetTextReport.count(blocking.count, "introduced finding")) at or above \(failOn?.rawValue ?? "") block this change.\n"
+            let line = "\(ChangeSetTextReport.count(blocking.count, "introduced finding")) at or above \(failOn?.rawValue ?? "") block this change."
+            output += Self.paint(line, "1;31", context.color) + "\n"
         }
         return output
     }
 
-    func section(_ title: String, _ findings: [Finding], newLabel: Bool) -> String {
+    func section(_ title: String, _ findings: [Finding], frames: [String: FileLines], color: Bool) -> String {
         guard !findings.isEmpty else { return "" }
         var output = "\n\(title) (\(findings.count)):\n"
         for finding in findings {
             let severity = finding.severity.rawValue.uppercased()
-            output += "  " + severity + String(repeating: " ", count: max(1, 9 - severity.count))
-            output += location(finding) + "  " + TerminalText.escape(finding.message.plain) + "  [\(finding.ruleID)]"
+            output += "  " + Self.paint(severity, Self.colorCode(finding.severity), color) + String(repeating: " ", count: max(1, 9 - severity.count))
+            output += location(finding) + "  " + TerminalText.escape(finding.message.plain) + "  [\(TerminalText.escape(finding.ruleID))]"
             if let suppression = finding.suppression {
                 output += "  (suppressed at line \(suppression.line)" + (suppression.reason.isEmpty ? ")" : ": " + TerminalText.escape(suppression.reason) + ")")
             }
             output += "\n"
+            if let lines = frames[finding.span.file] {
+                output += Self.codeFrame(finding, lines: lines, color: color)
+            }
         }
         return output
     }
 
     func location(_ finding: Finding) -> String {
         TerminalText.escape(finding.span.file) + ":\(finding.span.start.line):\(finding.span.start.column)"
+    }
+
+    /// The finding's first line with its number, and a caret line under the span (to the end
+    /// of the line when the span goes on); empty when the line is not in the file.
+    static func codeFrame(_ finding: Finding, lines: FileLines, color: Bool) -> String {
+        let number = finding.span.start.line
+        guard let raw = lines.line(number) else { return "" }
+        var text = String(raw)
+        if text.hasSuffix("\r") { text.removeLast() }
+        let gutter = String(number)
+        let pad = String(repeating: " ", count: gutter.count)
+        var caretStart: Int, caretWidth: Int
+        if finding.ruleID.lowercased().contains("secret") {
+            text = TerminalText.escape(redactingStringLiterals(text))
+            let indent = text.prefix { $0 == " " || $0 == "\t" }.count
+            caretStart = indent
+            caretWidth = max(1, text.count - indent)
+        } else {
+            let startBytes = finding.span.start.column
+            let endBytes = finding.span.end.line == number ? finding.span.end.column : Int.max
+            guard let head = lines.split(line: number, atByteColumn: startBytes),
+                  let tail = lines.split(line: number, atByteColumn: endBytes) else { return "" }
+            let before = TerminalText.escape(head.before)
+            let through = TerminalText.escape(tail.before)
+            text = TerminalText.escape(text)
+            caretStart = before.count
+            caretWidth = max(1, min(through.count, text.count) - before.count)
+        }
+        let leading = text.prefix(caretStart).map { $0 == "\t" ? "\t" : " " }.joined()
+        var frame = "      " + gutter + " | " + text + "\n"
+        frame += "      " + pad + " | " + leading + paint(String(repeating: "^", count: caretWidth), colorCode(finding.severity), color) + "\n"
+        return frame
+    }
+
+    /// `line` with each double- or single-quoted string literal replaced by
+    /// `"********" (N characters)`, N counting the literal's content.
+    static func redactingStringLiterals(_ line: String) -> String {
+        var result = ""
+        var iterator = Array(line)[...]
+        while let character = iterator.first {
+            iterator = iterator.dropFirst()
+            guard character == "\"" || character == "'" else {
+                result.append(character)
+                continue
+            }
+            var length = 0
+            var closed = false
+            while let next = iterator.first {
+                iterator = iterator.dropFirst()
+                if next == "\\", iterator.first != nil {
+                    iterator = iterator.dropFirst()
+                    length += 2
+                    continue
+                }
+                if next == character {
+                    closed = true
+                    break
+                }
+                length += 1
+            }
+            result += "\"********\" (" + ReportOrder.count(length, "character") + ")"
+            if !closed { break }
+        }
+        return result
+    }
+
+    static func colorCode(_ severity: Severity) -> String {
+        switch severity {
+        case .critical: return "1;31"
+        case .high: return "31"
+        case .medium: return "33"
+        case .low: return "36"
+        case .info: return "2"
+        }
+    }
+
+    static func paint(_ text: String, _ code: String, _ color: Bool) -> String {
+        color ? "\u{1B}[" + code + "m" + text + "\u{1B}[0m" : text
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Git
 import Reporting
 import Review
@@ -59,6 +60,9 @@ struct ReviewCommand: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Exit 1 when the change introduces a finding at or above this severity: critical, high, medium, low, info or never (default: the configuration's, else high).")
     var failOn: FailOnThreshold?
 
+    @Option(name: .customLong("link-base"), help: "The repository's web address (https://github.com/org/repo): Markdown reports link each finding to its file and line there.")
+    var linkBase: String?
+
     @Option(name: .customLong("config"), help: "Use this configuration file instead of the repository's .stackreview.yml.")
     var configPath: String?
 
@@ -78,9 +82,17 @@ struct ReviewCommand: ParsableCommand {
         let threshold = options.configuration.failOn
         let text: String
         switch format {
-        case .text: text = ReviewTextReport().render(result, failOn: threshold)
+        case .text:
+            // Color only on a terminal, and never when NO_COLOR is set (https://no-color.org).
+            let color = (output == nil || output == "-") && isatty(STDOUT_FILENO) == 1
+                && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+            text = ReviewTextReport().render(result, context: ReportContext(failOn: threshold, toolVersion: StackReviewVersion.current, color: color))
         case .json: text = ReviewJSONReport().render(result, failOn: threshold)
         case .changes: text = ChangeSetTextReport().render(result.changeSet, title: result.range.description)
+        case .markdown, .githubReview, .gitlab, .sarif, .rdjson, .codeclimate, .junit:
+            let context = ReportContext(
+                failOn: threshold, linkBase: linkBase, toolVersion: StackReviewVersion.current, rules: options.ruleSet.rules)
+            text = format.reporter?.render(result, context: context) ?? ""
         }
         try Terminal.write(text, to: output)
         if !result.blocking(failOn: threshold).isEmpty { throw ExitCode(ExitStatus.findingsIntroduced.rawValue) }

@@ -14,7 +14,7 @@ import Testing
     @Test func unknownFormatIsAUsageError() throws {
         let result = try StackReviewBinary.run(["review", "--format", "xml"], in: "/")
         #expect(result.status == 2)
-        #expect(result.errors.hasPrefix("Error: The value 'xml' is invalid for '--format <format>'. Please provide one of 'text', 'json' or 'changes'.\n"))
+        #expect(result.errors.hasPrefix("Error: The value 'xml' is invalid for '--format <format>'. Please provide one of the following:\n  - text\n  - json\n  - changes\n  - markdown\n  - github-review\n  - gitlab\n  - sarif\n  - rdjson\n  - codeclimate\n  - junit\n"))
     }
 
     @Test func rangeTogetherWithStagedIsAUsageError() throws {
