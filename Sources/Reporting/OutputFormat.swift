@@ -42,3 +42,14 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         }
     }
 }
+
+extension OutputFormat {
+    /// Whether the format shows Key Metrics (tests, assertions, coverage), which costs reading
+    /// every test file and coverage report of both revisions.
+    public var showsMetrics: Bool {
+        switch self {
+        case .markdown, .githubReview, .gitlab, .json: return true
+        default: return false
+        }
+    }
+}

@@ -90,10 +90,15 @@ public struct ReviewEngine {
         let touchedList = touched.flatMap { directory, nodes in
             nodes.map { TouchedSubject(directory: directory, node: $0.key, reasons: $0.value) }
         }.sorted()
+        var headFiles: [String: String] = [:]
+        for path in Set(headFindings.map(\.span.file)) {
+            if let file = headSource.readFile(at: path) { headFiles[path] = String(decoding: file.bytes, as: UTF8.self) }
+        }
+        let metrics = options.collectMetrics ? MetricsCollector(repository: repository).comparison(range, coverageTarget: configuration.coverageTarget) : nil
         return ReviewResult(
             range: range, changeSet: changeSet, modules: directories, touched: touchedList,
             baseFindings: baseFindings.sorted(by: FindingComparison.order), headFindings: headFindings.sorted(by: FindingComparison.order),
-            comparison: comparison, problems: Array(Set(problems)).sorted())
+            comparison: comparison, problems: Array(Set(problems)).sorted(), metrics: metrics, headFiles: headFiles)
     }
 
     /// The module folders to load: those of changed Terraform files, and for changed handler

@@ -8,6 +8,9 @@ public struct ReviewOptions: Sendable {
     public var reviewAll: Bool
     /// Today's date (`YYYY-MM-DD`), for suppression expiry.
     public var today: String
+    /// Count tests, assertions and coverage at base and head for Key Metrics (reads every test
+    /// file and coverage report of both revisions, so formats that do not show them skip it).
+    public var collectMetrics = false
 
     /// Creates options.
     public init(ruleSet: RuleSet, configuration: Configuration = Configuration(), reviewAll: Bool = false, today: String) {

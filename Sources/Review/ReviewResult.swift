@@ -20,8 +20,29 @@ public struct ReviewResult: Sendable {
     public var comparison: FindingComparison
     /// Files stackreview could not fully analyse, with the reason (never silently skipped).
     public var problems: [ReviewProblem]
-    /// Tests, assertions and coverage at base and head, when the repository has any.
+    /// Tests, assertions and coverage at base and head, when computed (`ReviewOptions.collectMetrics`).
     public var metrics: MetricsComparison? = nil
+    /// The head text of every file a head finding points into, for code frames, suggestions
+    /// and column conversion (repository path → text).
+    public var headFiles: [String: String] = [:]
+
+    /// Creates a result (reporters' tests build them directly).
+    public init(
+        range: ResolvedRange, changeSet: ChangeSet, modules: [String], touched: [TouchedSubject], baseFindings: [Finding],
+        headFindings: [Finding], comparison: FindingComparison, problems: [ReviewProblem], metrics: MetricsComparison? = nil,
+        headFiles: [String: String] = [:]
+    ) {
+        self.range = range
+        self.changeSet = changeSet
+        self.modules = modules
+        self.touched = touched
+        self.baseFindings = baseFindings
+        self.headFindings = headFindings
+        self.comparison = comparison
+        self.problems = problems
+        self.metrics = metrics
+        self.headFiles = headFiles
+    }
 
     /// The findings that make the review fail under `threshold` (nil never fails).
     public func blocking(failOn threshold: Severity?) -> [Finding] {

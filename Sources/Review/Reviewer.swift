@@ -18,15 +18,18 @@ public enum Reviewer {
         public var reviewAll: Bool
         /// Today's date (`YYYY-MM-DD`).
         public var today: String
+        /// Compute Key Metrics (tests, assertions, coverage).
+        public var collectMetrics: Bool
 
         /// Creates a request.
-        public init(path: String, revisions: RevisionRequest, configuration: (path: String, text: String)? = nil, failOn: Severity?? = nil, reviewAll: Bool = false, today: String) {
+        public init(path: String, revisions: RevisionRequest, configuration: (path: String, text: String)? = nil, failOn: Severity?? = nil, reviewAll: Bool = false, today: String, collectMetrics: Bool = false) {
             self.path = path
             self.revisions = revisions
             self.configuration = configuration
             self.failOn = failOn
             self.reviewAll = reviewAll
             self.today = today
+            self.collectMetrics = collectMetrics
         }
     }
 
@@ -74,9 +77,11 @@ public enum Reviewer {
     }
 
     private static func setup(_ repository: Repository, _ range: ResolvedRange, _ request: Request, loadRules: Bool) throws(ReviewSetup.Failure) -> ReviewOptions {
-        try ReviewSetup.options(
+        var options = try ReviewSetup.options(
             repository: repository, range: range, configurationText: request.configuration, failOn: request.failOn,
             reviewAll: request.reviewAll, today: request.today, loadRules: loadRules)
+        options.collectMetrics = request.collectMetrics
+        return options
     }
 }
 

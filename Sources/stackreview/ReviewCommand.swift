@@ -77,7 +77,7 @@ struct ReviewCommand: ParsableCommand {
             staged ? .staged : worktree ? .worktree : range.map { .expression($0) } ?? .defaultRange
         let request = Reviewer.Request(
             path: repositoryPath, revisions: revisions, configuration: try configPath.map(Terminal.readConfiguration),
-            failOn: failOn.map(\.severity), reviewAll: all, today: Terminal.today)
+            failOn: failOn.map(\.severity), reviewAll: all, today: Terminal.today, collectMetrics: format.showsMetrics)
         let (result, options) = try Reviewer.review(request)
         let threshold = options.configuration.failOn
         let text: String
@@ -86,12 +86,14 @@ struct ReviewCommand: ParsableCommand {
             // Color only on a terminal, and never when NO_COLOR is set (https://no-color.org).
             let color = (output == nil || output == "-") && isatty(STDOUT_FILENO) == 1
                 && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
-            text = ReviewTextReport().render(result, context: ReportContext(failOn: threshold, toolVersion: StackReviewVersion.current, color: color))
+            text = ReviewTextReport().render(result, context: ReportContext(
+                failOn: threshold, toolVersion: StackReviewVersion.current, rules: options.ruleSet.rules, headFiles: result.headFiles, color: color))
         case .json: text = ReviewJSONReport().render(result, failOn: threshold)
         case .changes: text = ChangeSetTextReport().render(result.changeSet, title: result.range.description)
         case .markdown, .githubReview, .gitlab, .sarif, .rdjson, .codeclimate, .junit:
             let context = ReportContext(
-                failOn: threshold, linkBase: linkBase, toolVersion: StackReviewVersion.current, rules: options.ruleSet.rules)
+                failOn: threshold, linkBase: linkBase, toolVersion: StackReviewVersion.current, rules: options.ruleSet.rules,
+                headFiles: result.headFiles)
             text = format.reporter?.render(result, context: context) ?? ""
         }
         try Terminal.write(text, to: output)
