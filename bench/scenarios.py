@@ -7,7 +7,6 @@ CPU time (user + system) and the peak resident memory of the runs.
 """
 import argparse
 import os
-import resource
 import shutil
 import statistics
 import subprocess
@@ -77,23 +76,37 @@ def make_repository(root, tf_files, other_files):
         files[f"modules/m{index // 10}/f{index % 10}.tf"] = terraform_module(index)
     for index in range(other_files):
         files[f"docs/d{index // 100}/page{index % 100}.md"] = f"page {index}\n"
-    fast_import(repo, [("base\n", files), ("docs only\n", {"README.md": "# bench\n\nmore\n"})])
+    # A 20-file pull request: two modules, ten files each, every function loses its tracing
+    # and every log group's retention is shortened.
+    pull_request = {}
+    for index in range(min(20, tf_files)):
+        module = (index // 10) * max(1, tf_files // 20) // 10
+        number = module * 10 + index % 10
+        pull_request[f"modules/m{module}/f{index % 10}.tf"] = terraform_module(number).replace(
+            '  tracing_config {\n    mode = "Active"\n  }\n', "").replace("retention_in_days = 365", "retention_in_days = 7")
+    fast_import(repo, [("base\n", files), ("pull request\n", pull_request), ("docs only\n", {"README.md": "# bench\n\nmore\n"})])
     return repo
 
 
 def measure(command, cwd, runs, stdin=None):
-    walls, cpus = [], []
+    """Median wall and CPU milliseconds and the largest peak RSS (MiB) of `runs` runs, each
+    measured on its own process with wait4 (so git and other children of this script do not count)."""
+    walls, cpus, peaks = [], [], []
     for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        completed = subprocess.run(command, cwd=cwd, env=ENV, input=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        walls.append(time.perf_counter() - start)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpus.append((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
-        if completed.returncode not in (0, 1):
-            sys.exit(f"benchmark command failed ({completed.returncode}): {' '.join(command)}\n{completed.stderr.decode()}")
-    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return statistics.median(walls) * 1000, statistics.median(cpus) * 1000, peak_kib / 1024
+        with tempfile.TemporaryFile() as stdin_file, tempfile.TemporaryFile() as errors:
+            stdin_file.write(stdin or b"")
+            stdin_file.seek(0)
+            start = time.perf_counter()
+            process = subprocess.Popen(command, cwd=cwd, env=ENV, stdin=stdin_file, stdout=subprocess.DEVNULL, stderr=errors)
+            _, status, usage = os.wait4(process.pid, 0)
+            walls.append(time.perf_counter() - start)
+            process.returncode = os.waitstatus_to_exitcode(status)
+            cpus.append(usage.ru_utime + usage.ru_stime)
+            peaks.append(usage.ru_maxrss / 1024)
+            if process.returncode not in (0, 1):
+                errors.seek(0)
+                sys.exit(f"benchmark command failed ({process.returncode}): {' '.join(command)}\n{errors.read().decode()}")
+    return statistics.median(walls) * 1000, statistics.median(cpus) * 1000, max(peaks)
 
 
 def main():
@@ -106,14 +119,20 @@ def main():
     runs = 3 if arguments.quick else arguments.runs
     rows = []
     with tempfile.TemporaryDirectory(prefix="stackreview-bench-") as root:
-        sizes = [(100, 400)] if arguments.quick else [(100, 400), (1000, 4000)]
+        sizes = [(100, 400)] if arguments.quick else [(100, 400), (1000, 4000), (10000, 0)]
         for tf_files, other_files in sizes:
             repo = make_repository(os.path.join(root, f"r{tf_files}"), tf_files, other_files)
+            total = tf_files + other_files + 1
             base = git(repo, "rev-parse", "HEAD~1").decode().strip()
             head = git(repo, "rev-parse", "HEAD").decode().strip()
             line = f"refs/heads/main {head} refs/heads/main {base}\n".encode()
             wall, cpu, peak = measure([binary, "hook", "pre-push", "origin", "file:///dev/null"], repo, runs, stdin=line)
-            rows.append((f"pre-push, no Terraform or handler change ({tf_files + other_files + 1} files)", wall, cpu, peak, "< 50 ms"))
+            rows.append((f"pre-push, no Terraform or handler change ({total} files)", wall, cpu, peak, "< 50 ms"))
+            for output in ["text", "markdown", "github-review"]:
+                wall, cpu, peak = measure([binary, "review", "HEAD~2..HEAD~1", "--format", output], repo, runs)
+                rows.append((f"20-file pull request review, {output} ({total} files)", wall, cpu, peak, "< 300 ms, < 150 MiB"))
+            wall, cpu, peak = measure([binary, "review", "--all", "HEAD~1..HEAD"], repo, max(1, runs // 2))
+            rows.append((f"review --all ({tf_files} .tf files)", wall, cpu, peak, "< 3 s at 10,000"))
     print(f"{'scenario':<70} {'wall ms':>9} {'cpu ms':>9} {'peak MiB':>9}  target")
     for name, wall, cpu, peak, target in rows:
         print(f"{name:<70} {wall:>9.1f} {cpu:>9.1f} {peak:>9.1f}  {target}")
