@@ -11,11 +11,13 @@ out="$root/Fuzz/out/terraform"
 mkdir -p "$out" "$work/corpus" "$work/modules"
 cp "$root"/Fuzz/terraform/corpus/* "$work/corpus/"
 flags=(-sanitize=fuzzer,address -O)
-swiftc "${flags[@]}" -parse-as-library -emit-module -emit-library -static -module-name HCL \
-    -emit-module-path "$work/modules/HCL.swiftmodule" -o "$work/libHCL.a" "$root"/Sources/HCL/*.swift
+for module in HCL LinearRegex; do
+    swiftc "${flags[@]}" -parse-as-library -emit-module -emit-library -static -module-name "$module" \
+        -emit-module-path "$work/modules/$module.swiftmodule" -o "$work/lib$module.a" "$root"/Sources/"$module"/*.swift
+done
 swiftc "${flags[@]}" -parse-as-library -enable-testing -I "$work/modules" \
     "$root"/Sources/Terraform/*.swift "$root/Fuzz/terraform/FuzzTerraform.swift" -module-name Terraform \
-    "$work/libHCL.a" -o "$work/fuzz-terraform"
+    "$work/libHCL.a" "$work/libLinearRegex.a" -o "$work/fuzz-terraform"
 cd "$out"
 SWIFT_BACKTRACE=enable=no "$work/fuzz-terraform" "$work/corpus" \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=4096 \
