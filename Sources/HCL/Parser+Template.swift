@@ -276,6 +276,15 @@ extension Parser {
         let before = diagnostics.count
         let expression = parseExpression()
         if diagnostics.count > before { return false }
+        guard let (stripAfter, whole) = readTemplateClose(open, kind: "interpolation", opener: "${") else { return false }
+        items.append(.interpolation(expression, whole, stripBefore: stripBefore, stripAfter: stripAfter))
+        return true
+    }
+
+    /// Reads the optional `~` strip marker and the `}` that closes an interpolation or a
+    /// directive opened at `open`; nil after a diagnostic. Returns the strip flag and the span
+    /// from the opener to the closing brace.
+    mutating func readTemplateClose(_ open: SourceRange, kind: String, opener: String) -> (stripAfter: Bool, range: SourceRange)? {
         var stripAfter = false
         if peek().kind == .tilde {
             _ = next()
@@ -283,12 +292,11 @@ extension Parser {
         }
         let close = peek()
         guard close.kind == .closeBrace else {
-            error("Unclosed template interpolation", "The interpolation \"${\" that starts here must end with \"}\", but found \(describe(close)).", open, context: open.union(range(close)))
-            return false
+            error("Unclosed template \(kind)", "The \(kind) \"\(opener)\" that starts here must end with \"}\", but found \(describe(close)).", open, context: open.union(range(close)))
+            return nil
         }
         _ = next()
-        items.append(.interpolation(expression, open.union(range(close)), stripBefore: stripBefore, stripAfter: stripAfter))
-        return true
+        return (stripAfter, open.union(range(close)))
     }
 
     /// Reads `%{ if ... }`, `%{ else }`, `%{ endif }`, `%{ for ... }` or `%{ endfor }`; false after a diagnostic.
@@ -340,18 +348,8 @@ extension Parser {
             return false
         }
         if diagnostics.count > before { return false }
-        var stripAfter = false
-        if peek().kind == .tilde {
-            _ = next()
-            stripAfter = true
-        }
-        let close = peek()
-        guard close.kind == .closeBrace else {
-            error("Unclosed template directive", "The directive \"%{\" that starts here must end with \"}\", but found \(describe(close)).", open, context: open.union(range(close)))
-            return false
-        }
-        _ = next()
-        items.append(.directive(directive, open.union(range(close)), stripBefore: stripBefore, stripAfter: stripAfter))
+        guard let (stripAfter, whole) = readTemplateClose(open, kind: "directive", opener: "%{") else { return false }
+        items.append(.directive(directive, whole, stripBefore: stripBefore, stripAfter: stripAfter))
         return true
     }
 
