@@ -1,6 +1,0 @@
-import Testing
-@testable import Python
-
-@Test func moduleName() {
-    #expect(PythonModule.name == "Python")
-}
