@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "Terraform", dependencies: ["HCL"]),
         .target(name: "Metrics"),
         .target(name: "Reporting", dependencies: ["Git", "Review", "Metrics"]),
-        .target(name: "Review", dependencies: ["Git", "HCL", "Terraform", "Metrics", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Review", dependencies: ["Git", "HCL", "Terraform", "Python", "Metrics", .product(name: "Yams", package: "Yams")]),
         .target(name: "Demo", dependencies: ["Git", "Reporting", "Review"]),
         .executableTarget(
             name: "stackreview",

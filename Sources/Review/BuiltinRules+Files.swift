@@ -970,6 +970,134 @@ extension BuiltinRules {
               }
 
         """#),
+        ("rules/handler/lambda-handler-bare-except.yml", #"""
+        id: lambda-handler-bare-except
+        title: Handler names the exceptions it catches
+        severity: medium
+        category: lambda-handler
+        applies_to: [python_handler]
+        message: "`{address}` uses a bare `except:` at line {line}: it also catches SystemExit and KeyboardInterrupt and hides what failed"
+        improvement: "`{address}` no longer uses a bare `except:`"
+        remediation: Catch the exceptions you expect (`except ClientError as error:`), or at least `except Exception:`, and log them.
+        references:
+          links:
+            - https://www.flake8rules.com/rules/E722.html
+            - https://docs.python.org/3/tutorial/errors.html#handling-exceptions
+        check: { coded: handler-bare-except }
+        examples:
+          fail: |
+            import boto3
+
+            table = boto3.resource("dynamodb").Table("orders")
+
+            def lambda_handler(event, context):
+                try:
+                    table.put_item(Item=event)
+                ⚑except:
+                    return {"statusCode": 500, "body": "failed"}
+                return {"statusCode": 201, "body": "created"}
+          pass: |
+            import boto3
+            from botocore.exceptions import ClientError
+
+            table = boto3.resource("dynamodb").Table("orders")
+
+            def lambda_handler(event, context):
+                try:
+                    table.put_item(Item=event)
+                except ClientError:
+                    return {"statusCode": 500, "body": "failed"}
+                return {"statusCode": 201, "body": "created"}
+
+        """#),
+        ("rules/handler/lambda-handler-error-handling.yml", #"""
+        id: lambda-handler-error-handling
+        title: Handler catches the errors of its work
+        severity: medium
+        category: lambda-handler
+        applies_to: [python_handler]
+        message: "`{address}` has no try/except around its body: an unexpected error escapes to the Lambda runtime as a raw traceback"
+        improvement: "`{address}` now handles the errors of its body"
+        remediation: >-
+          Wrap the handler's work in `try:` with `except` clauses for the errors you expect; log the
+          error with `logger.exception(...)` and return (or raise) a deliberate error response.
+        references:
+          links: https://docs.aws.amazon.com/lambda/latest/dg/python-exceptions.html
+        check: { coded: handler-error-handling }
+        examples:
+          fail: |
+            import json
+
+            def ⚑lambda_handler(event, context):
+                order = json.loads(event["body"])
+                return {"statusCode": 200, "body": json.dumps(order)}
+          pass:
+            - |
+              import json
+              import logging
+
+              logger = logging.getLogger(__name__)
+
+              def lambda_handler(event, context):
+                  try:
+                      order = json.loads(event["body"])
+                  except (KeyError, ValueError):
+                      logger.exception("malformed order")
+                      return {"statusCode": 400, "body": "{}"}
+                  return {"statusCode": 200, "body": json.dumps(order)}
+            - |
+              def health(event, context):
+                  return {"statusCode": 200, "body": "ok"}
+
+        """#),
+        ("rules/handler/lambda-handler-swallowed-exception.yml", #"""
+        id: lambda-handler-swallowed-exception
+        title: Handler does not swallow errors
+        severity: high
+        category: lambda-handler
+        applies_to: [python_handler]
+        message: "A broad `except` in `{address}` at line {line} swallows the error: nothing is raised, logged or reported as a failure"
+        improvement: "`{address}` no longer swallows errors"
+        remediation: >-
+          Log the error (`logger.exception(...)`) and re-raise it or return an error response; catch
+          only the exceptions you can handle.
+        references:
+          bandit: [B110]
+          links: https://bandit.readthedocs.io/en/latest/plugins/b110_try_except_pass.html
+        check: { coded: handler-swallowed-exception }
+        examples:
+          fail:
+            - |
+              import boto3
+
+              sqs = boto3.client("sqs")
+
+              def lambda_handler(event, context):
+                  try:
+                      sqs.send_message(QueueUrl=event["queue"], MessageBody="ping")
+                  ⚑except Exception:
+                      pass
+            - |
+              def lambda_handler(event, context):
+                  try:
+                      charge(event["amount"])
+                  ⚑except Exception:
+                      return {"statusCode": 200, "body": "ok"}
+                  return {"statusCode": 200, "body": "ok"}
+          pass: |
+            import logging
+
+            logger = logging.getLogger()
+
+            def lambda_handler(event, context):
+                try:
+                    charge(event["amount"])
+                except Exception:
+                    logger.exception("charge failed")
+                    return {"statusCode": 502, "body": "payment failed"}
+                return {"statusCode": 200, "body": "ok"}
+
+        """#),
         ("rules/iam/iam-administrator-access.yml", #"""
         id: iam-administrator-access
         title: IAM policy does not grant every action on every resource

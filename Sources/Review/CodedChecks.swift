@@ -30,6 +30,10 @@ public enum CodedChecks {
         MetricAlarmCoverageCheck.lambdaThrottles,
         MetricAlarmCoverageCheck.apiServerErrors,
         SuppressionCommentCheck(),
+        // Python handler checks (`applies_to: [python_handler]`).
+        HandlerErrorHandlingCheck(),
+        HandlerBareExceptCheck(),
+        HandlerSwallowedExceptionCheck(),
     ]
 
     /// The check rule files call `name`.
