@@ -970,6 +970,31 @@ extension BuiltinRules {
               }
 
         """#),
+        ("rules/handler/lambda-handler-assert.yml", #"""
+        id: lambda-handler-assert
+        title: Input is validated without assert
+        severity: low
+        category: lambda-handler
+        applies_to: [python_handler]
+        message: "`{address}` validates with `assert` at line {line}: the check disappears under `python -O`"
+        improvement: "`{address}` no longer validates with `assert`"
+        remediation: "Raise a specific error (`if \"orderId\" not in event: raise ValueError(...)`) or return a 400 response."
+        references:
+          bandit: [B101]
+          links: https://bandit.readthedocs.io/en/latest/plugins/b101_assert_used.html
+        check: { coded: handler-assert }
+        examples:
+          fail: |
+            def lambda_handler(event, context):
+                ⚑assert "orderId" in event, "missing orderId"
+                return {"statusCode": 200, "body": event["orderId"]}
+          pass: |
+            def lambda_handler(event, context):
+                if "orderId" not in event:
+                    return {"statusCode": 400, "body": "missing orderId"}
+                return {"statusCode": 200, "body": event["orderId"]}
+
+        """#),
         ("rules/handler/lambda-handler-bare-except.yml", #"""
         id: lambda-handler-bare-except
         title: Handler names the exceptions it catches
@@ -1010,6 +1035,78 @@ extension BuiltinRules {
                 return {"statusCode": 201, "body": "created"}
 
         """#),
+        ("rules/handler/lambda-handler-client-in-handler.yml", #"""
+        id: lambda-handler-client-in-handler
+        title: AWS SDK clients are created at module level
+        severity: medium
+        category: lambda-handler
+        applies_to: [python_handler]
+        message: "`{address}` creates an AWS SDK {service} client on every invocation (line {line})"
+        improvement: "`{address}` now reuses a module-level {service} client"
+        remediation: Create the client once at module level (`s3 = boto3.client("s3")`) so warm invocations reuse it and its connections.
+        references:
+          links: https://docs.aws.amazon.com/lambda/latest/dg/best-practices.html#function-code
+        check: { coded: handler-client-in-handler }
+        examples:
+          fail: |
+            import boto3
+
+            def lambda_handler(event, context):
+                s3 = ⚑boto3.client("s3")
+                table = ⚑boto3.resource("dynamodb").Table("orders")
+                return s3.list_objects_v2(Bucket=table.name)
+          pass: |
+            import boto3
+
+            s3 = boto3.client("s3")
+
+            def lambda_handler(event, context):
+                return s3.list_objects_v2(Bucket=event["bucket"])
+
+        """#),
+        ("rules/handler/lambda-handler-error-detail.yml", #"""
+        id: lambda-handler-error-detail
+        title: Handler does not return internal error detail
+        severity: medium
+        category: lambda-handler
+        applies_to: [python_handler]
+        message: "`{address}` returns the exception or a traceback to its caller at line {line}: internal detail (paths, queries, resource names) leaks"
+        improvement: "`{address}` no longer returns internal error detail"
+        remediation: Log the exception with `logger.exception(...)` and return a generic message with a request id.
+        references:
+          links: https://owasp.org/www-community/Improper_Error_Handling
+        check: { coded: handler-error-detail }
+        examples:
+          fail:
+            - |
+              import json
+
+              def lambda_handler(event, context):
+                  try:
+                      return {"statusCode": 200, "body": json.dumps(process(event))}
+                  except Exception as error:
+                      return ⚑{"statusCode": 500, "body": json.dumps({"error": str(error)})}
+            - |
+              import traceback
+
+              def lambda_handler(event, context):
+                  try:
+                      return process(event)
+                  except ValueError:
+                      return ⚑{"statusCode": 400, "body": traceback.format_exc()}
+          pass: |
+            import logging
+
+            logger = logging.getLogger()
+
+            def lambda_handler(event, context):
+                try:
+                    return process(event)
+                except Exception as error:
+                    logger.exception("processing failed: %s", error)
+                    return {"statusCode": 500, "body": "internal error"}
+
+        """#),
         ("rules/handler/lambda-handler-error-handling.yml", #"""
         id: lambda-handler-error-handling
         title: Handler catches the errors of its work
@@ -1048,6 +1145,432 @@ extension BuiltinRules {
             - |
               def health(event, context):
                   return {"statusCode": 200, "body": "ok"}
+
+        """#),
+        ("rules/handler/lambda-handler-eval.yml", #"""
+        id: lambda-handler-eval
+        title: Handler does not evaluate code
+        severity: high
+        category: lambda-handler
+        applies_to: [python_handler]
+        message: "`{address}` calls `{call}` at line {line}: input that reaches it runs as code"
+        improvement: "`{address}` no longer calls `{call}`"
+        remediation: Parse data with `json.loads` or `ast.literal_eval`; dispatch on a table of allowed operations instead of building code.
+        references:
+          bandit: [B307, B102]
+          links: https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b307-eval
+        check: { coded: handler-eval }
+        examples:
+          fail: |
+            def lambda_handler(event, context):
+                total = ⚑eval(event["expression"])
+                ⚑exec(event["script"])
+                return {"statusCode": 200, "body": str(total)}
+          pass: |
+            import ast
+
+            def lambda_handler(event, context):
+                total = ast.literal_eval(event["expression"])
+                return {"statusCode": 200, "body": str(total)}
+
+        """#),
+        ("rules/handler/lambda-handler-event-logged.yml", #"""
+        id: lambda-handler-event-logged
+        title: Handler does not log the whole event
+        severity: medium
+        category: lambda-handler
+        applies_to: [python_handler]
+        message: "`{address}` logs the whole `{event}` at line {line}: request bodies, headers and tokens end up in CloudWatch"
+        improvement: "`{address}` no longer logs the whole event"
+        remediation: Log the fields you need (`event["requestContext"]["requestId"]`, an order id), never the event itself.
+        references:
+          links: https://docs.aws.amazon.com/lambda/latest/dg/python-logging.html
+        check: { coded: handler-event-logged }
+        examples:
+          fail:
+            - |
+              import json
+              import logging
+
+              logger = logging.getLogger()
+
+              def lambda_handler(event, context):
+                  ⚑logger.info("received %s", json.dumps(event))
+                  return {"statusCode": 200, "body": "ok"}
+            - |
+              def lambda_handler(event, context):
+                  ⚑print(f"event: {event}")
+                  return {"statusCode": 200, "body": "ok"}
+          pass: |
+            import logging
+
+            logger = logging.getLogger()
+
+            def lambda_handler(event, context):
+                logger.info("request %s", event["requestContext"]["requestId"])
+                return {"statusCode": 200, "body": "ok"}
+
+        """#),
+        ("rules/handler/lambda-handler-hardcoded-credential.yml", #"""
+        id: lambda-handler-hardcoded-credential
+        title: Handler code holds no credentials
+        severity: critical
+        category: lambda-handler
+        applies_to: [python_handler]
+        message: "`{address}` holds a hard-coded credential in `{variable}` ({literal}) at line {line}"
+        improvement: "Removed the hard-coded credential in `{variable}` from `{address}`"
+        remediation: >-
+          Rotate the credential now, remove it from the code (and Git history), and read it at run
+          time from Secrets Manager or an encrypted SSM parameter; use the function's role instead of
+          access keys.
+        references:
+          bandit: [B105, B106]
+          links: https://bandit.readthedocs.io/en/latest/plugins/b105_hardcoded_password_string.html
+        check: { coded: handler-hardcoded-credential }
+        examples:
+          fail:
+            - |
+              import pymysql
+
+              DB_PASSWORD = ⚑"s3cr3t-orders-2024"
+
+              def lambda_handler(event, context):
+                  return pymysql.connect(host="db", user="app", password=DB_PASSWORD)
+            - |
+              import boto3
+
+              def lambda_handler(event, context):
+                  s3 = boto3.client("s3", aws_access_key_id=⚑"AKIAIOSFODNN7EXAMPLE", aws_secret_access_key=⚑"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")
+                  return s3.list_buckets()
+          pass: |
+            import os
+
+            DB_PASSWORD_PARAMETER = "/orders/db-password"
+            PASSWORD_ENV = "DB_PASSWORD"
+
+            def lambda_handler(event, context):
+                password = os.environ[PASSWORD_ENV]
+                token = ""
+                return connect(password=password, token=token)
+
+        """#),
+        ("rules/handler/lambda-handler-logger.yml", #"""
+        id: lambda-handler-logger
+        title: Handler file configures a logger at module level
+        severity: low
+        category: lambda-handler
+        applies_to: [python_handler]
+        message: "`{file}` configures no logger at module level: the handler's logs have no level control"
+        improvement: "`{file}` now configures a module-level logger"
+        remediation: Add `logger = logging.getLogger()` and `logger.setLevel(os.environ.get("LOG_LEVEL", "INFO"))` at module level.
+        references:
+          links: https://docs.aws.amazon.com/lambda/latest/dg/python-logging.html
+        check: { coded: handler-logger }
+        examples:
+          fail: |
+            ⚑import json
+
+            def lambda_handler(event, context):
+                return {"statusCode": 200, "body": json.dumps({"ok": True})}
+          pass:
+            - |
+              import json
+              import logging
+
+              logger = logging.getLogger(__name__)
+
+              def lambda_handler(event, context):
+                  return {"statusCode": 200, "body": json.dumps({"ok": True})}
+            - |
+              from aws_lambda_powertools import Logger
+
+              logger = Logger(service="orders")
+
+              def lambda_handler(event, context):
+                  return {"statusCode": 200, "body": "{}"}
+
+        """#),
+        ("rules/handler/lambda-handler-mktemp.yml", #"""
+        id: lambda-handler-mktemp
+        title: Temporary files are created safely
+        severity: medium
+        category: lambda-handler
+        applies_to: [python_handler]
+        message: "`{address}` calls `tempfile.mktemp` at line {line}: another process can create the file first"
+        improvement: "`{address}` no longer uses `tempfile.mktemp`"
+        remediation: Use `tempfile.NamedTemporaryFile()` or `tempfile.mkstemp()`.
+        references:
+          bandit: [B306]
+          links: https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b306-mktemp-q
+        check: { coded: handler-mktemp }
+        examples:
+          fail: |
+            import tempfile
+
+            def lambda_handler(event, context):
+                path = ⚑tempfile.mktemp(suffix=".csv")
+                return path
+          pass: |
+            import tempfile
+
+            def lambda_handler(event, context):
+                with tempfile.NamedTemporaryFile(suffix=".csv") as handle:
+                    return handle.name
+
+        """#),
+        ("rules/handler/lambda-handler-pickle.yml", #"""
+        id: lambda-handler-pickle
+        title: Handler does not unpickle data
+        severity: high
+        category: lambda-handler
+        applies_to: [python_handler]
+        message: "`{address}` deserialises with `{call}` at line {line}: a crafted payload runs code"
+        improvement: "`{address}` no longer unpickles data"
+        remediation: Exchange data as JSON (`json.loads`), or sign and verify payloads before loading them.
+        references:
+          bandit: [B301]
+          links: https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b301-pickle
+        check: { coded: handler-pickle }
+        examples:
+          fail: |
+            import base64
+            import pickle
+
+            def lambda_handler(event, context):
+                return ⚑pickle.loads(base64.b64decode(event["body"]))
+          pass: |
+            import json
+
+            def lambda_handler(event, context):
+                return json.loads(event["body"])
+
+        """#),
+        ("rules/handler/lambda-handler-print.yml", #"""
+        id: lambda-handler-print
+        title: Handler logs through logging, not print
+        severity: low
+        category: lambda-handler
+        applies_to: [python_handler]
+        message: "`{address}` writes with `print` ({count} call(s), first at line {line}): no level, no request id, cannot be turned down"
+        improvement: "`{address}` now logs through `logging` instead of `print`"
+        remediation: Use a module-level `logger = logging.getLogger()` (or Powertools `Logger`) and `logger.info(...)`.
+        references:
+          links: https://docs.aws.amazon.com/lambda/latest/dg/python-logging.html
+        check: { coded: handler-print }
+        examples:
+          fail: |
+            def lambda_handler(event, context):
+                ⚑print("processing order", event.get("orderId"))
+                print("done")
+                return {"statusCode": 200, "body": "ok"}
+          pass: |
+            import logging
+
+            logger = logging.getLogger()
+
+            def lambda_handler(event, context):
+                logger.info("processing order %s", event.get("orderId"))
+                return {"statusCode": 200, "body": "ok"}
+
+        """#),
+        ("rules/handler/lambda-handler-request-timeout.yml", #"""
+        id: lambda-handler-request-timeout
+        title: HTTP requests have a timeout
+        severity: medium
+        category: lambda-handler
+        applies_to: [python_handler]
+        message: "`{address}` calls `{call}` without a timeout at line {line}: a slow server holds the function until Lambda kills it"
+        improvement: "`{address}` now sets a timeout on `{call}`"
+        remediation: Pass `timeout=` (seconds) well under the function's own timeout.
+        references:
+          bandit: [B113]
+          links: https://bandit.readthedocs.io/en/latest/plugins/b113_request_without_timeout.html
+        check: { coded: handler-request-timeout }
+        examples:
+          fail: |
+            import requests
+
+            def lambda_handler(event, context):
+                ⚑requests.post("https://hooks.example.com/orders", json=event)
+                return ⚑requests.get("https://partner.example.com/orders", timeout=None).json()
+          pass: |
+            import requests
+
+            def lambda_handler(event, context):
+                requests.post("https://hooks.example.com/orders", json=event, timeout=3)
+                return {"statusCode": 202, "body": "queued"}
+
+        """#),
+        ("rules/handler/lambda-handler-response-body.yml", #"""
+        id: lambda-handler-response-body
+        title: API response bodies are strings
+        severity: high
+        category: lambda-handler
+        applies_to: [python_handler]
+        message: "`{address}` returns a dict or list as the response `body` at line {line}: API Gateway needs a string and answers 502"
+        improvement: "`{address}` now serialises its response body"
+        remediation: 'Serialise the body: `"body": json.dumps({...})`.'
+        references:
+          links: https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html#api-gateway-simple-proxy-for-lambda-output-format
+        check: { coded: handler-response-body }
+        examples:
+          fail: |
+            def lambda_handler(event, context):
+                return {"statusCode": 200, "headers": {}, "body": ⚑{"orderId": event["orderId"]}}
+          pass: |
+            import json
+
+            def lambda_handler(event, context):
+                return {"statusCode": 200, "headers": {}, "body": json.dumps({"orderId": event["orderId"]})}
+
+        """#),
+        ("rules/handler/lambda-handler-response-headers.yml", #"""
+        id: lambda-handler-response-headers
+        title: API responses set headers
+        severity: low
+        category: lambda-handler
+        applies_to: [python_handler]
+        message: "`{address}` returns a proxy response without `headers` at line {line}: no Content-Type, CORS or security headers"
+        improvement: "The responses of `{address}` now set headers"
+        remediation: 'Add `"headers": {"Content-Type": "application/json"}` (and the CORS headers your clients need).'
+        references:
+          links: https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html#api-gateway-simple-proxy-for-lambda-output-format
+        check: { coded: handler-response-headers }
+        examples:
+          fail: |
+            import json
+
+            def lambda_handler(event, context):
+                return ⚑{"statusCode": 200, "body": json.dumps({"ok": True})}
+          pass:
+            - |
+              import json
+
+              HEADERS = {"Content-Type": "application/json"}
+
+              def lambda_handler(event, context):
+                  return {"statusCode": 200, "headers": HEADERS, "body": json.dumps({"ok": True})}
+            - |
+              def lambda_handler(event, context):
+                  return {"statusCode": 200, **base_response()}
+
+        """#),
+        ("rules/handler/lambda-handler-response-status-code.yml", #"""
+        id: lambda-handler-response-status-code
+        title: API responses carry a statusCode
+        severity: medium
+        category: lambda-handler
+        applies_to: [python_handler]
+        message: "`{address}` returns a proxy response without `statusCode` at line {line}: API Gateway answers 502"
+        improvement: "The responses of `{address}` now carry a `statusCode`"
+        remediation: 'Return `{"statusCode": 200, "headers": {...}, "body": json.dumps(...)}`.'
+        references:
+          links: https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html#api-gateway-simple-proxy-for-lambda-output-format
+        check: { coded: handler-response-status-code }
+        examples:
+          fail: |
+            import json
+
+            def lambda_handler(event, context):
+                return ⚑{"headers": {"Content-Type": "application/json"}, "body": json.dumps({"ok": True})}
+          pass: |
+            import json
+
+            def lambda_handler(event, context):
+                return {"statusCode": 200, "headers": {"Content-Type": "application/json"}, "body": json.dumps({"ok": True})}
+
+        """#),
+        ("rules/handler/lambda-handler-secret-flow.yml", #"""
+        id: lambda-handler-secret-flow
+        title: Secrets never reach logs, exceptions or responses
+        severity: high
+        category: lambda-handler
+        applies_to: [python_handler]
+        message: "The secret in `{secret}` reaches {sink} in `{address}` at line {line}"
+        improvement: "The secret in `{secret}` no longer reaches {sink} in `{address}`"
+        remediation: >-
+          Never log, raise or return a secret or text built from it; log that it was loaded (or its
+          length), and keep it only in the call that needs it.
+        references:
+          links:
+            - https://owasp.org/Top10/A09_2021-Security_Logging_and_Monitoring_Failures/
+            - https://docs.aws.amazon.com/secretsmanager/latest/userguide/retrieving-secrets_lambda.html
+        check: { coded: handler-secret-flow }
+        examples:
+          fail:
+            - |
+              import logging
+              import os
+
+              logger = logging.getLogger()
+
+              def lambda_handler(event, context):
+                  password = os.environ["DB_PASSWORD"]
+                  dsn = f"postgres://app:{password}@db/orders"
+                  ⚑logger.info("connecting to %s", dsn)
+                  return {"statusCode": 200, "body": "ok"}
+            - |
+              import json
+              import boto3
+
+              secrets = boto3.client("secretsmanager")
+
+              def load_key(name):
+                  value = secrets.get_secret_value(SecretId=name)
+                  key = json.loads(value["SecretString"])["api_key"]
+                  if len(key) < 10:
+                      ⚑raise ValueError("bad key " + key)
+                  return key
+            - |
+              import boto3
+
+              ssm = boto3.client("ssm")
+              TOKEN = ssm.get_parameter(Name="/orders/token", WithDecryption=True)["Parameter"]["Value"]
+
+              def lambda_handler(event, context):
+                  headers = {"Authorization": "Bearer {}".format(TOKEN)}
+                  ⚑return {"statusCode": 200, "body": str(headers)}
+          pass: |
+            import logging
+            import os
+
+            logger = logging.getLogger()
+
+            def lambda_handler(event, context):
+                password = os.environ["DB_PASSWORD"]
+                connect(password=password)
+                logger.info("connected with a %d-character password", len(password))
+                region = os.environ["AWS_REGION"]
+                logger.info("region %s", region)
+                return {"statusCode": 200, "body": "ok"}
+
+        """#),
+        ("rules/handler/lambda-handler-subprocess-shell.yml", #"""
+        id: lambda-handler-subprocess-shell
+        title: Handler runs commands without a shell
+        severity: high
+        category: lambda-handler
+        applies_to: [python_handler]
+        message: "`{address}` runs a shell command with `{call}` at line {line}: input that reaches it can inject commands"
+        improvement: "`{address}` no longer runs commands through a shell"
+        remediation: Pass an argument list without `shell=True` (`subprocess.run(["convert", path], check=True)`).
+        references:
+          bandit: [B602, B604, B605]
+          links: https://bandit.readthedocs.io/en/latest/plugins/b602_subprocess_popen_with_shell_equals_true.html
+        check: { coded: handler-subprocess-shell }
+        examples:
+          fail: |
+            import os
+            import subprocess
+
+            def lambda_handler(event, context):
+                ⚑subprocess.run("convert " + event["file"], shell=True, check=True)
+                ⚑os.system("rm -rf /tmp/work")
+          pass: |
+            import subprocess
+
+            def lambda_handler(event, context):
+                subprocess.run(["convert", event["file"]], check=True)
 
         """#),
         ("rules/handler/lambda-handler-swallowed-exception.yml", #"""
@@ -1096,6 +1619,93 @@ extension BuiltinRules {
                     logger.exception("charge failed")
                     return {"statusCode": 502, "body": "payment failed"}
                 return {"statusCode": 200, "body": "ok"}
+
+        """#),
+        ("rules/handler/lambda-handler-tls-verify.yml", #"""
+        id: lambda-handler-tls-verify
+        title: HTTPS requests verify certificates
+        severity: high
+        category: lambda-handler
+        applies_to: [python_handler]
+        message: "`{address}` turns off certificate verification in `{call}` at line {line}"
+        improvement: "`{address}` now verifies certificates"
+        remediation: Remove `verify=False`; pass a CA bundle path (`verify="/opt/ca.pem"`) for private CAs.
+        references:
+          bandit: [B501]
+          links: https://bandit.readthedocs.io/en/latest/plugins/b501_request_with_no_cert_validation.html
+        check: { coded: handler-tls-verify }
+        examples:
+          fail: |
+            import requests
+
+            def lambda_handler(event, context):
+                return ⚑requests.get("https://partner.example.com/orders", verify=False, timeout=5).json()
+          pass: |
+            import requests
+
+            def lambda_handler(event, context):
+                return requests.get("https://partner.example.com/orders", timeout=5).json()
+
+        """#),
+        ("rules/handler/lambda-handler-weak-hash.yml", #"""
+        id: lambda-handler-weak-hash
+        title: Handler uses strong hashes
+        severity: medium
+        category: lambda-handler
+        applies_to: [python_handler]
+        message: "`{address}` uses the broken hash `{call}` at line {line}"
+        improvement: "`{address}` no longer uses `{call}`"
+        remediation: Use `hashlib.sha256` (or `hmac` with SHA-256 for signatures); pass `usedforsecurity=False` where MD5 only fingerprints data.
+        references:
+          bandit: [B303, B324]
+          links: https://bandit.readthedocs.io/en/latest/plugins/b324_hashlib.html
+        check: { coded: handler-weak-hash }
+        examples:
+          fail: |
+            import hashlib
+
+            def lambda_handler(event, context):
+                digest = ⚑hashlib.md5(event["password"].encode()).hexdigest()
+                legacy = ⚑hashlib.new("sha1", event["token"].encode())
+                return digest, legacy
+          pass: |
+            import hashlib
+
+            def lambda_handler(event, context):
+                etag = hashlib.md5(event["body"].encode(), usedforsecurity=False).hexdigest()
+                return hashlib.sha256(event["token"].encode()).hexdigest(), etag
+
+        """#),
+        ("rules/handler/lambda-handler-yaml-load.yml", #"""
+        id: lambda-handler-yaml-load
+        title: Handler loads YAML safely
+        severity: high
+        category: lambda-handler
+        applies_to: [python_handler]
+        message: "`{address}` calls `{call}` without a safe loader at line {line}: a YAML document can construct arbitrary objects"
+        improvement: "`{address}` now loads YAML with a safe loader"
+        remediation: Use `yaml.safe_load(text)` or `yaml.load(text, Loader=yaml.SafeLoader)`.
+        references:
+          bandit: [B506]
+          links: https://bandit.readthedocs.io/en/latest/plugins/b506_yaml_load.html
+        check: { coded: handler-yaml-load }
+        examples:
+          fail: |
+            import yaml
+
+            def lambda_handler(event, context):
+                return ⚑yaml.load(event["body"])
+          pass:
+            - |
+              import yaml
+
+              def lambda_handler(event, context):
+                  return yaml.safe_load(event["body"])
+            - |
+              import yaml
+
+              def lambda_handler(event, context):
+                  return yaml.load(event["body"], Loader=yaml.SafeLoader)
 
         """#),
         ("rules/iam/iam-administrator-access.yml", #"""

@@ -167,3 +167,12 @@ extension PythonScope {
         self.imports = imports
     }
 }
+
+extension PythonScope {
+    /// `callee` with its first part resolved through `imports`.
+    static func resolve(_ callee: String, imports: [String: String]) -> String {
+        let parts = callee.split(separator: ".", maxSplits: 1).map(String.init)
+        guard let resolved = imports[parts[0]] else { return callee }
+        return parts.count == 2 ? resolved + "." + parts[1] : resolved
+    }
+}
