@@ -1064,6 +1064,245 @@ extension BuiltinRules {
                 return s3.list_objects_v2(Bucket=event["bucket"])
 
         """#),
+        ("rules/handler/lambda-handler-entry-point.yml", #"""
+        id: lambda-handler-entry-point
+        title: The handler attribute names a function the package has
+        severity: high
+        category: lambda-handler
+        applies_to: [aws_lambda_function]
+        message: "`{address}` names the handler `{handler}`, but {problem}: every invocation fails"
+        improvement: "The handler `{handler}` of `{address}` now exists"
+        remediation: Point `handler` at `<module path>.<function>` of a module-level function in the package (`app.handler` for `def handler` in `app.py` at the package root).
+        references:
+          links: https://docs.aws.amazon.com/lambda/latest/dg/python-handler.html
+        check: { coded: handler-entry-point }
+        examples:
+          fail:
+            - |
+              data "archive_file" "orders" {
+                type        = "zip"
+                source_dir  = "src"
+                output_path = "build/orders.zip"
+              }
+
+              resource "aws_lambda_function" "orders" {
+                function_name = "orders"
+                role          = "arn:aws:iam::123456789012:role/orders"
+                runtime       = "python3.12"
+                handler       = ⚑"app.lambda_handler"
+                filename      = data.archive_file.orders.output_path
+              }
+              # file: src/app.py
+              def handler(event, context):
+                  return {"statusCode": 200, "body": "ok"}
+            - |
+              data "archive_file" "orders" {
+                type        = "zip"
+                source_dir  = "src"
+                output_path = "build/orders.zip"
+              }
+
+              resource "aws_lambda_function" "orders" {
+                function_name = "orders"
+                role          = "arn:aws:iam::123456789012:role/orders"
+                runtime       = "python3.12"
+                handler       = ⚑"orders/api.handler"
+                filename      = data.archive_file.orders.output_path
+              }
+              # file: src/app.py
+              def handler(event, context):
+                  return {"statusCode": 200, "body": "ok"}
+          pass:
+            - |
+              data "archive_file" "orders" {
+                type        = "zip"
+                source_dir  = "src"
+                output_path = "build/orders.zip"
+              }
+
+              resource "aws_lambda_function" "orders" {
+                function_name = "orders"
+                role          = "arn:aws:iam::123456789012:role/orders"
+                runtime       = "python3.12"
+                handler       = "orders.api.handler"
+                filename      = data.archive_file.orders.output_path
+              }
+              # file: src/orders/api.py
+              def handler(event, context):
+                  return {"statusCode": 200, "body": "ok"}
+            - |
+              resource "aws_lambda_function" "orders" {
+                function_name = "orders"
+                role          = "arn:aws:iam::123456789012:role/orders"
+                runtime       = "python3.12"
+                handler       = "app.handler"
+                filename      = "build/orders.zip"
+              }
+
+        """#),
+        ("rules/handler/lambda-handler-environment-missing.yml", #"""
+        id: lambda-handler-environment-missing
+        title: Every environment variable the handler needs is set
+        severity: high
+        category: lambda-handler
+        applies_to: [aws_lambda_function]
+        message: "`{handler}` reads the environment variable `{variable}` (line {line}) without a default, but `{address}` does not set it"
+        improvement: "`{address}` now sets `{variable}`, which its handler reads"
+        remediation: Add the variable to `environment { variables = { ... } }`, or give the read a default (`os.environ.get("X", "default")`).
+        references:
+          links: https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html
+        check: { coded: handler-environment-missing }
+        examples:
+          fail: |
+            data "archive_file" "orders" {
+              type        = "zip"
+              source_dir  = "src"
+              output_path = "build/orders.zip"
+            }
+
+            resource "aws_lambda_function" "orders" {
+              function_name = "orders"
+              role          = "arn:aws:iam::123456789012:role/orders"
+              runtime       = "python3.12"
+              handler       = "app.handler"
+              filename      = data.archive_file.orders.output_path
+              environment {
+                variables = ⚑{
+                  TABLE_NAME = "orders"
+                }
+              }
+            }
+            # file: src/app.py
+            import os
+
+            TABLE = os.environ["TABLE_NAME"]
+            QUEUE = os.getenv("QUEUE_URL")
+            STAGE = os.environ.get("STAGE", "dev")
+            REGION = os.environ["AWS_REGION"]
+
+            def handler(event, context):
+                return {"statusCode": 200, "body": TABLE + QUEUE + STAGE + REGION}
+          pass:
+            - |
+              data "archive_file" "orders" {
+                type        = "zip"
+                source_dir  = "src"
+                output_path = "build/orders.zip"
+              }
+
+              resource "aws_lambda_function" "orders" {
+                function_name = "orders"
+                role          = "arn:aws:iam::123456789012:role/orders"
+                runtime       = "python3.12"
+                handler       = "app.handler"
+                filename      = data.archive_file.orders.output_path
+                environment {
+                  variables = {
+                    TABLE_NAME = "orders"
+                    QUEUE_URL  = "https://sqs.eu-west-1.amazonaws.com/123456789012/orders"
+                  }
+                }
+              }
+              # file: src/app.py
+              import os
+
+              def handler(event, context):
+                  return {"statusCode": 200, "body": os.environ["TABLE_NAME"] + os.getenv("QUEUE_URL")}
+            - |
+              variable "settings" {
+                type = map(string)
+              }
+
+              data "archive_file" "orders" {
+                type        = "zip"
+                source_dir  = "src"
+                output_path = "build/orders.zip"
+              }
+
+              resource "aws_lambda_function" "orders" {
+                function_name = "orders"
+                role          = "arn:aws:iam::123456789012:role/orders"
+                runtime       = "python3.12"
+                handler       = "app.handler"
+                filename      = data.archive_file.orders.output_path
+                environment {
+                  variables = var.settings
+                }
+              }
+              # file: src/app.py
+              import os
+
+              def handler(event, context):
+                  return {"statusCode": 200, "body": os.environ["TABLE_NAME"]}
+
+        """#),
+        ("rules/handler/lambda-handler-environment-unused.yml", #"""
+        id: lambda-handler-environment-unused
+        title: Every environment variable set is read by the code
+        severity: low
+        category: lambda-handler
+        applies_to: [aws_lambda_function]
+        message: "`{address}` sets the environment variable `{variable}`, which no file of its package reads"
+        improvement: "`{address}` no longer sets the unused variable `{variable}`"
+        remediation: Remove the variable, or read it where it was meant to be used.
+        references:
+          links: https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html
+        check: { coded: handler-environment-unused }
+        examples:
+          fail: |
+            data "archive_file" "orders" {
+              type        = "zip"
+              source_dir  = "src"
+              output_path = "build/orders.zip"
+            }
+
+            resource "aws_lambda_function" "orders" {
+              function_name = "orders"
+              role          = "arn:aws:iam::123456789012:role/orders"
+              runtime       = "python3.12"
+              handler       = "app.handler"
+              filename      = data.archive_file.orders.output_path
+              environment {
+                variables = {
+                  TABLE_NAME   = "orders"
+                  LEGACY_TOPIC = ⚑"arn:aws:sns:eu-west-1:123456789012:orders"
+                  LOG_LEVEL    = "INFO"
+                }
+              }
+            }
+            # file: src/app.py
+            import os
+
+            def handler(event, context):
+                return {"statusCode": 200, "body": os.environ["TABLE_NAME"]}
+          pass: |
+            data "archive_file" "orders" {
+              type        = "zip"
+              source_dir  = "src"
+              output_path = "build/orders.zip"
+            }
+
+            resource "aws_lambda_function" "orders" {
+              function_name = "orders"
+              role          = "arn:aws:iam::123456789012:role/orders"
+              runtime       = "python3.12"
+              handler       = "app.handler"
+              filename      = data.archive_file.orders.output_path
+              environment {
+                variables = {
+                  TABLE_NAME = "orders"
+                  SETTING    = "x"
+                }
+              }
+            }
+            # file: src/app.py
+            import os
+
+            def handler(event, context):
+                settings = {key: os.environ[key] for key in ("TABLE_NAME", "SETTING")}
+                return {"statusCode": 200, "body": str(settings)}
+
+        """#),
         ("rules/handler/lambda-handler-error-detail.yml", #"""
         id: lambda-handler-error-detail
         title: Handler does not return internal error detail
@@ -1252,6 +1491,212 @@ extension BuiltinRules {
                 password = os.environ[PASSWORD_ENV]
                 token = ""
                 return connect(password=password, token=token)
+
+        """#),
+        ("rules/handler/lambda-handler-iam-missing.yml", #"""
+        id: lambda-handler-iam-missing
+        title: The role allows every AWS call the handler makes
+        severity: high
+        category: lambda-handler
+        applies_to: [aws_lambda_function]
+        message: "`{handler}` calls `{call}` (line {line}), which needs `{action}`, but the role `{role}` of `{address}` does not allow it: the call fails with AccessDenied"
+        improvement: "The role of `{address}` now allows `{action}`, which its handler needs"
+        remediation: Add the action to a statement of the role's policy, scoped to the resources the handler uses.
+        references:
+          links: https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html
+        check: { coded: handler-iam-missing }
+        examples:
+          fail: |
+            data "archive_file" "orders" {
+              type        = "zip"
+              source_dir  = "src"
+              output_path = "build/orders.zip"
+            }
+
+            resource "aws_iam_role" "orders" {
+              name               = "orders"
+              assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "lambda.amazonaws.com" } }] })
+            }
+
+            resource "aws_iam_role_policy" "orders" {
+              role = aws_iam_role.orders.id
+              policy = jsonencode({
+                Version   = "2012-10-17"
+                Statement = [{ Effect = "Allow", Action = ["dynamodb:GetItem"], Resource = "*" }]
+              })
+            }
+
+            resource "aws_lambda_function" "orders" {
+              function_name = "orders"
+              role          = ⚑aws_iam_role.orders.arn
+              runtime       = "python3.12"
+              handler       = "app.handler"
+              filename      = data.archive_file.orders.output_path
+            }
+            # file: src/app.py
+            import boto3
+
+            table = boto3.resource("dynamodb").Table("orders")
+
+            def handler(event, context):
+                table.put_item(Item=event)
+                return table.get_item(Key={"id": event["id"]})
+          pass:
+            - |
+              data "archive_file" "orders" {
+                type        = "zip"
+                source_dir  = "src"
+                output_path = "build/orders.zip"
+              }
+
+              resource "aws_iam_role" "orders" {
+                name               = "orders"
+                assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "lambda.amazonaws.com" } }] })
+              }
+
+              resource "aws_iam_role_policy" "orders" {
+                role = aws_iam_role.orders.id
+                policy = jsonencode({
+                  Version   = "2012-10-17"
+                  Statement = [{ Effect = "Allow", Action = ["dynamodb:GetItem", "dynamodb:PutItem"], Resource = "*" }]
+                })
+              }
+
+              resource "aws_lambda_function" "orders" {
+                function_name = "orders"
+                role          = aws_iam_role.orders.arn
+                runtime       = "python3.12"
+                handler       = "app.handler"
+                filename      = data.archive_file.orders.output_path
+              }
+              # file: src/app.py
+              import boto3
+
+              table = boto3.resource("dynamodb").Table("orders")
+
+              def handler(event, context):
+                  table.put_item(Item=event)
+                  return table.get_item(Key={"id": event["id"]})
+            - |
+              data "archive_file" "orders" {
+                type        = "zip"
+                source_dir  = "src"
+                output_path = "build/orders.zip"
+              }
+
+              resource "aws_iam_role" "orders" {
+                name               = "orders"
+                assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "lambda.amazonaws.com" } }] })
+              }
+
+              resource "aws_iam_role_policy_attachment" "orders" {
+                role       = aws_iam_role.orders.name
+                policy_arn = "arn:aws:iam::aws:policy/AmazonDynamoDBFullAccess"
+              }
+
+              resource "aws_lambda_function" "orders" {
+                function_name = "orders"
+                role          = aws_iam_role.orders.arn
+                runtime       = "python3.12"
+                handler       = "app.handler"
+                filename      = data.archive_file.orders.output_path
+              }
+              # file: src/app.py
+              import boto3
+
+              table = boto3.resource("dynamodb").Table("orders")
+
+              def handler(event, context):
+                  return table.put_item(Item=event)
+
+        """#),
+        ("rules/handler/lambda-handler-iam-unused.yml", #"""
+        id: lambda-handler-iam-unused
+        title: The role allows only what the handler uses
+        severity: low
+        category: lambda-handler
+        applies_to: [aws_lambda_function]
+        message: "The role `{role}` of `{address}` allows {actions}, which no AWS call of `{handler}` needs"
+        improvement: "The role of `{address}` no longer allows actions its handler does not use"
+        remediation: Remove the unused actions from the role's policies (least privilege).
+        references:
+          links: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
+        check: { coded: handler-iam-unused }
+        examples:
+          fail: |
+            data "archive_file" "orders" {
+              type        = "zip"
+              source_dir  = "src"
+              output_path = "build/orders.zip"
+            }
+
+            resource "aws_iam_role" "orders" {
+              name               = "orders"
+              assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "lambda.amazonaws.com" } }] })
+            }
+
+            resource "aws_iam_role_policy" "orders" {
+              role = aws_iam_role.orders.id
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [
+                  { Effect = "Allow", Action = ["s3:GetObject", "s3:DeleteObject", "sqs:SendMessage"], Resource = "*" },
+                  { Effect = "Allow", Action = ["logs:CreateLogStream", "logs:PutLogEvents"], Resource = "*" },
+                ]
+              })
+            }
+
+            resource "aws_lambda_function" "orders" {
+              function_name = "orders"
+              role          = ⚑aws_iam_role.orders.arn
+              runtime       = "python3.12"
+              handler       = "app.handler"
+              filename      = data.archive_file.orders.output_path
+            }
+            # file: src/app.py
+            import boto3
+
+            s3 = boto3.client("s3")
+
+            def handler(event, context):
+                return s3.get_object(Bucket="orders", Key=event["key"])
+          pass: |
+            data "archive_file" "orders" {
+              type        = "zip"
+              source_dir  = "src"
+              output_path = "build/orders.zip"
+            }
+
+            resource "aws_iam_role" "orders" {
+              name               = "orders"
+              assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "lambda.amazonaws.com" } }] })
+            }
+
+            resource "aws_iam_role_policy" "orders" {
+              role = aws_iam_role.orders.id
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [
+                  { Effect = "Allow", Action = ["s3:GetObject"], Resource = "*" },
+                  { Effect = "Allow", Action = ["logs:CreateLogStream", "logs:PutLogEvents"], Resource = "*" },
+                ]
+              })
+            }
+
+            resource "aws_lambda_function" "orders" {
+              function_name = "orders"
+              role          = aws_iam_role.orders.arn
+              runtime       = "python3.12"
+              handler       = "app.handler"
+              filename      = data.archive_file.orders.output_path
+            }
+            # file: src/app.py
+            import boto3
+
+            s3 = boto3.client("s3")
+
+            def handler(event, context):
+                return s3.get_object(Bucket="orders", Key=event["key"])
 
         """#),
         ("rules/handler/lambda-handler-logger.yml", #"""

@@ -53,6 +53,12 @@ public enum CodedChecks {
         HandlerRiskyCallCheck.mktemp,
         HandlerRiskyCallCheck.weakHash,
         HandlerRiskyCallCheck.assert,
+        // Cross-checks between a Python function's code and its Terraform.
+        HandlerEntryPointCheck(),
+        HandlerEnvironmentCheck.missing,
+        HandlerEnvironmentCheck.unused,
+        HandlerIAMCheck.missing,
+        HandlerIAMCheck.unused,
     ]
 
     /// The check rule files call `name`.
