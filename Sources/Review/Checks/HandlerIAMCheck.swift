@@ -7,8 +7,9 @@ import Terraform
 ///   the call fails at run time with AccessDenied; silent when any of the role's policies is
 ///   not known (a managed policy other than the basic execution roles, an unknown document);
 /// - `handler-iam-unused`: the role allows actions of a service in the table that no call
-///   needs — least privilege; the actions every Lambda function needs for its logs, X-Ray and
-///   VPC networking are not counted.
+///   needs — least privilege; the actions every Lambda function needs for its logs are not
+///   counted, and `kms:Decrypt`/`kms:GenerateDataKey` count as used when the code calls a
+///   service that encrypts with KMS on its behalf (S3, DynamoDB, SQS, SNS, Secrets Manager, SSM).
 ///
 /// The role is the `aws_iam_role` the function's `role` refers to; its policies are its
 /// inline policies, `aws_iam_role_policy` resources and the `aws_iam_policy` resources attached
@@ -30,6 +31,10 @@ struct HandlerIAMCheck: CodedCheck {
         "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
         "arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole",
     ]
+    /// Services that call KMS for the caller when their data is encrypted with a customer managed key.
+    static let kmsUsingServices: Set<String> = ["s3", "dynamodb", "sqs", "sns", "secretsmanager", "ssm"]
+    /// The KMS actions those services need from the caller.
+    static let envelopeActions = ["kms:Decrypt", "kms:GenerateDataKey"]
     /// Actions the Lambda service itself uses on the function's behalf.
     static let platformActions = ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"]
 
@@ -65,7 +70,9 @@ struct HandlerIAMCheck: CodedCheck {
                 for action in statement.actions {
                     let service = String(action.split(separator: ":").first ?? "").lowercased()
                     guard services.contains(service), !Self.platformActions.contains(where: { PolicyStatement.pattern(action, matches: $0) }) else { continue }
-                    let used = needed.contains { PolicyStatement.pattern(action, matches: $0.action) }
+                    var used = needed.contains { PolicyStatement.pattern(action, matches: $0.action) }
+                    // Services encrypting with a customer managed key call KMS on the caller's behalf.
+                    if service == "kms", !used { used = needed.contains { Self.kmsUsingServices.contains($0.call.service) } && Self.envelopeActions.contains { PolicyStatement.pattern(action, matches: $0) } }
                     if !used && !unused.contains(action) { unused.append(action) }
                 }
             }
