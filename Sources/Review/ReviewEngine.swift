@@ -72,8 +72,14 @@ public struct ReviewEngine {
         let baseHandlers = baseSource.map {
             handlerReview.review(side: .base, source: $0, contexts: base.contexts, skip: headHandlers.unparsable)
         } ?? HandlerReview.Outcome()
-        baseFindings += baseHandlers.findings
-        headFindings += headHandlers.findings
+        // Head paths for base subjects, so a renamed file's subjects are touched on both sides.
+        var headAddress: [String: String] = [:]
+        for file in changeSet.files where file.kind == .pythonSource { if let old = file.oldPath { headAddress[old] = file.path } }
+        let touchedHandlers = Set(headHandlers.touched.keys).union(baseHandlers.touched.keys.map { FindingComparison.rename($0, headAddress) ?? $0 })
+        baseFindings += handlerReview.findings(baseHandlers, touched: Set(touchedHandlers.flatMap { address in
+            [address] + headAddress.filter { address.hasPrefix($0.value + "::") || address == $0.value }.map { $0.key + address.dropFirst($0.value.count) }
+        }))
+        headFindings += handlerReview.findings(headHandlers, touched: touchedHandlers)
         for (address, reasons) in headHandlers.touched.merging(baseHandlers.touched, uniquingKeysWith: +) {
             for reason in reasons where !(touched[""]?[address]?.contains(reason) ?? false) {
                 touched["", default: [:]][address, default: []].append(reason)

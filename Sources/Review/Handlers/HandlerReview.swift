@@ -3,7 +3,7 @@ import Python
 import Terraform
 
 /// The handler side of one review side: which Python files to analyse, which of their subjects
-/// the change touched, their findings, and the files that do not parse.
+/// the change touched, and the files that do not parse.
 ///
 /// Scope (DESIGN.md, "Scope"): a changed `.py` file is analysed when a Lambda function of a
 /// loaded module packages it, when Terraform names it as a handler, or when it matches the
@@ -15,7 +15,7 @@ import Terraform
 struct HandlerReview {
     /// What the review found on one side.
     struct Outcome {
-        var findings: [Finding] = []
+        var files: [HandlerFile] = []
         var touched: [String: [String]] = [:]
         var subjects: Set<String> = []
         var problems: [ReviewProblem] = []
@@ -28,7 +28,13 @@ struct HandlerReview {
     let runner: RuleRunner
     let reviewAll: Bool
 
-    /// Reviews the handler files of `side`, read from `source`, with the Terraform of
+    /// The findings on the subjects of `outcome`'s files whose addresses are in `touched`
+    /// (both sides' touched subjects, so a subject touched only on one side is compared).
+    func findings(_ outcome: Outcome, touched: Set<String>) -> [Finding] {
+        outcome.files.flatMap { file in runner.handlerFindings(in: file) { reviewAll || touched.contains($0.address) } }
+    }
+
+    /// Parses the handler files of `side`, read from `source`, with the Terraform of
     /// `contexts` naming the entry points; files in `skip` (head paths) are left out.
     func review(side: ScopeSelector.Side, source: RevisionFileSource, contexts: [CheckContext], skip: Set<String>) -> Outcome {
         var outcome = Outcome()
@@ -71,8 +77,7 @@ struct HandlerReview {
                     touched[subject.address] = [reason]
                 }
             }
-            let findings = runner.handlerFindings(in: file) { touched[$0.address] != nil }
-            outcome.findings += findings
+            outcome.files.append(file)
             for (address, reasons) in touched { outcome.touched[address] = reasons }
         }
         return outcome
