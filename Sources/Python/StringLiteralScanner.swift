@@ -181,7 +181,9 @@ struct StringLiteralScanner {
                         summary: "f-string: expressions nested too deeply",
                         detail: "Replacement fields and format specs nest too deeply to be read. Move the inner parts into variables.",
                         range: index..<index + 1))
-                    return (pieces, limit, false)
+                    var lineEnd = index
+                    while lineEnd < limit && !isLineBreak(bytes[lineEnd]) { lineEnd += 1 }
+                    return (pieces, lineEnd, false)
                 }
                 let field = scanField(quoting, open: index, nesting: nesting + 1)
                 pieces.append(.field(field))

@@ -322,7 +322,10 @@ public struct Tokenizer {
         // the outermost "unterminated" problem (reported last) is kept, as the others follow from it.
         let outermostUnterminated = scanner.problems.lastIndex { $0.summary.hasPrefix("unterminated") }
         for (position, problem) in scanner.problems.enumerated() {
-            if let outermostUnterminated, position != outermostUnterminated { continue }
+            if let outermostUnterminated, position != outermostUnterminated,
+               problem.summary.hasPrefix("unterminated") || problem.summary == "f-string: expecting '}'" {
+                continue
+            }
             if isFragment && outermostUnterminated == nil { continue }
             report(problem.summary, problem.detail, problem.range.lowerBound, problem.range.upperBound)
         }
