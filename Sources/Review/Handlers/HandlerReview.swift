@@ -46,7 +46,7 @@ struct HandlerReview {
             if side == .head && file.status == .deleted || side == .base && file.status == .added { continue }
             candidates.append((path, file.path, file))
         }
-        if reviewAll && side == .head {
+        if reviewAll {
             let changed = Set(candidates.map(\.path))
             for entry in source.entries(recursivelyUnder: "") where entry.path.hasSuffix(".py") && !changed.contains(entry.path) {
                 candidates.append((entry.path, entry.path, nil))
