@@ -80,7 +80,8 @@ public struct ReviewEngine {
             [address] + headAddress.filter { address.hasPrefix($0.value + "::") || address == $0.value }.map { $0.key + address.dropFirst($0.value.count) }
         }))
         headFindings += handlerReview.findings(headHandlers, touched: touchedHandlers)
-        for (address, reasons) in headHandlers.touched.merging(baseHandlers.touched, uniquingKeysWith: +) {
+        let baseTouched = Dictionary(baseHandlers.touched.map { (FindingComparison.rename($0.key, headAddress) ?? headAddress[$0.key] ?? $0.key, $0.value) }, uniquingKeysWith: +)
+        for (address, reasons) in headHandlers.touched.merging(baseTouched, uniquingKeysWith: +) {
             for reason in reasons where !(touched[""]?[address]?.contains(reason) ?? false) {
                 touched["", default: [:]][address, default: []].append(reason)
             }

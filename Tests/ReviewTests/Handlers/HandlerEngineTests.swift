@@ -166,6 +166,7 @@ import Testing
         let result = try Self.review(sandbox, repository, "HEAD~1..HEAD")
         #expect(Self.describe(result.comparison.introduced) == [])
         #expect(Self.describe(result.comparison.resolved) == [])
+        #expect(Self.touched(result).filter { $0.contains("::") } == ["lambda/orders.py::handler: its file lambda/orders.py changed at line 18"])
         #expect(result.comparison.persisting.map(\.identity.description).filter { $0.contains("::") } == [
             "lambda-handler-swallowed-exception@lambda/orders.py::handler#except",
             "lambda-handler-client-in-handler@lambda/orders.py::handler#client.dynamodb",
