@@ -19,6 +19,9 @@ struct HandlerCodeFacts: Sendable {
         var line: Int
     }
 
+    /// Resource-style constructors (`dynamodb.Table("t")`): they make no call to AWS.
+    static let resourceConstructors: Set<String> = ["Table", "Bucket", "Object"]
+
     /// The module-level function names.
     var functionNames: Set<String> = []
     /// The environment variables read by literal name.
@@ -85,7 +88,8 @@ struct HandlerCodeFacts: Sendable {
                 }
             case .call(let function, let args, let keywords):
                 guard let callee = function.dottedName else {
-                    if case .attribute(let receiver, let method, _) = function.kind, let found = service(of: receiver) {
+                    if case .attribute(let receiver, let method, _) = function.kind, !Self.resourceConstructors.contains(method),
+                       let found = service(of: receiver) {
                         sdkCalls.append(SDKCall(service: found, method: method, file: path, line: expression.range.start.line))
                     }
                     return
@@ -99,7 +103,8 @@ struct HandlerCodeFacts: Sendable {
                     } else {
                         readsEnvironmentDynamically = true
                     }
-                } else if case .attribute(let receiver, let method, _) = function.kind, let found = service(of: receiver) {
+                } else if case .attribute(let receiver, let method, _) = function.kind, !Self.resourceConstructors.contains(method),
+                          let found = service(of: receiver) {
                     sdkCalls.append(SDKCall(service: found, method: method, file: path, line: expression.range.start.line))
                 }
             case .attribute(let value, "environ", _) where value.dottedName.map({ PythonScope.resolve($0, imports: imports) }) == "os":
