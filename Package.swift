@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "Terraform", dependencies: ["HCL", "LinearRegex"]),
         .target(name: "Metrics"),
         .target(name: "Reporting", dependencies: ["Git", "Review", "Metrics"]),
-        .target(name: "Review", dependencies: ["Git", "HCL", "Terraform", "Metrics", "LinearRegex", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Review", dependencies: ["Git", "HCL", "Terraform", "Python", "Metrics", "LinearRegex", .product(name: "Yams", package: "Yams")]),
         .target(name: "Demo", dependencies: ["Git", "Reporting", "Review"]),
         .executableTarget(
             name: "stackreview",

@@ -970,6 +970,1189 @@ extension BuiltinRules {
               }
 
         """#),
+        ("rules/handler/lambda-handler-assert.yml", #"""
+        id: lambda-handler-assert
+        title: Input is validated without assert
+        severity: low
+        category: lambda-handler
+        applies_to: [python_handler]
+        message: "`{address}` validates with `assert` at line {line}: the check disappears under `python -O`"
+        improvement: "`{address}` no longer validates with `assert`"
+        remediation: "Raise a specific error (`if \"orderId\" not in event: raise ValueError(...)`) or return a 400 response."
+        references:
+          bandit: [B101]
+          links: https://bandit.readthedocs.io/en/latest/plugins/b101_assert_used.html
+        check: { coded: handler-assert }
+        examples:
+          fail: |
+            def lambda_handler(event, context):
+                ⚑assert "orderId" in event, "missing orderId"
+                return {"statusCode": 200, "body": event["orderId"]}
+          pass: |
+            def lambda_handler(event, context):
+                if "orderId" not in event:
+                    return {"statusCode": 400, "body": "missing orderId"}
+                return {"statusCode": 200, "body": event["orderId"]}
+
+        """#),
+        ("rules/handler/lambda-handler-bare-except.yml", #"""
+        id: lambda-handler-bare-except
+        title: Handler names the exceptions it catches
+        severity: medium
+        category: lambda-handler
+        applies_to: [python_handler]
+        message: "`{address}` uses a bare `except:` at line {line}: it also catches SystemExit and KeyboardInterrupt and hides what failed"
+        improvement: "`{address}` no longer uses a bare `except:`"
+        remediation: Catch the exceptions you expect (`except ClientError as error:`), or at least `except Exception:`, and log them.
+        references:
+          links:
+            - https://www.flake8rules.com/rules/E722.html
+            - https://docs.python.org/3/tutorial/errors.html#handling-exceptions
+        check: { coded: handler-bare-except }
+        examples:
+          fail: |
+            import boto3
+
+            table = boto3.resource("dynamodb").Table("orders")
+
+            def lambda_handler(event, context):
+                try:
+                    table.put_item(Item=event)
+                ⚑except:
+                    return {"statusCode": 500, "body": "failed"}
+                return {"statusCode": 201, "body": "created"}
+          pass: |
+            import boto3
+            from botocore.exceptions import ClientError
+
+            table = boto3.resource("dynamodb").Table("orders")
+
+            def lambda_handler(event, context):
+                try:
+                    table.put_item(Item=event)
+                except ClientError:
+                    return {"statusCode": 500, "body": "failed"}
+                return {"statusCode": 201, "body": "created"}
+
+        """#),
+        ("rules/handler/lambda-handler-client-in-handler.yml", #"""
+        id: lambda-handler-client-in-handler
+        title: AWS SDK clients are created at module level
+        severity: medium
+        category: lambda-handler
+        applies_to: [python_handler]
+        message: "`{address}` creates an AWS SDK {service} client on every invocation (line {line})"
+        improvement: "`{address}` now reuses a module-level {service} client"
+        remediation: Create the client once at module level (`s3 = boto3.client("s3")`) so warm invocations reuse it and its connections.
+        references:
+          links: https://docs.aws.amazon.com/lambda/latest/dg/best-practices.html#function-code
+        check: { coded: handler-client-in-handler }
+        examples:
+          fail: |
+            import boto3
+
+            def lambda_handler(event, context):
+                s3 = ⚑boto3.client("s3")
+                table = ⚑boto3.resource("dynamodb").Table("orders")
+                return s3.list_objects_v2(Bucket=table.name)
+          pass: |
+            import boto3
+
+            s3 = boto3.client("s3")
+
+            def lambda_handler(event, context):
+                return s3.list_objects_v2(Bucket=event["bucket"])
+
+        """#),
+        ("rules/handler/lambda-handler-entry-point.yml", #"""
+        id: lambda-handler-entry-point
+        title: The handler attribute names a function the package has
+        severity: high
+        category: lambda-handler
+        applies_to: [aws_lambda_function]
+        message: "`{address}` names the handler `{handler}`, but {problem}: every invocation fails"
+        improvement: "The handler `{handler}` of `{address}` now exists"
+        remediation: Point `handler` at `<module path>.<function>` of a module-level function in the package (`app.handler` for `def handler` in `app.py` at the package root).
+        references:
+          links: https://docs.aws.amazon.com/lambda/latest/dg/python-handler.html
+        check: { coded: handler-entry-point }
+        examples:
+          fail:
+            - |
+              data "archive_file" "orders" {
+                type        = "zip"
+                source_dir  = "src"
+                output_path = "build/orders.zip"
+              }
+
+              resource "aws_lambda_function" "orders" {
+                function_name = "orders"
+                role          = "arn:aws:iam::123456789012:role/orders"
+                runtime       = "python3.12"
+                handler       = ⚑"app.lambda_handler"
+                filename      = data.archive_file.orders.output_path
+              }
+              # file: src/app.py
+              def handler(event, context):
+                  return {"statusCode": 200, "body": "ok"}
+            - |
+              data "archive_file" "orders" {
+                type        = "zip"
+                source_dir  = "src"
+                output_path = "build/orders.zip"
+              }
+
+              resource "aws_lambda_function" "orders" {
+                function_name = "orders"
+                role          = "arn:aws:iam::123456789012:role/orders"
+                runtime       = "python3.12"
+                handler       = ⚑"orders/api.handler"
+                filename      = data.archive_file.orders.output_path
+              }
+              # file: src/app.py
+              def handler(event, context):
+                  return {"statusCode": 200, "body": "ok"}
+          pass:
+            - |
+              data "archive_file" "orders" {
+                type        = "zip"
+                source_dir  = "src"
+                output_path = "build/orders.zip"
+              }
+
+              resource "aws_lambda_function" "orders" {
+                function_name = "orders"
+                role          = "arn:aws:iam::123456789012:role/orders"
+                runtime       = "python3.12"
+                handler       = "orders.api.handler"
+                filename      = data.archive_file.orders.output_path
+              }
+              # file: src/orders/api.py
+              def handler(event, context):
+                  return {"statusCode": 200, "body": "ok"}
+            - |
+              resource "aws_lambda_function" "orders" {
+                function_name = "orders"
+                role          = "arn:aws:iam::123456789012:role/orders"
+                runtime       = "python3.12"
+                handler       = "app.handler"
+                filename      = "build/orders.zip"
+              }
+
+        """#),
+        ("rules/handler/lambda-handler-environment-missing.yml", #"""
+        id: lambda-handler-environment-missing
+        title: Every environment variable the handler needs is set
+        severity: high
+        category: lambda-handler
+        applies_to: [aws_lambda_function]
+        message: "`{handler}` reads the environment variable `{variable}` (line {line}) without a default, but `{address}` does not set it"
+        improvement: "`{address}` now sets `{variable}`, which its handler reads"
+        remediation: Add the variable to `environment { variables = { ... } }`, or give the read a default (`os.environ.get("X", "default")`).
+        references:
+          links: https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html
+        check: { coded: handler-environment-missing }
+        examples:
+          fail: |
+            data "archive_file" "orders" {
+              type        = "zip"
+              source_dir  = "src"
+              output_path = "build/orders.zip"
+            }
+
+            resource "aws_lambda_function" "orders" {
+              function_name = "orders"
+              role          = "arn:aws:iam::123456789012:role/orders"
+              runtime       = "python3.12"
+              handler       = "app.handler"
+              filename      = data.archive_file.orders.output_path
+              environment {
+                variables = ⚑{
+                  TABLE_NAME = "orders"
+                }
+              }
+            }
+            # file: src/app.py
+            import os
+
+            TABLE = os.environ["TABLE_NAME"]
+            QUEUE = os.getenv("QUEUE_URL")
+            STAGE = os.environ.get("STAGE", "dev")
+            REGION = os.environ["AWS_REGION"]
+
+            def handler(event, context):
+                return {"statusCode": 200, "body": TABLE + QUEUE + STAGE + REGION}
+          pass:
+            - |
+              data "archive_file" "orders" {
+                type        = "zip"
+                source_dir  = "src"
+                output_path = "build/orders.zip"
+              }
+
+              resource "aws_lambda_function" "orders" {
+                function_name = "orders"
+                role          = "arn:aws:iam::123456789012:role/orders"
+                runtime       = "python3.12"
+                handler       = "app.handler"
+                filename      = data.archive_file.orders.output_path
+                environment {
+                  variables = {
+                    TABLE_NAME = "orders"
+                    QUEUE_URL  = "https://sqs.eu-west-1.amazonaws.com/123456789012/orders"
+                  }
+                }
+              }
+              # file: src/app.py
+              import os
+
+              def handler(event, context):
+                  return {"statusCode": 200, "body": os.environ["TABLE_NAME"] + os.getenv("QUEUE_URL")}
+            - |
+              variable "settings" {
+                type = map(string)
+              }
+
+              data "archive_file" "orders" {
+                type        = "zip"
+                source_dir  = "src"
+                output_path = "build/orders.zip"
+              }
+
+              resource "aws_lambda_function" "orders" {
+                function_name = "orders"
+                role          = "arn:aws:iam::123456789012:role/orders"
+                runtime       = "python3.12"
+                handler       = "app.handler"
+                filename      = data.archive_file.orders.output_path
+                environment {
+                  variables = var.settings
+                }
+              }
+              # file: src/app.py
+              import os
+
+              def handler(event, context):
+                  return {"statusCode": 200, "body": os.environ["TABLE_NAME"]}
+
+        """#),
+        ("rules/handler/lambda-handler-environment-unused.yml", #"""
+        id: lambda-handler-environment-unused
+        title: Every environment variable set is read by the code
+        severity: low
+        category: lambda-handler
+        applies_to: [aws_lambda_function]
+        message: "`{address}` sets the environment variable `{variable}`, which no file of its package reads"
+        improvement: "`{address}` no longer sets the unused variable `{variable}`"
+        remediation: Remove the variable, or read it where it was meant to be used.
+        references:
+          links: https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html
+        check: { coded: handler-environment-unused }
+        examples:
+          fail: |
+            data "archive_file" "orders" {
+              type        = "zip"
+              source_dir  = "src"
+              output_path = "build/orders.zip"
+            }
+
+            resource "aws_lambda_function" "orders" {
+              function_name = "orders"
+              role          = "arn:aws:iam::123456789012:role/orders"
+              runtime       = "python3.12"
+              handler       = "app.handler"
+              filename      = data.archive_file.orders.output_path
+              environment {
+                variables = {
+                  TABLE_NAME   = "orders"
+                  LEGACY_TOPIC = ⚑"arn:aws:sns:eu-west-1:123456789012:orders"
+                  LOG_LEVEL    = "INFO"
+                }
+              }
+            }
+            # file: src/app.py
+            import os
+
+            def handler(event, context):
+                return {"statusCode": 200, "body": os.environ["TABLE_NAME"]}
+          pass: |
+            data "archive_file" "orders" {
+              type        = "zip"
+              source_dir  = "src"
+              output_path = "build/orders.zip"
+            }
+
+            resource "aws_lambda_function" "orders" {
+              function_name = "orders"
+              role          = "arn:aws:iam::123456789012:role/orders"
+              runtime       = "python3.12"
+              handler       = "app.handler"
+              filename      = data.archive_file.orders.output_path
+              environment {
+                variables = {
+                  TABLE_NAME = "orders"
+                  SETTING    = "x"
+                }
+              }
+            }
+            # file: src/app.py
+            import os
+
+            def handler(event, context):
+                settings = {key: os.environ[key] for key in ("TABLE_NAME", "SETTING")}
+                return {"statusCode": 200, "body": str(settings)}
+
+        """#),
+        ("rules/handler/lambda-handler-error-detail.yml", #"""
+        id: lambda-handler-error-detail
+        title: Handler does not return internal error detail
+        severity: medium
+        category: lambda-handler
+        applies_to: [python_handler]
+        message: "`{address}` returns the exception or a traceback to its caller at line {line}: internal detail (paths, queries, resource names) leaks"
+        improvement: "`{address}` no longer returns internal error detail"
+        remediation: Log the exception with `logger.exception(...)` and return a generic message with a request id.
+        references:
+          links: https://owasp.org/www-community/Improper_Error_Handling
+        check: { coded: handler-error-detail }
+        examples:
+          fail:
+            - |
+              import json
+
+              def lambda_handler(event, context):
+                  try:
+                      return {"statusCode": 200, "body": json.dumps(process(event))}
+                  except Exception as error:
+                      return ⚑{"statusCode": 500, "body": json.dumps({"error": str(error)})}
+            - |
+              import traceback
+
+              def lambda_handler(event, context):
+                  try:
+                      return process(event)
+                  except ValueError:
+                      return ⚑{"statusCode": 400, "body": traceback.format_exc()}
+          pass: |
+            import logging
+
+            logger = logging.getLogger()
+
+            def lambda_handler(event, context):
+                try:
+                    return process(event)
+                except Exception as error:
+                    logger.exception("processing failed: %s", error)
+                    return {"statusCode": 500, "body": "internal error"}
+
+        """#),
+        ("rules/handler/lambda-handler-error-handling.yml", #"""
+        id: lambda-handler-error-handling
+        title: Handler catches the errors of its work
+        severity: medium
+        category: lambda-handler
+        applies_to: [python_handler]
+        message: "`{address}` has no try/except around its body: an unexpected error escapes to the Lambda runtime as a raw traceback"
+        improvement: "`{address}` now handles the errors of its body"
+        remediation: >-
+          Wrap the handler's work in `try:` with `except` clauses for the errors you expect; log the
+          error with `logger.exception(...)` and return (or raise) a deliberate error response.
+        references:
+          links: https://docs.aws.amazon.com/lambda/latest/dg/python-exceptions.html
+        check: { coded: handler-error-handling }
+        examples:
+          fail: |
+            import json
+
+            def ⚑lambda_handler(event, context):
+                order = json.loads(event["body"])
+                return {"statusCode": 200, "body": json.dumps(order)}
+          pass:
+            - |
+              import json
+              import logging
+
+              logger = logging.getLogger(__name__)
+
+              def lambda_handler(event, context):
+                  try:
+                      order = json.loads(event["body"])
+                  except (KeyError, ValueError):
+                      logger.exception("malformed order")
+                      return {"statusCode": 400, "body": "{}"}
+                  return {"statusCode": 200, "body": json.dumps(order)}
+            - |
+              def health(event, context):
+                  return {"statusCode": 200, "body": "ok"}
+
+        """#),
+        ("rules/handler/lambda-handler-eval.yml", #"""
+        id: lambda-handler-eval
+        title: Handler does not evaluate code
+        severity: high
+        category: lambda-handler
+        applies_to: [python_handler]
+        message: "`{address}` calls `{call}` at line {line}: input that reaches it runs as code"
+        improvement: "`{address}` no longer calls `{call}`"
+        remediation: Parse data with `json.loads` or `ast.literal_eval`; dispatch on a table of allowed operations instead of building code.
+        references:
+          bandit: [B307, B102]
+          links: https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b307-eval
+        check: { coded: handler-eval }
+        examples:
+          fail: |
+            def lambda_handler(event, context):
+                total = ⚑eval(event["expression"])
+                ⚑exec(event["script"])
+                return {"statusCode": 200, "body": str(total)}
+          pass: |
+            import ast
+
+            def lambda_handler(event, context):
+                total = ast.literal_eval(event["expression"])
+                return {"statusCode": 200, "body": str(total)}
+
+        """#),
+        ("rules/handler/lambda-handler-event-logged.yml", #"""
+        id: lambda-handler-event-logged
+        title: Handler does not log the whole event
+        severity: medium
+        category: lambda-handler
+        applies_to: [python_handler]
+        message: "`{address}` logs the whole `{event}` at line {line}: request bodies, headers and tokens end up in CloudWatch"
+        improvement: "`{address}` no longer logs the whole event"
+        remediation: Log the fields you need (`event["requestContext"]["requestId"]`, an order id), never the event itself.
+        references:
+          links: https://docs.aws.amazon.com/lambda/latest/dg/python-logging.html
+        check: { coded: handler-event-logged }
+        examples:
+          fail:
+            - |
+              import json
+              import logging
+
+              logger = logging.getLogger()
+
+              def lambda_handler(event, context):
+                  ⚑logger.info("received %s", json.dumps(event))
+                  return {"statusCode": 200, "body": "ok"}
+            - |
+              def lambda_handler(event, context):
+                  ⚑print(f"event: {event}")
+                  return {"statusCode": 200, "body": "ok"}
+          pass: |
+            import logging
+
+            logger = logging.getLogger()
+
+            def lambda_handler(event, context):
+                logger.info("request %s", event["requestContext"]["requestId"])
+                return {"statusCode": 200, "body": "ok"}
+
+        """#),
+        ("rules/handler/lambda-handler-hardcoded-credential.yml", #"""
+        id: lambda-handler-hardcoded-credential
+        title: Handler code holds no credentials
+        severity: critical
+        category: lambda-handler
+        applies_to: [python_handler]
+        message: "`{address}` holds a hard-coded credential in `{variable}` ({literal}) at line {line}"
+        improvement: "Removed the hard-coded credential in `{variable}` from `{address}`"
+        remediation: >-
+          Rotate the credential now, remove it from the code (and Git history), and read it at run
+          time from Secrets Manager or an encrypted SSM parameter; use the function's role instead of
+          access keys.
+        references:
+          bandit: [B105, B106]
+          links: https://bandit.readthedocs.io/en/latest/plugins/b105_hardcoded_password_string.html
+        check: { coded: handler-hardcoded-credential }
+        examples:
+          fail:
+            - |
+              import pymysql
+
+              DB_PASSWORD = ⚑"s3cr3t-orders-2024"
+
+              def lambda_handler(event, context):
+                  return pymysql.connect(host="db", user="app", password=DB_PASSWORD)
+            - |
+              import boto3
+
+              def lambda_handler(event, context):
+                  s3 = boto3.client("s3", aws_access_key_id=⚑"AKIAIOSFODNN7EXAMPLE", aws_secret_access_key=⚑"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")
+                  return s3.list_buckets()
+          pass: |
+            import os
+
+            DB_PASSWORD_PARAMETER = "/orders/db-password"
+            PASSWORD_ENV = "DB_PASSWORD"
+
+            def lambda_handler(event, context):
+                password = os.environ[PASSWORD_ENV]
+                token = ""
+                return connect(password=password, token=token)
+
+        """#),
+        ("rules/handler/lambda-handler-iam-missing.yml", #"""
+        id: lambda-handler-iam-missing
+        title: The role allows every AWS call the handler makes
+        severity: high
+        category: lambda-handler
+        applies_to: [aws_lambda_function]
+        message: "`{handler}` calls `{call}` (line {line}), which needs `{action}`, but the role `{role}` of `{address}` does not allow it: the call fails with AccessDenied"
+        improvement: "The role of `{address}` now allows `{action}`, which its handler needs"
+        remediation: Add the action to a statement of the role's policy, scoped to the resources the handler uses.
+        references:
+          links: https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html
+        check: { coded: handler-iam-missing }
+        examples:
+          fail: |
+            data "archive_file" "orders" {
+              type        = "zip"
+              source_dir  = "src"
+              output_path = "build/orders.zip"
+            }
+
+            resource "aws_iam_role" "orders" {
+              name               = "orders"
+              assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "lambda.amazonaws.com" } }] })
+            }
+
+            resource "aws_iam_role_policy" "orders" {
+              role = aws_iam_role.orders.id
+              policy = jsonencode({
+                Version   = "2012-10-17"
+                Statement = [{ Effect = "Allow", Action = ["dynamodb:GetItem"], Resource = "*" }]
+              })
+            }
+
+            resource "aws_lambda_function" "orders" {
+              function_name = "orders"
+              role          = ⚑aws_iam_role.orders.arn
+              runtime       = "python3.12"
+              handler       = "app.handler"
+              filename      = data.archive_file.orders.output_path
+            }
+            # file: src/app.py
+            import boto3
+
+            table = boto3.resource("dynamodb").Table("orders")
+
+            def handler(event, context):
+                table.put_item(Item=event)
+                return table.get_item(Key={"id": event["id"]})
+          pass:
+            - |
+              data "archive_file" "orders" {
+                type        = "zip"
+                source_dir  = "src"
+                output_path = "build/orders.zip"
+              }
+
+              resource "aws_iam_role" "orders" {
+                name               = "orders"
+                assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "lambda.amazonaws.com" } }] })
+              }
+
+              resource "aws_iam_role_policy" "orders" {
+                role = aws_iam_role.orders.id
+                policy = jsonencode({
+                  Version   = "2012-10-17"
+                  Statement = [{ Effect = "Allow", Action = ["dynamodb:GetItem", "dynamodb:PutItem"], Resource = "*" }]
+                })
+              }
+
+              resource "aws_lambda_function" "orders" {
+                function_name = "orders"
+                role          = aws_iam_role.orders.arn
+                runtime       = "python3.12"
+                handler       = "app.handler"
+                filename      = data.archive_file.orders.output_path
+              }
+              # file: src/app.py
+              import boto3
+
+              table = boto3.resource("dynamodb").Table("orders")
+
+              def handler(event, context):
+                  table.put_item(Item=event)
+                  return table.get_item(Key={"id": event["id"]})
+            - |
+              data "archive_file" "orders" {
+                type        = "zip"
+                source_dir  = "src"
+                output_path = "build/orders.zip"
+              }
+
+              resource "aws_iam_role" "orders" {
+                name               = "orders"
+                assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "lambda.amazonaws.com" } }] })
+              }
+
+              resource "aws_iam_role_policy_attachment" "orders" {
+                role       = aws_iam_role.orders.name
+                policy_arn = "arn:aws:iam::aws:policy/AmazonDynamoDBFullAccess"
+              }
+
+              resource "aws_lambda_function" "orders" {
+                function_name = "orders"
+                role          = aws_iam_role.orders.arn
+                runtime       = "python3.12"
+                handler       = "app.handler"
+                filename      = data.archive_file.orders.output_path
+              }
+              # file: src/app.py
+              import boto3
+
+              table = boto3.resource("dynamodb").Table("orders")
+
+              def handler(event, context):
+                  return table.put_item(Item=event)
+
+        """#),
+        ("rules/handler/lambda-handler-iam-unused.yml", #"""
+        id: lambda-handler-iam-unused
+        title: The role allows only what the handler uses
+        severity: low
+        category: lambda-handler
+        applies_to: [aws_lambda_function]
+        message: "The role `{role}` of `{address}` allows {actions}, which no AWS call of `{handler}` needs"
+        improvement: "The role of `{address}` no longer allows actions its handler does not use"
+        remediation: Remove the unused actions from the role's policies (least privilege).
+        references:
+          links: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
+        check: { coded: handler-iam-unused }
+        examples:
+          fail: |
+            data "archive_file" "orders" {
+              type        = "zip"
+              source_dir  = "src"
+              output_path = "build/orders.zip"
+            }
+
+            resource "aws_iam_role" "orders" {
+              name               = "orders"
+              assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "lambda.amazonaws.com" } }] })
+            }
+
+            resource "aws_iam_role_policy" "orders" {
+              role = aws_iam_role.orders.id
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [
+                  { Effect = "Allow", Action = ["s3:GetObject", "s3:DeleteObject", "sqs:SendMessage"], Resource = "*" },
+                  { Effect = "Allow", Action = ["logs:CreateLogStream", "logs:PutLogEvents"], Resource = "*" },
+                ]
+              })
+            }
+
+            resource "aws_lambda_function" "orders" {
+              function_name = "orders"
+              role          = ⚑aws_iam_role.orders.arn
+              runtime       = "python3.12"
+              handler       = "app.handler"
+              filename      = data.archive_file.orders.output_path
+            }
+            # file: src/app.py
+            import boto3
+
+            s3 = boto3.client("s3")
+
+            def handler(event, context):
+                return s3.get_object(Bucket="orders", Key=event["key"])
+          pass: |
+            data "archive_file" "orders" {
+              type        = "zip"
+              source_dir  = "src"
+              output_path = "build/orders.zip"
+            }
+
+            resource "aws_iam_role" "orders" {
+              name               = "orders"
+              assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "lambda.amazonaws.com" } }] })
+            }
+
+            resource "aws_iam_role_policy" "orders" {
+              role = aws_iam_role.orders.id
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [
+                  { Effect = "Allow", Action = ["s3:GetObject"], Resource = "*" },
+                  { Effect = "Allow", Action = ["logs:CreateLogStream", "logs:PutLogEvents"], Resource = "*" },
+                ]
+              })
+            }
+
+            resource "aws_lambda_function" "orders" {
+              function_name = "orders"
+              role          = aws_iam_role.orders.arn
+              runtime       = "python3.12"
+              handler       = "app.handler"
+              filename      = data.archive_file.orders.output_path
+            }
+            # file: src/app.py
+            import boto3
+
+            s3 = boto3.client("s3")
+
+            def handler(event, context):
+                return s3.get_object(Bucket="orders", Key=event["key"])
+
+        """#),
+        ("rules/handler/lambda-handler-logger.yml", #"""
+        id: lambda-handler-logger
+        title: Handler file configures a logger at module level
+        severity: low
+        category: lambda-handler
+        applies_to: [python_handler]
+        message: "`{file}` configures no logger at module level: the handler's logs have no level control"
+        improvement: "`{file}` now configures a module-level logger"
+        remediation: Add `logger = logging.getLogger()` and `logger.setLevel(os.environ.get("LOG_LEVEL", "INFO"))` at module level.
+        references:
+          links: https://docs.aws.amazon.com/lambda/latest/dg/python-logging.html
+        check: { coded: handler-logger }
+        examples:
+          fail: |
+            ⚑import json
+
+            def lambda_handler(event, context):
+                return {"statusCode": 200, "body": json.dumps({"ok": True})}
+          pass:
+            - |
+              import json
+              import logging
+
+              logger = logging.getLogger(__name__)
+
+              def lambda_handler(event, context):
+                  return {"statusCode": 200, "body": json.dumps({"ok": True})}
+            - |
+              from aws_lambda_powertools import Logger
+
+              logger = Logger(service="orders")
+
+              def lambda_handler(event, context):
+                  return {"statusCode": 200, "body": "{}"}
+
+        """#),
+        ("rules/handler/lambda-handler-mktemp.yml", #"""
+        id: lambda-handler-mktemp
+        title: Temporary files are created safely
+        severity: medium
+        category: lambda-handler
+        applies_to: [python_handler]
+        message: "`{address}` calls `tempfile.mktemp` at line {line}: another process can create the file first"
+        improvement: "`{address}` no longer uses `tempfile.mktemp`"
+        remediation: Use `tempfile.NamedTemporaryFile()` or `tempfile.mkstemp()`.
+        references:
+          bandit: [B306]
+          links: https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b306-mktemp-q
+        check: { coded: handler-mktemp }
+        examples:
+          fail: |
+            import tempfile
+
+            def lambda_handler(event, context):
+                path = ⚑tempfile.mktemp(suffix=".csv")
+                return path
+          pass: |
+            import tempfile
+
+            def lambda_handler(event, context):
+                with tempfile.NamedTemporaryFile(suffix=".csv") as handle:
+                    return handle.name
+
+        """#),
+        ("rules/handler/lambda-handler-pickle.yml", #"""
+        id: lambda-handler-pickle
+        title: Handler does not unpickle data
+        severity: high
+        category: lambda-handler
+        applies_to: [python_handler]
+        message: "`{address}` deserialises with `{call}` at line {line}: a crafted payload runs code"
+        improvement: "`{address}` no longer unpickles data"
+        remediation: Exchange data as JSON (`json.loads`), or sign and verify payloads before loading them.
+        references:
+          bandit: [B301]
+          links: https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b301-pickle
+        check: { coded: handler-pickle }
+        examples:
+          fail: |
+            import base64
+            import pickle
+
+            def lambda_handler(event, context):
+                return ⚑pickle.loads(base64.b64decode(event["body"]))
+          pass: |
+            import json
+
+            def lambda_handler(event, context):
+                return json.loads(event["body"])
+
+        """#),
+        ("rules/handler/lambda-handler-print.yml", #"""
+        id: lambda-handler-print
+        title: Handler logs through logging, not print
+        severity: low
+        category: lambda-handler
+        applies_to: [python_handler]
+        message: "`{address}` writes with `print` ({count} call(s), first at line {line}): no level, no request id, cannot be turned down"
+        improvement: "`{address}` now logs through `logging` instead of `print`"
+        remediation: Use a module-level `logger = logging.getLogger()` (or Powertools `Logger`) and `logger.info(...)`.
+        references:
+          links: https://docs.aws.amazon.com/lambda/latest/dg/python-logging.html
+        check: { coded: handler-print }
+        examples:
+          fail: |
+            def lambda_handler(event, context):
+                ⚑print("processing order", event.get("orderId"))
+                print("done")
+                return {"statusCode": 200, "body": "ok"}
+          pass: |
+            import logging
+
+            logger = logging.getLogger()
+
+            def lambda_handler(event, context):
+                logger.info("processing order %s", event.get("orderId"))
+                return {"statusCode": 200, "body": "ok"}
+
+        """#),
+        ("rules/handler/lambda-handler-request-timeout.yml", #"""
+        id: lambda-handler-request-timeout
+        title: HTTP requests have a timeout
+        severity: medium
+        category: lambda-handler
+        applies_to: [python_handler]
+        message: "`{address}` calls `{call}` without a timeout at line {line}: a slow server holds the function until Lambda kills it"
+        improvement: "`{address}` now sets a timeout on `{call}`"
+        remediation: Pass `timeout=` (seconds) well under the function's own timeout.
+        references:
+          bandit: [B113]
+          links: https://bandit.readthedocs.io/en/latest/plugins/b113_request_without_timeout.html
+        check: { coded: handler-request-timeout }
+        examples:
+          fail: |
+            import requests
+
+            def lambda_handler(event, context):
+                ⚑requests.post("https://hooks.example.com/orders", json=event)
+                return ⚑requests.get("https://partner.example.com/orders", timeout=None).json()
+          pass: |
+            import requests
+
+            def lambda_handler(event, context):
+                requests.post("https://hooks.example.com/orders", json=event, timeout=3)
+                return {"statusCode": 202, "body": "queued"}
+
+        """#),
+        ("rules/handler/lambda-handler-response-body.yml", #"""
+        id: lambda-handler-response-body
+        title: API response bodies are strings
+        severity: high
+        category: lambda-handler
+        applies_to: [python_handler]
+        message: "`{address}` returns a dict or list as the response `body` at line {line}: API Gateway needs a string and answers 502"
+        improvement: "`{address}` now serialises its response body"
+        remediation: 'Serialise the body: `"body": json.dumps({...})`.'
+        references:
+          links: https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html#api-gateway-simple-proxy-for-lambda-output-format
+        check: { coded: handler-response-body }
+        examples:
+          fail: |
+            def lambda_handler(event, context):
+                return {"statusCode": 200, "headers": {}, "body": ⚑{"orderId": event["orderId"]}}
+          pass: |
+            import json
+
+            def lambda_handler(event, context):
+                return {"statusCode": 200, "headers": {}, "body": json.dumps({"orderId": event["orderId"]})}
+
+        """#),
+        ("rules/handler/lambda-handler-response-headers.yml", #"""
+        id: lambda-handler-response-headers
+        title: API responses set headers
+        severity: low
+        category: lambda-handler
+        applies_to: [python_handler]
+        message: "`{address}` returns a proxy response without `headers` at line {line}: no Content-Type, CORS or security headers"
+        improvement: "The responses of `{address}` now set headers"
+        remediation: 'Add `"headers": {"Content-Type": "application/json"}` (and the CORS headers your clients need).'
+        references:
+          links: https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html#api-gateway-simple-proxy-for-lambda-output-format
+        check: { coded: handler-response-headers }
+        examples:
+          fail: |
+            import json
+
+            def lambda_handler(event, context):
+                return ⚑{"statusCode": 200, "body": json.dumps({"ok": True})}
+          pass:
+            - |
+              import json
+
+              HEADERS = {"Content-Type": "application/json"}
+
+              def lambda_handler(event, context):
+                  return {"statusCode": 200, "headers": HEADERS, "body": json.dumps({"ok": True})}
+            - |
+              def lambda_handler(event, context):
+                  return {"statusCode": 200, **base_response()}
+
+        """#),
+        ("rules/handler/lambda-handler-response-status-code.yml", #"""
+        id: lambda-handler-response-status-code
+        title: API responses carry a statusCode
+        severity: medium
+        category: lambda-handler
+        applies_to: [python_handler]
+        message: "`{address}` returns a proxy response without `statusCode` at line {line}: API Gateway answers 502"
+        improvement: "The responses of `{address}` now carry a `statusCode`"
+        remediation: 'Return `{"statusCode": 200, "headers": {...}, "body": json.dumps(...)}`.'
+        references:
+          links: https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html#api-gateway-simple-proxy-for-lambda-output-format
+        check: { coded: handler-response-status-code }
+        examples:
+          fail: |
+            import json
+
+            def lambda_handler(event, context):
+                return ⚑{"headers": {"Content-Type": "application/json"}, "body": json.dumps({"ok": True})}
+          pass: |
+            import json
+
+            def lambda_handler(event, context):
+                return {"statusCode": 200, "headers": {"Content-Type": "application/json"}, "body": json.dumps({"ok": True})}
+
+        """#),
+        ("rules/handler/lambda-handler-secret-flow.yml", #"""
+        id: lambda-handler-secret-flow
+        title: Secrets never reach logs, exceptions or responses
+        severity: high
+        category: lambda-handler
+        applies_to: [python_handler]
+        message: "The secret in `{secret}` reaches {sink} in `{address}` at line {line}"
+        improvement: "The secret in `{secret}` no longer reaches {sink} in `{address}`"
+        remediation: >-
+          Never log, raise or return a secret or text built from it; log that it was loaded (or its
+          length), and keep it only in the call that needs it.
+        references:
+          links:
+            - https://owasp.org/Top10/A09_2021-Security_Logging_and_Monitoring_Failures/
+            - https://docs.aws.amazon.com/secretsmanager/latest/userguide/retrieving-secrets_lambda.html
+        check: { coded: handler-secret-flow }
+        examples:
+          fail:
+            - |
+              import logging
+              import os
+
+              logger = logging.getLogger()
+
+              def lambda_handler(event, context):
+                  password = os.environ["DB_PASSWORD"]
+                  dsn = f"postgres://app:{password}@db/orders"
+                  ⚑logger.info("connecting to %s", dsn)
+                  return {"statusCode": 200, "body": "ok"}
+            - |
+              import json
+              import boto3
+
+              secrets = boto3.client("secretsmanager")
+
+              def load_key(name):
+                  value = secrets.get_secret_value(SecretId=name)
+                  key = json.loads(value["SecretString"])["api_key"]
+                  if len(key) < 10:
+                      ⚑raise ValueError("bad key " + key)
+                  return key
+            - |
+              import boto3
+
+              ssm = boto3.client("ssm")
+              TOKEN = ssm.get_parameter(Name="/orders/token", WithDecryption=True)["Parameter"]["Value"]
+
+              def lambda_handler(event, context):
+                  headers = {"Authorization": "Bearer {}".format(TOKEN)}
+                  ⚑return {"statusCode": 200, "body": str(headers)}
+          pass: |
+            import logging
+            import os
+
+            logger = logging.getLogger()
+
+            def lambda_handler(event, context):
+                password = os.environ["DB_PASSWORD"]
+                connect(password=password)
+                logger.info("connected with a %d-character password", len(password))
+                region = os.environ["AWS_REGION"]
+                logger.info("region %s", region)
+                return {"statusCode": 200, "body": "ok"}
+
+        """#),
+        ("rules/handler/lambda-handler-subprocess-shell.yml", #"""
+        id: lambda-handler-subprocess-shell
+        title: Handler runs commands without a shell
+        severity: high
+        category: lambda-handler
+        applies_to: [python_handler]
+        message: "`{address}` runs a shell command with `{call}` at line {line}: input that reaches it can inject commands"
+        improvement: "`{address}` no longer runs commands through a shell"
+        remediation: Pass an argument list without `shell=True` (`subprocess.run(["convert", path], check=True)`).
+        references:
+          bandit: [B602, B604, B605]
+          links: https://bandit.readthedocs.io/en/latest/plugins/b602_subprocess_popen_with_shell_equals_true.html
+        check: { coded: handler-subprocess-shell }
+        examples:
+          fail: |
+            import os
+            import subprocess
+
+            def lambda_handler(event, context):
+                ⚑subprocess.run("convert " + event["file"], shell=True, check=True)
+                ⚑os.system("rm -rf /tmp/work")
+          pass: |
+            import subprocess
+
+            def lambda_handler(event, context):
+                subprocess.run(["convert", event["file"]], check=True)
+
+        """#),
+        ("rules/handler/lambda-handler-swallowed-exception.yml", #"""
+        id: lambda-handler-swallowed-exception
+        title: Handler does not swallow errors
+        severity: high
+        category: lambda-handler
+        applies_to: [python_handler]
+        message: "A broad `except` in `{address}` at line {line} swallows the error: nothing is raised, logged or reported as a failure"
+        improvement: "`{address}` no longer swallows errors"
+        remediation: >-
+          Log the error (`logger.exception(...)`) and re-raise it or return an error response; catch
+          only the exceptions you can handle.
+        references:
+          bandit: [B110]
+          links: https://bandit.readthedocs.io/en/latest/plugins/b110_try_except_pass.html
+        check: { coded: handler-swallowed-exception }
+        examples:
+          fail:
+            - |
+              import boto3
+
+              sqs = boto3.client("sqs")
+
+              def lambda_handler(event, context):
+                  try:
+                      sqs.send_message(QueueUrl=event["queue"], MessageBody="ping")
+                  ⚑except Exception:
+                      pass
+            - |
+              def lambda_handler(event, context):
+                  try:
+                      charge(event["amount"])
+                  ⚑except Exception:
+                      return {"statusCode": 200, "body": "ok"}
+                  return {"statusCode": 200, "body": "ok"}
+          pass: |
+            import logging
+
+            logger = logging.getLogger()
+
+            def lambda_handler(event, context):
+                try:
+                    charge(event["amount"])
+                except Exception:
+                    logger.exception("charge failed")
+                    return {"statusCode": 502, "body": "payment failed"}
+                return {"statusCode": 200, "body": "ok"}
+
+        """#),
+        ("rules/handler/lambda-handler-tls-verify.yml", #"""
+        id: lambda-handler-tls-verify
+        title: HTTPS requests verify certificates
+        severity: high
+        category: lambda-handler
+        applies_to: [python_handler]
+        message: "`{address}` turns off certificate verification in `{call}` at line {line}"
+        improvement: "`{address}` now verifies certificates"
+        remediation: Remove `verify=False`; pass a CA bundle path (`verify="/opt/ca.pem"`) for private CAs.
+        references:
+          bandit: [B501]
+          links: https://bandit.readthedocs.io/en/latest/plugins/b501_request_with_no_cert_validation.html
+        check: { coded: handler-tls-verify }
+        examples:
+          fail: |
+            import requests
+
+            def lambda_handler(event, context):
+                return ⚑requests.get("https://partner.example.com/orders", verify=False, timeout=5).json()
+          pass: |
+            import requests
+
+            def lambda_handler(event, context):
+                return requests.get("https://partner.example.com/orders", timeout=5).json()
+
+        """#),
+        ("rules/handler/lambda-handler-weak-hash.yml", #"""
+        id: lambda-handler-weak-hash
+        title: Handler uses strong hashes
+        severity: medium
+        category: lambda-handler
+        applies_to: [python_handler]
+        message: "`{address}` uses the broken hash `{call}` at line {line}"
+        improvement: "`{address}` no longer uses `{call}`"
+        remediation: Use `hashlib.sha256` (or `hmac` with SHA-256 for signatures); pass `usedforsecurity=False` where MD5 only fingerprints data.
+        references:
+          bandit: [B303, B324]
+          links: https://bandit.readthedocs.io/en/latest/plugins/b324_hashlib.html
+        check: { coded: handler-weak-hash }
+        examples:
+          fail: |
+            import hashlib
+
+            def lambda_handler(event, context):
+                digest = ⚑hashlib.md5(event["password"].encode()).hexdigest()
+                legacy = ⚑hashlib.new("sha1", event["token"].encode())
+                return digest, legacy
+          pass: |
+            import hashlib
+
+            def lambda_handler(event, context):
+                etag = hashlib.md5(event["body"].encode(), usedforsecurity=False).hexdigest()
+                return hashlib.sha256(event["token"].encode()).hexdigest(), etag
+
+        """#),
+        ("rules/handler/lambda-handler-yaml-load.yml", #"""
+        id: lambda-handler-yaml-load
+        title: Handler loads YAML safely
+        severity: high
+        category: lambda-handler
+        applies_to: [python_handler]
+        message: "`{address}` calls `{call}` without a safe loader at line {line}: a YAML document can construct arbitrary objects"
+        improvement: "`{address}` now loads YAML with a safe loader"
+        remediation: Use `yaml.safe_load(text)` or `yaml.load(text, Loader=yaml.SafeLoader)`.
+        references:
+          bandit: [B506]
+          links: https://bandit.readthedocs.io/en/latest/plugins/b506_yaml_load.html
+        check: { coded: handler-yaml-load }
+        examples:
+          fail: |
+            import yaml
+
+            def lambda_handler(event, context):
+                return ⚑yaml.load(event["body"])
+          pass:
+            - |
+              import yaml
+
+              def lambda_handler(event, context):
+                  return yaml.safe_load(event["body"])
+            - |
+              import yaml
+
+              def lambda_handler(event, context):
+                  return yaml.load(event["body"], Loader=yaml.SafeLoader)
+
+        """#),
         ("rules/iam/iam-administrator-access.yml", #"""
         id: iam-administrator-access
         title: IAM policy does not grant every action on every resource

@@ -65,8 +65,37 @@ public struct ReviewEngine {
                 })
             }
         }
-        let baseFindings = findings(base), headFindings = findings(head)
-        var headSubjects = Set<SubjectKey>()
+        var baseFindings = findings(base), headFindings = findings(head)
+        // Handler files: parsed from the same revision, reviewed by the handler rules.
+        let handlerReview = HandlerReview(changeSet: changeSet, configuration: configuration, runner: runner, reviewAll: options.reviewAll)
+        let headHandlers = handlerReview.review(side: .head, source: headSource, contexts: head.contexts, skip: [])
+        let baseHandlers = baseSource.map {
+            handlerReview.review(side: .base, source: $0, contexts: base.contexts, skip: headHandlers.unparsable)
+        } ?? HandlerReview.Outcome()
+        // Head paths for base subjects, so a renamed file's subjects are touched on both sides.
+        var headAddress: [String: String] = [:]
+        for file in changeSet.files where file.kind == .pythonSource { if let old = file.oldPath { headAddress[old] = file.path } }
+        let touchedHandlers = Set(headHandlers.touched.keys).union(baseHandlers.touched.keys.map { FindingComparison.rename($0, headAddress) ?? $0 })
+        baseFindings += handlerReview.findings(baseHandlers, touched: Set(touchedHandlers.flatMap { address in
+            [address] + headAddress.filter { address.hasPrefix($0.value + "::") || address == $0.value }.map { $0.key + address.dropFirst($0.value.count) }
+        }))
+        headFindings += handlerReview.findings(headHandlers, touched: touchedHandlers)
+        let baseTouched = Dictionary(baseHandlers.touched.map { (FindingComparison.rename($0.key, headAddress) ?? headAddress[$0.key] ?? $0.key, $0.value) }, uniquingKeysWith: +)
+        for (address, reasons) in headHandlers.touched.merging(baseTouched, uniquingKeysWith: +) {
+            for reason in reasons where !(touched[""]?[address]?.contains(reason) ?? false) {
+                touched["", default: [:]][address, default: []].append(reason)
+            }
+        }
+        problems += headHandlers.problems
+        if !headHandlers.unparsable.isEmpty {
+            // A handler that does not parse says nothing about its Lambda functions either way:
+            // their cross-checks are left out on both sides rather than reported as resolved.
+            let silenced = handlerReview.functions(deploying: headHandlers.unparsable, head: head.contexts, base: base.contexts)
+            let keep = { (finding: Finding) in finding.category != .lambdaHandler || !silenced.contains(SubjectKey(directory: finding.directory, address: finding.subject)) }
+            baseFindings = baseFindings.filter(keep)
+            headFindings = headFindings.filter(keep)
+        }
+        var headSubjects = Set<SubjectKey>(headHandlers.subjects.map { SubjectKey(directory: "", address: $0) })
         var renames: [String: String] = [:]
         for context in head.contexts {
             for subject in context.subjectList { headSubjects.insert(SubjectKey(directory: context.directory, address: subject.address)) }

@@ -35,14 +35,14 @@ public struct RuleExampleRunner: Sendable {
     public func failures(of rule: Rule, configuration: Configuration = Configuration()) -> [Failure] {
         var failures: [Failure] = []
         for (index, example) in rule.examples.failing.enumerated() {
-            let (files, markers) = Self.prepare(example)
+            let (files, markers) = Self.prepare(example, firstFile: Self.firstFile(of: rule))
             let found = positions(rule, files, configuration)
             if found != markers {
                 failures.append(Failure(ruleID: rule.id, file: rule.file, example: "fail #\(index + 1)", expected: markers, found: found))
             }
         }
         for (index, example) in rule.examples.passing.enumerated() {
-            let (files, _) = Self.prepare(example)
+            let (files, _) = Self.prepare(example, firstFile: Self.firstFile(of: rule))
             let found = positions(rule, files, configuration)
             if !found.isEmpty {
                 failures.append(Failure(ruleID: rule.id, file: rule.file, example: "pass #\(index + 1)", expected: [], found: found))
@@ -55,17 +55,37 @@ public struct RuleExampleRunner: Sendable {
         let source = InMemoryFileSource(files)
         let module = ModuleLoader(source: source, cache: ParsedFileCache()).loadModule(at: "")
         let runner = RuleRunner(ruleSet: RuleSet(rules: [rule]), configuration: configuration, today: today)
-        let findings = runner.findings(module: module, directory: "").filter { !$0.isSuppressed }
+        var findings = runner.findings(module: module, directory: "").filter { !$0.isSuppressed }
+        if rule.appliesTo.contains(HandlerSubject.type) {
+            findings += handlerFindings(runner, files: files, module: module).filter { !$0.isSuppressed }
+        }
         return findings.map { "\($0.span.file):\($0.span.start.line):\($0.span.start.column)" }.sorted()
     }
 
+    /// The file an example starts in: `handler.py` for handler rules, else `main.tf`.
+    static func firstFile(of rule: Rule) -> String {
+        rule.appliesTo.contains(HandlerSubject.type) ? "handler.py" : "main.tf"
+    }
+
+    /// The findings of a handler rule on every `.py` file of an example: the entry points are
+    /// those the example's Terraform names, else every `(event, context)` function.
+    private func handlerFindings(_ runner: RuleRunner, files: [String: String], module: Module) -> [Finding] {
+        let context = CheckContext(module: module, directory: "", configuration: runner.configuration, today: today)
+        let named = LambdaHandlerReference.entryPoints(in: [context])
+        return files.keys.sorted().filter { $0.hasSuffix(".py") }.flatMap { path in
+            var file = HandlerFile(path: path, bytes: Array((files[path] ?? "").utf8), entryPoints: named[path] ?? [])
+            if named[path] == nil { file.entryPoints = file.conventionalEntryPoints }
+            return runner.handlerFindings(in: file)
+        }
+    }
+
     /// Splits an example into files (`# file: name.tf` lines start a new file; the first file
-    /// is `main.tf`) and removes the markers, returning where they were as `file:line:column`
+    /// is `firstFile`) and removes the markers, returning where they were as `file:line:column`
     /// (columns in UTF-8 bytes).
-    static func prepare(_ example: String) -> (files: [String: String], markers: [String]) {
+    static func prepare(_ example: String, firstFile: String = "main.tf") -> (files: [String: String], markers: [String]) {
         var files: [String: String] = [:]
         var markers: [String] = []
-        var current = "main.tf"
+        var current = firstFile
         var text = ""
         var lineNumber = 0
         func flush() {
@@ -93,7 +113,7 @@ public struct RuleExampleRunner: Sendable {
             text += cleaned + "\n"
         }
         flush()
-        if let main = files["main.tf"], main.allSatisfy({ $0 == "\n" }), files.count > 1 { files["main.tf"] = nil }
+        if let main = files[firstFile], main.allSatisfy({ $0 == "\n" }), files.count > 1 { files[firstFile] = nil }
         return (files, markers.sorted())
     }
 }

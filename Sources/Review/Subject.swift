@@ -2,7 +2,8 @@ import HCL
 import Terraform
 
 /// Something rules are run on: a resource instance, a data source, a variable, an output, a
-/// provider, a `terraform` block, a module call, or (later) a handler function.
+/// provider, a `terraform` block or a module call. Python handler code is reviewed through
+/// `HandlerSubject` (`applies_to: [python_handler]`) instead.
 public struct Subject: Sendable {
     /// What kind of thing the subject is.
     public enum Kind: String, Sendable, Hashable, Codable {

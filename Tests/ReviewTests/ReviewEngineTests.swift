@@ -138,7 +138,10 @@ import Testing
         try sandbox.commitAll("handler", in: repository)
         let result = try Self.review(sandbox, repository, "HEAD~1..HEAD")
         #expect(result.modules == ["infra"])
-        #expect(Self.touched(result) == ["aws_lambda_function.f: via lambda/app.py"])
+        #expect(Self.touched(result) == [
+            "lambda/app.py::handler: edited at lambda/app.py:2; lines removed at lambda/app.py:2 (base)",
+            "aws_lambda_function.f: via lambda/app.py",
+        ])
     }
 
     @Test func policyEditTouchesRoleAndFunction() throws {

@@ -55,9 +55,14 @@ import Testing
         let review = try StackReviewBinary.run(["review", "HEAD~1..HEAD"], in: sandbox.path(repository + "/infra"))
         #expect(review.status == 0)
         #expect(review.output == """
-            stackreview: HEAD~1..HEAD = \(first.short)..\(second.short) — 2 files changed, 1 module loaded, 1 subject touched
+            stackreview: HEAD~1..HEAD = \(first.short)..\(second.short) — 2 files changed, 1 module loaded, 3 subjects touched
 
-            No findings on what this change touched.
+            Introduced (1):
+              LOW      lambda/app.py:1:1  `lambda/app.py` configures no logger at module level: the handler's logs have no level control  [lambda-handler-logger]
+                  1 | def handler(event, context):
+                    | ^
+
+            Nothing blocking at or above high.
 
             """)
         let result = try StackReviewBinary.run(["review", "HEAD~1..HEAD", "--format", "changes"], in: sandbox.path(repository + "/infra"))

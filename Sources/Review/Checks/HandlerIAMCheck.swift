@@ -1,0 +1,125 @@
+import HCL
+import Terraform
+
+/// Compares the AWS SDK calls of a Python function's code (mapped to IAM actions through
+/// `SDKActionTable`) with what the function's role allows. Registered twice:
+/// - `handler-iam-missing`: a call needs an action no `Allow` statement of the role grants —
+///   the call fails at run time with AccessDenied; silent when any of the role's policies is
+///   not known (a managed policy other than the basic execution roles, an unknown document);
+/// - `handler-iam-unused`: the role allows actions of a service in the table that no call
+///   needs — least privilege; the actions every Lambda function needs for its logs are not
+///   counted, and `kms:Decrypt`/`kms:GenerateDataKey` count as used when the code calls a
+///   service that encrypts with KMS on its behalf (S3, DynamoDB, SQS, SNS, Secrets Manager, SSM).
+///
+/// The role is the `aws_iam_role` the function's `role` refers to; its policies are its
+/// inline policies, `aws_iam_role_policy` resources and the `aws_iam_policy` resources attached
+/// with `aws_iam_role_policy_attachment`, all in the same module tree. Findings are at the
+/// `role` attribute: one per missing action (`role.s3:PutObject`), one listing the unused ones
+/// (`role`).
+struct HandlerIAMCheck: CodedCheck {
+    enum Direction: Sendable { case missing, unused }
+
+    let name: String
+    let direction: Direction
+
+    static let missing = HandlerIAMCheck(name: "handler-iam-missing", direction: .missing)
+    static let unused = HandlerIAMCheck(name: "handler-iam-unused", direction: .unused)
+
+    /// Managed policies whose content is known: they grant only CloudWatch Logs (and, for VPC
+    /// access, network interfaces).
+    static let knownManagedPolicies: Set<String> = [
+        "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
+        "arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole",
+    ]
+    /// Services that call KMS for the caller when their data is encrypted with a customer managed key.
+    static let kmsUsingServices: Set<String> = ["s3", "dynamodb", "sqs", "sns", "secretsmanager", "ssm"]
+    /// The KMS actions those services need from the caller.
+    static let envelopeActions = ["kms:Decrypt", "kms:GenerateDataKey"]
+    /// Actions the Lambda service itself uses on the function's behalf.
+    static let platformActions = ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"]
+
+    func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {
+        guard let code = HandlerPackageCode(subject, in: context), code.allParsed, !code.files.isEmpty,
+              let roleMatch = subject.body.value(at: "role") else { return [] }
+        guard let role = context.graph.references(of: subject.graphNode).map(\.to).first(where: {
+            ConnectionIndex.resourceType(of: $0) == "aws_iam_role"
+        }) else { return [] }
+        guard let (statements, complete) = Self.statements(ofRole: role, context: context) else { return [] }
+        let calls = code.files.flatMap(\.sdkCalls)
+        var needed: [(action: String, call: HandlerCodeFacts.SDKCall)] = []
+        for call in calls {
+            for action in SDKActionTable.actions[call.service]?[call.method] ?? [] where !needed.contains(where: { $0.action == action }) {
+                needed.append((action, call))
+            }
+        }
+        switch direction {
+        case .missing:
+            guard complete else { return [] }
+            return needed.filter { need in !statements.contains { $0.allows(action: need.action) } }.map { need in
+                CodedVerdict(
+                    .fail(FailureLocation(range: roleMatch.range, attributePath: "role." + need.action)),
+                    arguments: [
+                        "action": need.action, "call": "\(need.call.service).\(need.call.method)",
+                        "handler": need.call.file, "line": String(need.call.line), "role": role,
+                    ])
+            }
+        case .unused:
+            let services = Set(SDKActionTable.actions.keys)
+            var unused: [String] = []
+            for statement in statements where statement.effect == .allow {
+                for action in statement.actions {
+                    let service = String(action.split(separator: ":").first ?? "").lowercased()
+                    guard services.contains(service), !Self.platformActions.contains(where: { PolicyStatement.pattern(action, matches: $0) }) else { continue }
+                    var used = needed.contains { PolicyStatement.pattern(action, matches: $0.action) }
+                    // Services encrypting with a customer managed key call KMS on the caller's behalf.
+                    if service == "kms", !used { used = needed.contains { Self.kmsUsingServices.contains($0.call.service) } && Self.envelopeActions.contains { PolicyStatement.pattern(action, matches: $0) } }
+                    if !used && !unused.contains(action) { unused.append(action) }
+                }
+            }
+            guard !unused.isEmpty else { return [] }
+            return [CodedVerdict(
+                .fail(FailureLocation(range: roleMatch.range, attributePath: "role")),
+                arguments: ["actions": unused.joined(separator: ", "), "role": role, "handler": code.reference.path])]
+        }
+    }
+
+    /// The statements of the role's known policies, and whether every policy is known; nil when
+    /// the role is not in the module.
+    static func statements(ofRole role: String, context: CheckContext) -> ([PolicyStatement], Bool)? {
+        guard let roleSubject = context.subjectList.first(where: { $0.graphNode == role }) else { return nil }
+        var statements: [PolicyStatement] = []
+        var complete = true
+        func add(_ address: String, attribute: String) {
+            for policy in context.policies[address] ?? [] where policy.attribute == attribute {
+                statements += policy.document.statements
+                if !policy.document.isWhollyKnown { complete = false }
+            }
+        }
+        add(roleSubject.address, attribute: "inline_policy.policy")
+        if let managed = roleSubject.body.value(at: "managed_policy_arns") {
+            for arn in managed.value.elements ?? [] where !(arn.stringValue.map(knownManagedPolicies.contains) ?? false) { complete = false }
+        }
+        for edge in context.graph.referrers(of: role) {
+            let type = ConnectionIndex.resourceType(of: edge.from)
+            let referrers = context.subjectList.filter { $0.graphNode == edge.from }
+            switch type {
+            case "aws_iam_role_policy":
+                for referrer in referrers { add(referrer.address, attribute: "policy") }
+            case "aws_iam_role_policy_attachment", "aws_iam_policy_attachment":
+                for referrer in referrers {
+                    let policies = context.graph.references(of: referrer.graphNode).map(\.to).filter { ConnectionIndex.resourceType(of: $0) == "aws_iam_policy" }
+                    if policies.isEmpty {
+                        let arn = referrer.body.value(at: "policy_arn")?.value.stringValue
+                        if !(arn.map(knownManagedPolicies.contains) ?? false) { complete = false }
+                    }
+                    for policy in policies {
+                        for instance in context.subjectList where instance.graphNode == policy { add(instance.address, attribute: "policy") }
+                    }
+                }
+            default:
+                break
+            }
+        }
+        return (statements, complete)
+    }
+}

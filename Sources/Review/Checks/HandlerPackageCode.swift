@@ -1,0 +1,41 @@
+import HCL
+import Terraform
+
+/// The Python code a Lambda function deploys, as the cross-checks between handler and
+/// Terraform see it: the handler reference, the facts of the handler file and of the other
+/// `.py` files directly in the package folder, read from the same revision as the module.
+struct HandlerPackageCode {
+    /// What the `handler` attribute names.
+    var reference: LambdaHandlerReference
+    /// The handler file's facts; nil when the file is missing or does not parse.
+    var handlerFacts: HandlerCodeFacts?
+    /// Whether the handler file exists.
+    var handlerFileExists: Bool
+    /// The facts of every parsed `.py` file of the package (the handler file included).
+    var files: [HandlerCodeFacts]
+    /// Whether every `.py` file of the package parsed.
+    var allParsed: Bool
+
+    /// The code of `function`, or nil when it is not a Python function with a known package.
+    init?(_ function: Subject, in context: CheckContext) {
+        guard let reference = LambdaHandlerReference.resolve(function, in: context),
+              let source = context.module.context.fileSource else { return nil }
+        self.reference = reference
+        let package = LambdaPackage(function: function, context: context)
+        var paths = Set(package.files.filter { $0.hasSuffix(".py") })
+        for folder in package.folders {
+            for name in source.fileNames(in: folder) where name.hasSuffix(".py") { paths.insert(folder.isEmpty ? name : folder + "/" + name) }
+        }
+        let handlerFile = source.readFile(at: reference.path)
+        handlerFileExists = handlerFile != nil
+        handlerFacts = handlerFile.flatMap { HandlerCodeFacts(path: reference.path, bytes: $0.bytes) }
+        var files: [HandlerCodeFacts] = []
+        var allParsed = true
+        for path in paths.sorted() {
+            guard let file = source.readFile(at: path) else { continue }
+            if let facts = HandlerCodeFacts(path: path, bytes: file.bytes) { files.append(facts) } else { allParsed = false }
+        }
+        self.files = files
+        self.allParsed = allParsed && (handlerFile == nil || handlerFacts != nil)
+    }
+}

@@ -1,0 +1,135 @@
+import Git
+import Python
+import Terraform
+
+/// The handler side of one review side: which Python files to analyse, which of their subjects
+/// the change touched, and the files that do not parse.
+///
+/// Scope (DESIGN.md, "Scope"): a changed `.py` file is analysed when a Lambda function of a
+/// loaded module packages it, when Terraform names it as a handler, or when it matches the
+/// configured handler globs. In it, a function is touched when its lines meet a changed line
+/// (all of them in an added or deleted file); the file's module-level code is touched when a
+/// changed line lies outside every module-level function; and the entry points Lambda invokes
+/// are touched whenever their file changed at all, because module-level code (clients, the
+/// logger, constants) is part of what they do.
+struct HandlerReview {
+    /// What the review found on one side.
+    struct Outcome {
+        var files: [HandlerFile] = []
+        var touched: [String: [String]] = [:]
+        var subjects: Set<String> = []
+        var problems: [ReviewProblem] = []
+        /// Head-side paths of files that did not parse on this side.
+        var unparsable: Set<String> = []
+    }
+
+    let changeSet: ChangeSet
+    let configuration: Configuration
+    let runner: RuleRunner
+    let reviewAll: Bool
+
+    /// The findings on the subjects of `outcome`'s files whose addresses are in `touched`
+    /// (both sides' touched subjects, so a subject touched only on one side is compared).
+    func findings(_ outcome: Outcome, touched: Set<String>) -> [Finding] {
+        outcome.files.flatMap { file in runner.handlerFindings(in: file) { reviewAll || touched.contains($0.address) } }
+    }
+
+    /// Parses the handler files of `side`, read from `source`, with the Terraform of
+    /// `contexts` naming the entry points; files in `skip` (head paths) are left out.
+    func review(side: ScopeSelector.Side, source: RevisionFileSource, contexts: [CheckContext], skip: Set<String>) -> Outcome {
+        var outcome = Outcome()
+        let named = LambdaHandlerReference.entryPoints(in: contexts)
+        // (path on this side, head path, changed file)
+        var candidates: [(path: String, headPath: String, change: ChangedFile?)] = []
+        for file in changeSet.files where file.kind == .pythonSource && !file.isSkipped {
+            let path = side == .head ? file.path : (file.oldPath ?? file.path)
+            if side == .head && file.status == .deleted || side == .base && file.status == .added { continue }
+            candidates.append((path, file.path, file))
+        }
+        if reviewAll {
+            let changed = Set(candidates.map(\.path))
+            for entry in source.entries(recursivelyUnder: "") where entry.path.hasSuffix(".py") && !changed.contains(entry.path) {
+                candidates.append((entry.path, entry.path, nil))
+            }
+        }
+        for candidate in candidates where configuration.includes(candidate.headPath) && !skip.contains(candidate.headPath) {
+            let path = candidate.path
+            let matchesGlobs = configuration.handlerGlobs.contains { $0.matches(path) }
+            guard named[path] != nil || matchesGlobs || LambdaHandlerReference.isPackaged(path, in: contexts) else { continue }
+            guard let bytes = source.readFile(at: path)?.bytes else { continue }
+            var file = HandlerFile(path: path, bytes: bytes, entryPoints: named[path] ?? [])
+            if let diagnostic = file.source.diagnostics.first {
+                outcome.unparsable.insert(candidate.headPath)
+                if side == .head {
+                    outcome.problems.append(ReviewProblem(
+                        file: path, line: diagnostic.range.start.line,
+                        message: "\(diagnostic.summary): \(diagnostic.detail) The file's handler rules were not run."))
+                }
+                continue
+            }
+            if named[path] == nil && matchesGlobs { file.entryPoints = file.conventionalEntryPoints }
+            var touched: [String: [String]] = [:]
+            for subject in file.subjects {
+                outcome.subjects.insert(subject.address)
+                if reviewAll {
+                    touched[subject.address] = ["reviewing all"]
+                } else if let change = candidate.change, let reason = reason(subject, change: change, side: side) {
+                    touched[subject.address] = [reason]
+                }
+            }
+            outcome.files.append(file)
+            for (address, reasons) in touched { outcome.touched[address] = reasons }
+        }
+        return outcome
+    }
+
+    /// Why `subject` is touched by `change` on `side`, or nil.
+    func reason(_ subject: HandlerSubject, change: ChangedFile, side: ScopeSelector.Side) -> String? {
+        let path = subject.file.path
+        switch (side, change.status) {
+        case (.head, .added), (.head, .copied): return "added in \(path)"
+        case (.base, .deleted): return "deleted with \(path)"
+        default: break
+        }
+        let lines = (side == .head ? change.addedLines : change.deletedLines).map(\.range)
+        guard let first = lines.first else { return nil }
+        let suffix = side == .head ? "" : " (base)"
+        if subject.function != nil {
+            let range = subject.range.start.line...max(subject.range.start.line, subject.range.end.line)
+            if let hit = lines.first(where: { $0.overlaps(range) }) {
+                return (side == .head ? "edited at" : "lines removed at") + " \(path):\(max(hit.lowerBound, range.lowerBound))" + suffix
+            }
+            if subject.isEntryPoint { return "its file \(path) changed at line \(first.lowerBound)" + suffix }
+            return nil
+        }
+        let functions = subject.file.source.topLevelFunctions.map { $0.range.start.line...max($0.range.start.line, $0.range.end.line) }
+        for range in lines {
+            for line in range where !functions.contains(where: { $0.contains(line) }) {
+                return (side == .head ? "edited at" : "lines removed at") + " \(path):\(line)" + suffix
+            }
+        }
+        return nil
+    }
+}
+
+extension HandlerReview {
+    /// The Lambda functions (base and head) whose handler reference or package names one of
+    /// `paths` (head paths; renamed files are matched by their base path too).
+    func functions(deploying paths: Set<String>, head: [CheckContext], base: [CheckContext]) -> Set<SubjectKey> {
+        var basePaths = paths
+        for file in changeSet.files where paths.contains(file.path) { if let old = file.oldPath { basePaths.insert(old) } }
+        var result = Set<SubjectKey>()
+        for (contexts, names) in [(head, paths), (base, basePaths)] {
+            for context in contexts {
+                for subject in context.subjectList where subject.type == "aws_lambda_function" {
+                    let package = LambdaPackage(function: subject, context: context)
+                    let reference = LambdaHandlerReference.resolve(subject, in: context)
+                    if names.contains(where: { package.contains($0) || reference?.path == $0 }) {
+                        result.insert(SubjectKey(directory: context.directory, address: subject.address))
+                    }
+                }
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,60 @@
+import Python
+
+extension RuleRunner {
+    /// Every finding of the handler rules (`applies_to: [python_handler]`) on the subjects of
+    /// `file` that pass `filter`. Findings have directory `""` and the subject's address
+    /// (`lambda/handler.py::lambda_handler`), so a Git rename of the file carries them.
+    ///
+    /// Suppression comments work as in Terraform: on the finding's line, inside the function,
+    /// or in the comment lines right above its `def`.
+    public func handlerFindings(in file: HandlerFile, only filter: ((HandlerSubject) -> Bool)? = nil) -> [Finding] {
+        let rules = ruleSet.rules.filter { $0.appliesTo.contains(HandlerSubject.type) }
+        guard !rules.isEmpty else { return [] }
+        let text = String(decoding: file.source.bytes, as: UTF8.self)
+        let suppressions = SuppressionScanner.scan(text, file: file.path).suppressions
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var findings: [Finding] = []
+        for subject in file.subjects where filter?(subject) ?? true {
+            let window = Self.suppressionWindow(subject, lines: lines)
+            for rule in rules {
+                guard case .coded(let name) = rule.check, let check = CodedChecks.named(name) as? any HandlerCheck else { continue }
+                for verdict in check.evaluate(subject) {
+                    var finding = Self.finding(rule, subject, verdict)
+                    finding.suppression = suppressions.first { suppression in
+                        suppression.names(rule) && !suppression.hasExpired(today: today)
+                            && (suppression.line == finding.span.start.line || (subject.function != nil && window.contains(suppression.line)))
+                    }
+                    findings.append(finding)
+                }
+            }
+        }
+        return findings
+    }
+
+    /// The lines whose suppression comments cover a function subject: its `def` (and
+    /// decorators) through its end, and the comment lines right above.
+    static func suppressionWindow(_ subject: HandlerSubject, lines: [Substring]) -> ClosedRange<Int> {
+        var first = subject.range.start.line
+        if let decorator = subject.function?.function.decoratorList.first { first = min(first, decorator.range.start.line) }
+        while first > 1, lines.indices.contains(first - 2), lines[first - 2].drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("#") {
+            first -= 1
+        }
+        return first...max(first, subject.range.end.line)
+    }
+
+    static func finding(_ rule: Rule, _ subject: HandlerSubject, _ verdict: HandlerVerdict) -> Finding {
+        var arguments = verdict.arguments
+        arguments["address"] = subject.address
+        arguments["type"] = HandlerSubject.type
+        arguments["name"] = subject.function?.name ?? subject.file.path
+        arguments["file"] = subject.file.path
+        arguments["attribute"] = verdict.attributePath
+        arguments["line"] = String(verdict.range.start.line)
+        return Finding(
+            ruleID: rule.id, title: rule.title, severity: rule.severity, category: rule.category,
+            directory: "", subject: subject.address, attributePath: verdict.attributePath,
+            message: FindingMessage(template: rule.message, arguments: arguments),
+            improvement: FindingMessage(template: rule.improvement, arguments: arguments),
+            span: subject.span(verdict.range))
+    }
+}

@@ -1,0 +1,178 @@
+import Python
+
+/// Read-only queries over the statements of a handler subject, with the file's imports
+/// resolved so `from subprocess import run as r; r(...)` is seen as `subprocess.run`.
+public struct PythonScope: Sendable {
+    /// The statements searched.
+    public var statements: [Statement]
+    /// Local names bound by imports, to the dotted name they stand for (`np` → `numpy`,
+    /// `run` → `subprocess.run`).
+    public var imports: [String: String]
+
+    /// The scope of `subject`, with the imports of the whole file (module level and the
+    /// subject's own).
+    public init(_ subject: HandlerSubject) {
+        statements = subject.statements
+        var imports: [String: String] = [:]
+        var all: [Statement] = subject.file.source.module.body
+        if let function = subject.function { all += function.function.body }
+        for statement in all { Self.collectImports(statement, into: &imports) }
+        self.imports = imports
+    }
+
+    static func collectImports(_ statement: Statement, into imports: inout [String: String]) {
+        SyntaxNode.statement(statement).forEachDescendant { node in
+            guard case .statement(let inner) = node else { return }
+            switch inner.kind {
+            case .import(let names):
+                for alias in names {
+                    if let asname = alias.asname { imports[asname] = alias.name } else {
+                        let first = String(alias.name.split(separator: ".").first ?? "")
+                        imports[first] = first
+                    }
+                }
+            case .importFrom(let module, let names, let level) where level == 0:
+                for alias in names where alias.name != "*" {
+                    imports[alias.asname ?? alias.name] = (module.map { $0 + "." } ?? "") + alias.name
+                }
+            default:
+                break
+            }
+        }
+    }
+
+    /// Every node of the statements, in preorder (nested functions included).
+    public func forEachNode(_ visit: (SyntaxNode) -> Void) {
+        for statement in statements { SyntaxNode.statement(statement).forEachDescendant(visit) }
+    }
+
+    /// Every call in the statements, in source order.
+    public var calls: [PythonCall] {
+        var sites: [PythonCall] = []
+        forEachNode { node in
+            if case .expression(let expression) = node, case .call(let function, let args, let keywords) = expression.kind {
+                sites.append(PythonCall(callee: function.dottedName, function: function, args: args, keywords: keywords, range: expression.range))
+            }
+        }
+        return sites
+    }
+
+    /// The callee of `call` with its first part resolved through the imports
+    /// (`yaml.load`, `subprocess.run`, `print`); nil when the callee is not a dotted name.
+    public func qualifiedName(_ call: PythonCall) -> String? {
+        guard let callee = call.callee else { return nil }
+        let parts = callee.split(separator: ".", maxSplits: 1).map(String.init)
+        guard let resolved = imports[parts[0]] else { return callee }
+        return parts.count == 2 ? resolved + "." + parts[1] : resolved
+    }
+
+    /// Every `except` clause in the statements.
+    public var exceptHandlers: [ExceptHandler] {
+        var handlers: [ExceptHandler] = []
+        forEachNode { node in
+            if case .exceptHandler(let handler) = node { handlers.append(handler) }
+        }
+        return handlers
+    }
+
+    /// Every statement (at any depth), in preorder.
+    public var allStatements: [Statement] {
+        var result: [Statement] = []
+        forEachNode { node in
+            if case .statement(let statement) = node { result.append(statement) }
+        }
+        return result
+    }
+}
+
+extension Expression {
+    /// Whether any node of this expression satisfies `predicate`.
+    func contains(where predicate: (Expression) -> Bool) -> Bool {
+        var found = false
+        SyntaxNode.expression(self).forEachDescendant { node in
+            if !found, case .expression(let expression) = node, predicate(expression) { found = true }
+        }
+        return found
+    }
+
+    /// Whether this expression mentions the variable `name`.
+    func mentions(_ name: String) -> Bool {
+        contains { if case .name(let other, _) = $0.kind { return other == name } else { return false } }
+    }
+
+    /// The constant's boolean value, when the expression is `True` or `False`.
+    var booleanValue: Bool? {
+        if case .constant(.boolean(let flag)) = kind { return flag }
+        return nil
+    }
+}
+
+/// Names for log calls: `logger.info(...)`, `logging.error(...)`, `log.exception(...)`, `print`.
+enum LogCall {
+    /// The logging methods.
+    static let levels: Set<String> = ["debug", "info", "warning", "warn", "error", "exception", "critical", "log", "fatal"]
+
+    /// Whether `call` writes to the logs: `print(...)`, or a logging method on `logging` or
+    /// on a receiver whose name says it is a logger.
+    static func isLogCall(_ call: PythonCall, scope: PythonScope) -> Bool {
+        guard let name = scope.qualifiedName(call) else { return false }
+        if name == "print" { return true }
+        let parts = name.split(separator: ".")
+        guard parts.count >= 2, let method = parts.last, levels.contains(String(method)) else { return false }
+        let receiver = parts.dropLast().joined(separator: ".").lowercased()
+        return receiver == "logging" || receiver.contains("log")
+    }
+
+    /// The arguments of `call` (positional and keyword values).
+    static func arguments(_ call: PythonCall) -> [Expression] {
+        call.args + call.keywords.map(\.value)
+    }
+}
+
+/// One call expression inside a handler subject.
+public struct PythonCall: Sendable, Hashable {
+    /// The callee as a dotted name (`boto3.client`), or nil when it is not one.
+    public var callee: String?
+    /// The callee expression.
+    public var function: Expression
+    /// Positional arguments.
+    public var args: [Expression]
+    /// Keyword arguments (`**x` without a name).
+    public var keywords: [KeywordArgument]
+    /// The whole call.
+    public var range: SourceRange
+
+    /// The value of the keyword argument `name`, if given.
+    public func keyword(_ name: String) -> Expression? {
+        keywords.first { $0.name == name }?.value
+    }
+
+    /// The method name when the callee is an attribute (`put_item` in `table.put_item(...)`).
+    public var methodName: String? {
+        if case .attribute(_, let attr, _) = function.kind { return attr }
+        return nil
+    }
+
+    /// The receiver when the callee is an attribute (`table` in `table.put_item(...)`).
+    public var receiver: Expression? {
+        if case .attribute(let value, _, _) = function.kind { return value }
+        return nil
+    }
+}
+
+extension PythonScope {
+    /// A scope over `statements` with the given imports.
+    public init(statements: [Statement], imports: [String: String]) {
+        self.statements = statements
+        self.imports = imports
+    }
+}
+
+extension PythonScope {
+    /// `callee` with its first part resolved through `imports`.
+    static func resolve(_ callee: String, imports: [String: String]) -> String {
+        let parts = callee.split(separator: ".", maxSplits: 1).map(String.init)
+        guard let resolved = imports[parts[0]] else { return callee }
+        return parts.count == 2 ? resolved + "." + parts[1] : resolved
+    }
+}

@@ -1,0 +1,69 @@
+import Terraform
+import Testing
+@testable import Review
+
+/// How an `aws_lambda_function`'s `handler` attribute is resolved to a file and function.
+@Suite struct LambdaHandlerReferenceTests {
+    static func references(_ main: String) -> [String] {
+        let module = ModuleLoader(source: InMemoryFileSource(["infra/main.tf": main]), cache: ParsedFileCache()).loadModule(at: "infra")
+        let context = CheckContext(module: module, directory: "infra", configuration: Configuration())
+        return context.subjectList.filter { $0.type == "aws_lambda_function" }.map { subject in
+            guard let reference = LambdaHandlerReference.resolve(subject, in: context) else { return "\(subject.address): none" }
+            return "\(subject.address): \(reference.path)::\(reference.functionName)"
+        }
+    }
+
+    @Test func handlerFormsResolveAgainstThePackageRoot() {
+        let main = """
+            data "archive_file" "dir" {
+              type        = "zip"
+              source_dir  = "${path.module}/../src"
+              output_path = "build/dir.zip"
+            }
+
+            data "archive_file" "one" {
+              type        = "zip"
+              source_file = "../functions/report.py"
+              output_path = "build/one.zip"
+            }
+
+            resource "aws_lambda_function" "dotted" {
+              runtime  = "python3.12"
+              handler  = "orders.api.handler"
+              filename = data.archive_file.dir.output_path
+            }
+
+            resource "aws_lambda_function" "slashed" {
+              runtime  = "python3.11"
+              handler  = "orders/api.handler"
+              filename = data.archive_file.dir.output_path
+            }
+
+            resource "aws_lambda_function" "single" {
+              runtime  = "python3.12"
+              handler  = "report.main"
+              filename = data.archive_file.one.output_path
+            }
+
+            resource "aws_lambda_function" "node" {
+              runtime  = "nodejs20.x"
+              handler  = "index.handler"
+              filename = data.archive_file.dir.output_path
+            }
+
+            resource "aws_lambda_function" "prebuilt" {
+              runtime  = "python3.12"
+              handler  = "app.handler"
+              filename = "build/app.zip"
+            }
+
+            """
+        #expect(Self.references(main) == [
+            "aws_lambda_function.dotted: src/orders/api.py::handler",
+            "aws_lambda_function.slashed: src/orders/api.py::handler",
+            "aws_lambda_function.single: functions/report.py::main",
+            "aws_lambda_function.node: none",
+            "aws_lambda_function.prebuilt: none",
+        ])
+    }
+}
