@@ -11,10 +11,16 @@ struct MetricsCollector {
     /// Folders never searched for tests.
     static let skippedFolders: Set<Substring> = ["node_modules", ".git", "vendor", ".venv", "venv", "dist", "build", ".terraform"]
 
-    /// The comparison for `range`; nil when neither side can be listed.
-    func comparison(_ range: ResolvedRange, coverageTarget: Double) -> MetricsComparison? {
+    /// The comparison for `range`; nil when the head side cannot be listed. When the change
+    /// touches no test file or coverage report, the base figures are the head figures, and the
+    /// base tree is not read again.
+    func comparison(_ range: ResolvedRange, changeSet: ChangeSet, coverageTarget: Double) -> MetricsComparison? {
         guard let head = files(range.head) else { return nil }
-        let base = range.base == .emptyTree ? nil : files(range.base)
+        let analyzer = TestFileAnalyzer(), reader = CoverageReportReader()
+        let touchesTests = changeSet.files.contains { file in
+            [file.path, file.oldPath].compactMap { $0 }.contains { analyzer.language(ofPath: $0) != nil || reader.format(ofPath: $0) != nil }
+        }
+        let base = range.base == .emptyTree ? nil : touchesTests ? files(range.base) : head
         return MetricsCalculator().comparison(base: base, head: head, coverageTarget: coverageTarget)
     }
 

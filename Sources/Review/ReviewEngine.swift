@@ -123,7 +123,7 @@ public struct ReviewEngine {
         for path in Set(headFindings.map(\.span.file)) {
             if let file = headSource.readFile(at: path) { headFiles[path] = String(decoding: file.bytes, as: UTF8.self) }
         }
-        let metrics = options.collectMetrics ? MetricsCollector(repository: repository).comparison(range, coverageTarget: configuration.coverageTarget) : nil
+        let metrics = options.collectMetrics ? MetricsCollector(repository: repository).comparison(range, changeSet: changeSet, coverageTarget: configuration.coverageTarget) : nil
         return ReviewResult(
             range: range, changeSet: changeSet, modules: directories, touched: touchedList,
             baseFindings: baseFindings.sorted(by: FindingComparison.order), headFindings: headFindings.sorted(by: FindingComparison.order),

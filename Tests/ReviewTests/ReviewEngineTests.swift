@@ -92,10 +92,11 @@ import Testing
         return (sandbox, repository, first)
     }
 
-    static func review(_ sandbox: GitSandbox, _ repository: String, _ range: String, all: Bool = false) throws -> ReviewResult {
+    static func review(_ sandbox: GitSandbox, _ repository: String, _ range: String, all: Bool = false, metrics: Bool = false) throws -> ReviewResult {
         let rules = [try RuleLoader().load(yaml: retentionRule, file: "r1.yml"), try RuleLoader().load(yaml: tracingRule, file: "r2.yml")]
         let repo = try Repository.discover(from: sandbox.path(repository))
-        let options = ReviewOptions(ruleSet: RuleSet(rules: rules), reviewAll: all, today: "2026-06-01")
+        var options = ReviewOptions(ruleSet: RuleSet(rules: rules), reviewAll: all, today: "2026-06-01")
+        options.collectMetrics = metrics
         return try ReviewEngine(repository: repo, options: options).review(try repo.resolve(.expression(range)))
     }
 
@@ -243,5 +244,26 @@ import Testing
             #expect(error.exitStatus == 2)
             #expect(error.description == ".stackreview.yml:1:10: fail_on must be one of critical, high, medium, low, info or never, not 'loud'\nFix the file(s) above, or pass --config with a valid configuration.")
         }
+    }
+
+    @Test func keyMetricsCompareTestsAtBaseAndHead() throws {
+        let (sandbox, repository, _) = try Self.fixture()
+        try sandbox.write("def test_one():\n    assert 1\n", to: "repo/tests/test_app.py")
+        try sandbox.commitAll("first test", in: repository)
+        try sandbox.write("def test_one():\n    assert 1\n\n\ndef test_two():\n    assert 2\n    assert 3\n", to: "repo/tests/test_app.py")
+        try sandbox.write("{\"total\": {\"lines\": {\"pct\": 85.91}}}", to: "repo/coverage/coverage-summary.json")
+        try sandbox.commitAll("more tests", in: repository)
+        let grown = try #require(try Self.review(sandbox, repository, "HEAD~1..HEAD", metrics: true).metrics)
+        #expect(grown.base?.unitTests == 1)
+        #expect(grown.head.unitTests == 2)
+        #expect(grown.head.assertions == 3)
+        #expect(grown.head.coverage == 85.91)
+        #expect(grown.coverageTarget == 70)
+        try sandbox.write(Self.main.replacingOccurrences(of: "retention_in_days = 30", with: "retention_in_days = 31"), to: "repo/infra/main.tf")
+        try sandbox.commitAll("no test change", in: repository)
+        let unchanged = try #require(try Self.review(sandbox, repository, "HEAD~1..HEAD", metrics: true).metrics)
+        #expect(unchanged.base == unchanged.head)
+        #expect(unchanged.addedTestFiles.isEmpty)
+        #expect(try Self.review(sandbox, repository, "HEAD~1..HEAD").metrics == nil)
     }
 }
