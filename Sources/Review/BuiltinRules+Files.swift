@@ -5243,5 +5243,171 @@ extension BuiltinRules {
             }
 
         """#),
+        ("rules/testing/testing-coverage-below-target.yml", #"""
+        id: testing-coverage-below-target
+        title: Line coverage meets the configured target
+        severity: medium
+        category: testing-quality-assurance
+        applies_to: [test_suite]
+        message: "Line coverage is {coverage}, below the target of {target}"
+        improvement: "Raised line coverage to the target of {target}"
+        remediation: >-
+          Add tests for the code the coverage report shows uncovered, or lower `coverage.target` in
+          `.stackreview.yml` if the target does not fit this repository.
+        check:
+          coded: coverage-below-target
+        examples:
+          fail: |
+            # file: coverage/coverage-summary.json
+            ⚑{"total": {"lines": {"total": 200, "covered": 104, "pct": 52.0}}}
+          pass: |
+            # file: coverage/coverage-summary.json
+            {"total": {"lines": {"total": 200, "covered": 172, "pct": 85.91}}}
+
+        """#),
+        ("rules/testing/testing-coverage-falling.yml", #"""
+        id: testing-coverage-falling
+        title: Line coverage does not fall
+        severity: low
+        category: testing-quality-assurance
+        applies_to: [test_suite]
+        message: "Line coverage fell from {before} to {coverage}"
+        improvement: "Line coverage no longer falls"
+        remediation: Cover the code this change added, so the coverage of the whole suite does not drop.
+        check:
+          coded: coverage-falling
+        examples:
+          fail: |
+            # base file: coverage/coverage-summary.json
+            {"total": {"lines": {"pct": 85.91}}}
+            # file: coverage/coverage-summary.json
+            ⚑{"total": {"lines": {"pct": 80.5}}}
+          pass: |
+            # base file: coverage/coverage-summary.json
+            {"total": {"lines": {"pct": 80.5}}}
+            # file: coverage/coverage-summary.json
+            {"total": {"lines": {"pct": 85.91}}}
+
+        """#),
+        ("rules/testing/testing-fewer-tests.yml", #"""
+        id: testing-fewer-tests
+        title: The change does not remove tests
+        severity: medium
+        category: testing-quality-assurance
+        applies_to: [test_suite]
+        message: "The change leaves {now} test cases where there were {before}"
+        improvement: "The test suite no longer shrinks"
+        remediation: Restore the removed tests, or replace them with tests of what replaced the code they covered.
+        check:
+          coded: fewer-tests
+        examples:
+          fail: |
+            # base file: tests/test_handler.py
+            def test_one():
+                assert True
+
+
+            def test_two():
+                assert True
+            # file: tests/test_handler.py
+            ⚑def test_one():
+                assert True
+          pass: |
+            # base file: tests/test_handler.py
+            def test_one():
+                assert True
+            # file: tests/test_handler.py
+            def test_one():
+                assert True
+
+
+            def test_two():
+                assert True
+
+        """#),
+        ("rules/testing/testing-no-integration-tests.yml", #"""
+        id: testing-no-integration-tests
+        title: The stack has integration tests as well as unit tests
+        severity: low
+        category: testing-quality-assurance
+        applies_to: [test_suite]
+        message: "There are {unit} unit tests and no integration test"
+        improvement: "Added integration tests"
+        remediation: >-
+          Add tests under `tests/integration/` (or another folder named integration, e2e or functional)
+          that exercise the deployed stack: call the API, check the table, read the logs.
+        check:
+          coded: no-integration-tests
+        examples:
+          fail: |
+            # file: tests/test_handler.py
+            ⚑def test_returns_200():
+                assert handler({}, None)["statusCode"] == 200
+          pass: |
+            # file: tests/test_handler.py
+            def test_returns_200():
+                assert handler({}, None)["statusCode"] == 200
+            # file: tests/integration/test_api.py
+            def test_round_trip():
+                assert post("/orders").status_code == 201
+
+        """#),
+        ("rules/testing/testing-tests-not-updated.yml", #"""
+        id: testing-tests-not-updated
+        title: Changes to infrastructure or handler code come with test changes
+        severity: low
+        category: testing-quality-assurance
+        applies_to: [test_suite]
+        message: "The change edits {files} Terraform or handler file(s) but no test"
+        improvement: "The change's code edits come with test changes"
+        remediation: >-
+          Add or update a test that covers what the change does to the Terraform module or the handler
+          (a unit test of the handler, or a test that checks the planned resources).
+        check:
+          coded: tests-not-updated
+        examples:
+          fail: |
+            # file: infra/main.tf
+            ⚑resource "aws_s3_bucket" "b" {
+              bucket = "b"
+            }
+          pass: |
+            # file: infra/main.tf
+            resource "aws_s3_bucket" "b" {
+              bucket = "b"
+            }
+            # file: tests/test_bucket.py
+            def test_bucket_name():
+                assert "b" == "b"
+
+        """#),
+        ("rules/testing/testing-tests-without-assertions.yml", #"""
+        id: testing-tests-without-assertions
+        title: Every test case asserts something
+        severity: medium
+        category: testing-quality-assurance
+        applies_to: [test_suite]
+        message: "`{subject}` has {count} test(s) that assert nothing: {tests}"
+        improvement: "Made every test in `{subject}` assert its result"
+        remediation: >-
+          A test that asserts nothing passes whatever the code does. Assert the response, the stored
+          item or the raised error.
+        check:
+          coded: tests-without-assertions
+        examples:
+          fail: |
+            # file: tests/test_handler.py
+            ⚑def test_handler_runs():
+                handler({"body": "{}"}, None)
+
+
+            def test_status():
+                assert handler({}, None)["statusCode"] == 400
+          pass: |
+            # file: tests/test_handler.py
+            def test_status():
+                assert handler({}, None)["statusCode"] == 400
+
+        """#),
     ]
 }

@@ -30,6 +30,12 @@ public enum CodedChecks {
         MetricAlarmCoverageCheck.lambdaThrottles,
         MetricAlarmCoverageCheck.apiServerErrors,
         SuppressionCommentCheck(),
+        CoverageBelowTargetCheck(),
+        CoverageFallingCheck(),
+        TestsNotUpdatedCheck(),
+        NoIntegrationTestsCheck(),
+        TestsWithoutAssertionsCheck(),
+        FewerTestsCheck(),
         // Python handler checks (`applies_to: [python_handler]`).
         HandlerErrorHandlingCheck(),
         HandlerBareExceptCheck(),

@@ -1,4 +1,5 @@
 import Git
+import Metrics
 import HCL
 import Terraform
 
@@ -114,6 +115,13 @@ public struct ReviewEngine {
         // Problems are reported for the head side: that is what the change leaves behind.
         problems += head.problems
         problems += headSource.readFailures.map { ReviewProblem(file: $0.key, line: 0, message: "could not be read from Git: \($0.value)") }
+        let metrics = options.collectMetrics ? MetricsCollector(repository: repository).comparison(range, changeSet: changeSet, coverageTarget: configuration.coverageTarget) : nil
+        if let metrics {
+            let suite = testSuiteFindings(metrics, changeSet: changeSet, runner: runner)
+            baseFindings += suite.base
+            headFindings += suite.head
+            headSubjects.formUnion(["tests", "coverage"].map { SubjectKey(address: $0) } + metrics.head.files.map { SubjectKey(address: $0.path) })
+        }
         let comparison = FindingComparison(
             base: baseFindings, head: headFindings, headSubjects: headSubjects, renames: renames, directoryRenames: directoryRenames)
         let touchedList = touched.flatMap { directory, nodes in
@@ -123,11 +131,27 @@ public struct ReviewEngine {
         for path in Set(headFindings.map(\.span.file)) {
             if let file = headSource.readFile(at: path) { headFiles[path] = String(decoding: file.bytes, as: UTF8.self) }
         }
-        let metrics = options.collectMetrics ? MetricsCollector(repository: repository).comparison(range, changeSet: changeSet, coverageTarget: configuration.coverageTarget) : nil
         return ReviewResult(
             range: range, changeSet: changeSet, modules: directories, touched: touchedList,
             baseFindings: baseFindings.sorted(by: FindingComparison.order), headFindings: headFindings.sorted(by: FindingComparison.order),
             comparison: comparison, problems: Array(Set(problems)).sorted(), metrics: metrics, headFiles: headFiles)
+    }
+
+    /// The findings of the test-suite rules (report section 3) at both sides: the head judged
+    /// against the base, the base on its own (so a fixed suite shows as an improvement).
+    func testSuiteFindings(_ metrics: MetricsComparison, changeSet: ChangeSet, runner: RuleRunner) -> (base: [Finding], head: [Finding]) {
+        let analyzer = TestFileAnalyzer()
+        let changed = changeSet.files.filter { $0.status != .deleted && options.configuration.includes($0.path) }.map(\.path)
+        let changedTests = changed.filter { analyzer.language(ofPath: $0) != nil }
+        let changedSources = changed.filter { path in
+            analyzer.language(ofPath: path) == nil && [.terraform, .terraformVariables, .pythonSource].contains(FileKind(path: path))
+        }
+        let head = runner.testSuiteFindings(TestSuiteFacts(
+            current: metrics.head, previous: metrics.base, changedSources: changedSources, changedTests: changedTests,
+            coverageTarget: metrics.coverageTarget))
+        let base = metrics.base.map { runner.testSuiteFindings(TestSuiteFacts(
+            current: $0, previous: nil, changedSources: [], changedTests: [], coverageTarget: metrics.coverageTarget)) } ?? []
+        return (base, head)
     }
 
     /// The module folders to load: those of changed Terraform files, and for changed handler

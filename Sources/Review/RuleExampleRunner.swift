@@ -1,3 +1,4 @@
+import Metrics
 import Terraform
 
 /// Runs a rule's own examples: each failing example must produce findings exactly at its
@@ -52,14 +53,33 @@ public struct RuleExampleRunner: Sendable {
     }
 
     private func positions(_ rule: Rule, _ files: [String: String], _ configuration: Configuration) -> [String] {
-        let source = InMemoryFileSource(files)
+        let source = InMemoryFileSource(files.filter { !$0.key.hasPrefix("base:") })
         let module = ModuleLoader(source: source, cache: ParsedFileCache()).loadModule(at: "")
         let runner = RuleRunner(ruleSet: RuleSet(rules: [rule]), configuration: configuration, today: today)
         var findings = runner.findings(module: module, directory: "").filter { !$0.isSuppressed }
         if rule.appliesTo.contains(HandlerSubject.type) {
             findings += handlerFindings(runner, files: files, module: module).filter { !$0.isSuppressed }
         }
+        if rule.appliesTo.contains(TestSuiteSubject.type) {
+            findings += runner.testSuiteFindings(Self.testSuiteFacts(files, configuration: configuration))
+        }
         return findings.map { "\($0.span.file):\($0.span.start.line):\($0.span.start.column)" }.sorted()
+    }
+
+    /// The facts of a test-suite example: files under `base:` (from `# base file: NAME` lines)
+    /// are the revision before; every other file is the head, and counts as changed when the
+    /// base has no file with the same text.
+    static func testSuiteFacts(_ files: [String: String], configuration: Configuration) -> TestSuiteFacts {
+        let calculator = MetricsCalculator(), analyzer = TestFileAnalyzer()
+        let head = files.filter { !$0.key.hasPrefix("base:") }
+        let base = Dictionary(uniqueKeysWithValues: files.filter { $0.key.hasPrefix("base:") }.map { (String($0.key.dropFirst(5)), $0.value) })
+        let changed = head.keys.sorted().filter { base[$0] != head[$0] }
+        let current = calculator.metrics(of: head.keys.sorted().map { RevisionFile(path: $0, text: head[$0] ?? "") })
+        let previous = base.isEmpty ? nil : calculator.metrics(of: base.keys.sorted().map { RevisionFile(path: $0, text: base[$0] ?? "") })
+        return TestSuiteFacts(
+            current: current, previous: previous,
+            changedSources: changed.filter { analyzer.language(ofPath: $0) == nil && ($0.hasSuffix(".tf") || $0.hasSuffix(".py")) },
+            changedTests: changed.filter { analyzer.language(ofPath: $0) != nil }, coverageTarget: configuration.coverageTarget)
     }
 
     /// The file an example starts in: `handler.py` for handler rules, else `main.tf`.
@@ -97,6 +117,11 @@ public struct RuleExampleRunner: Sendable {
             if line.hasPrefix("# file: ") {
                 flush()
                 current = String(line.dropFirst("# file: ".count)).trimmedOfSpaces
+                continue
+            }
+            if line.hasPrefix("# base file: ") {
+                flush()
+                current = "base:" + String(line.dropFirst("# base file: ".count)).trimmedOfSpaces
                 continue
             }
             lineNumber += 1

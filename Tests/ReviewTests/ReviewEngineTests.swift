@@ -266,4 +266,30 @@ import Testing
         #expect(unchanged.addedTestFiles.isEmpty)
         #expect(try Self.review(sandbox, repository, "HEAD~1..HEAD").metrics == nil)
     }
+
+    @Test func testingSectionRulesJudgeTheSuiteAtBothSides() throws {
+        let (sandbox, repository, _) = try Self.fixture()
+        try sandbox.write("def test_one():\n    assert 1\n", to: "repo/tests/test_app.py")
+        try sandbox.write("{\"total\": {\"lines\": {\"pct\": 52}}}", to: "repo/coverage/coverage-summary.json")
+        try sandbox.commitAll("tests at 52%", in: repository)
+        try sandbox.write("def test_one():\n    assert 1\n\n\ndef test_two():\n    assert 2\n", to: "repo/tests/test_app.py")
+        try sandbox.write("{\"total\": {\"lines\": {\"pct\": 85.91}}}", to: "repo/coverage/coverage-summary.json")
+        try sandbox.commitAll("tests at 85.91%", in: repository)
+        let rules = BuiltinRules.load().rules.filter { $0.id.hasPrefix("testing-") }
+        #expect(rules.count == 6)
+        let repo = try Repository.discover(from: sandbox.path(repository))
+        var options = ReviewOptions(ruleSet: RuleSet(rules: rules), today: "2026-06-01")
+        options.collectMetrics = true
+        let raised = try ReviewEngine(repository: repo, options: options).review(try repo.resolve(.expression("HEAD~1..HEAD")))
+        #expect(raised.comparison.resolved.map(\.improvement.plain) == ["Raised line coverage to the target of 70%"])
+        #expect(raised.comparison.persisting.map(\.ruleID) == ["testing-no-integration-tests"])
+        #expect(raised.comparison.introduced.isEmpty)
+
+        try sandbox.write(Self.main.replacingOccurrences(of: "retention_in_days = 30", with: "retention_in_days = 31"), to: "repo/infra/main.tf")
+        try sandbox.commitAll("code without tests", in: repository)
+        let untested = try ReviewEngine(repository: repo, options: options).review(try repo.resolve(.expression("HEAD~1..HEAD")))
+        #expect(untested.comparison.introduced.map(\.message.plain) == ["The change edits 1 Terraform or handler file(s) but no test"])
+        #expect(untested.comparison.introduced.first?.span.file == "infra/main.tf")
+        #expect(untested.comparison.introduced.first?.category == .testingQualityAssurance)
+    }
 }
