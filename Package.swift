@@ -4,7 +4,7 @@ import PackageDescription
 
 let package = Package(
     name: "stackreview",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "stackreview", targets: ["stackreview"]),
     ],

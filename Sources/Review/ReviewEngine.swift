@@ -41,10 +41,8 @@ public struct ReviewEngine {
         let directories = moduleDirectories(changeSet, handlerFiles: handlerFiles, head: headSource, base: baseSource)
 
         var base = SideReview(configuration: configuration, today: options.today), head = SideReview(configuration: configuration, today: options.today)
-        for directory in directories {
-            if let baseSource { base.load(directory, from: baseSource) }
-            head.load(directory, from: headSource)
-        }
+        if let baseSource { base.load(directories, from: baseSource) }
+        head.load(directories, from: headSource)
         // Touched nodes: the union of both sides, keyed by directory.
         var touched: [String: [String: [String]]] = [:]
         for (side, review) in [(ScopeSelector.Side.head, head), (.base, base)] {
@@ -59,12 +57,14 @@ public struct ReviewEngine {
             }
         }
         let runner = RuleRunner(ruleSet: options.ruleSet, configuration: configuration, today: options.today)
+        let reviewAll = options.reviewAll
+        let touchedNodes = touched
         func findings(_ review: SideReview) -> [Finding] {
-            review.contexts.flatMap { context in
-                runner.findings(in: context, only: options.reviewAll ? nil : { subject in
-                    touched[context.directory]?[subject.graphNode] != nil
+            ParallelMap.map(review.contexts) { context in
+                runner.findings(in: context, only: reviewAll ? nil : { subject in
+                    touchedNodes[context.directory]?[subject.graphNode] != nil
                 })
-            }
+            }.flatMap { $0 }
         }
         var baseFindings = findings(base), headFindings = findings(head)
         // Handler files: parsed from the same revision, reviewed by the handler rules.
@@ -201,15 +201,24 @@ struct SideReview {
     var contexts: [CheckContext] = []
     var problems: [ReviewProblem] = []
 
-    mutating func load(_ directory: String, from source: RevisionFileSource) {
-        let names = source.fileNames(in: directory)
-        guard names.contains(where: { $0.hasSuffix(".tf") || $0.hasSuffix(".tf.json") }) else { return }
-        let module = ModuleLoader(source: source).loadModule(at: directory)
-        contexts.append(CheckContext(module: module, directory: directory, configuration: configuration, today: today))
-        for diagnostic in module.allDiagnostics where diagnostic.severity == .error {
-            problems.append(ReviewProblem(
-                file: diagnostic.fileName, line: diagnostic.subject.start.line,
-                message: "\(diagnostic.summary): \(diagnostic.detail)"))
+    /// Loads and analyses the modules of `directories` that exist on this side, on every core
+    /// (Git reads are serialised by the source; parsing, evaluation and analysis run in
+    /// parallel). The order of `contexts` follows `directories`, so output stays deterministic.
+    mutating func load(_ directories: [String], from source: RevisionFileSource) {
+        let configuration = configuration, today = today
+        let loaded = ParallelMap.map(directories) { directory -> CheckContext? in
+            let names = source.fileNames(in: directory)
+            guard names.contains(where: { $0.hasSuffix(".tf") || $0.hasSuffix(".tf.json") }) else { return nil }
+            let module = ModuleLoader(source: source).loadModule(at: directory)
+            return CheckContext(module: module, directory: directory, configuration: configuration, today: today)
+        }
+        for context in loaded.compactMap({ $0 }) {
+            contexts.append(context)
+            for diagnostic in context.module.allDiagnostics where diagnostic.severity == .error {
+                problems.append(ReviewProblem(
+                    file: diagnostic.fileName, line: diagnostic.subject.start.line,
+                    message: "\(diagnostic.summary): \(diagnostic.detail)"))
+            }
         }
     }
 }
