@@ -264,21 +264,32 @@ extension Parser {
 
     /// Reads `${ expr }` at the cursor; false after a diagnostic.
     mutating func readInterpolation(into items: inout [RawTemplateItem]) -> Bool {
-        let open = SourceRange(start: here, end: here.advanced(by: 2))
-        pos += 2
-        guard enter(open) else { return false }
-        defer { leave() }
-        let stripBefore = byte(at: pos) == UInt8(ascii: "~")
-        if stripBefore { pos += 1 }
-        let saved = skipNewlines
-        skipNewlines = true
-        defer { setSkipNewlines(saved) }
+        guard let (open, stripBefore, saved) = beginTemplateSequence() else { return false }
+        defer {
+            setSkipNewlines(saved)
+            leave()
+        }
         let before = diagnostics.count
         let expression = parseExpression()
         if diagnostics.count > before { return false }
         guard let (stripAfter, whole) = readTemplateClose(open, kind: "interpolation", opener: "${") else { return false }
         items.append(.interpolation(expression, whole, stripBefore: stripBefore, stripAfter: stripAfter))
         return true
+    }
+
+    /// Consumes the two-byte opener (`${` or `%{`) at the cursor and an optional `~` strip
+    /// marker, enters one nesting level and turns newline skipping on. Returns the opener's span,
+    /// the strip flag and the previous newline setting (which the caller restores, then calls
+    /// `leave()`); nil when the nesting limit is reached (a diagnostic says so).
+    mutating func beginTemplateSequence() -> (open: SourceRange, stripBefore: Bool, savedSkipNewlines: Bool)? {
+        let open = SourceRange(start: here, end: here.advanced(by: 2))
+        pos += 2
+        guard enter(open) else { return nil }
+        let stripBefore = byte(at: pos) == UInt8(ascii: "~")
+        if stripBefore { pos += 1 }
+        let saved = skipNewlines
+        skipNewlines = true
+        return (open, stripBefore, saved)
     }
 
     /// Reads the optional `~` strip marker and the `}` that closes an interpolation or a
@@ -301,15 +312,11 @@ extension Parser {
 
     /// Reads `%{ if ... }`, `%{ else }`, `%{ endif }`, `%{ for ... }` or `%{ endfor }`; false after a diagnostic.
     mutating func readDirective(into items: inout [RawTemplateItem]) -> Bool {
-        let open = SourceRange(start: here, end: here.advanced(by: 2))
-        pos += 2
-        guard enter(open) else { return false }
-        defer { leave() }
-        let stripBefore = byte(at: pos) == UInt8(ascii: "~")
-        if stripBefore { pos += 1 }
-        let saved = skipNewlines
-        skipNewlines = true
-        defer { setSkipNewlines(saved) }
+        guard let (open, stripBefore, saved) = beginTemplateSequence() else { return false }
+        defer {
+            setSkipNewlines(saved)
+            leave()
+        }
         let before = diagnostics.count
         let keyword = next()
         var directive = TemplateDirective.invalid
