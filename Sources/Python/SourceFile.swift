@@ -118,9 +118,30 @@ public struct CallSite: Hashable, Sendable {
     /// The whole call.
     public var range: SourceRange
 
+    /// A call site from its parts (analyses that walk expressions themselves build these).
+    public init(callee: String?, function: Expression, args: [Expression], keywords: [KeywordArgument], range: SourceRange) {
+        self.callee = callee
+        self.function = function
+        self.args = args
+        self.keywords = keywords
+        self.range = range
+    }
+
     /// The value of the keyword argument `name`, if given.
     public func keyword(_ name: String) -> Expression? {
         keywords.first { $0.name == name }?.value
+    }
+
+    /// The method name when the callee is an attribute (`put_item` in `table.put_item(...)`).
+    public var methodName: String? {
+        if case .attribute(_, let attr, _) = function.kind { return attr }
+        return nil
+    }
+
+    /// The receiver when the callee is an attribute (`table` in `table.put_item(...)`).
+    public var receiver: Expression? {
+        if case .attribute(let value, _, _) = function.kind { return value }
+        return nil
     }
 }
 

@@ -53,6 +53,8 @@ public struct CheckContext: Sendable {
     public var today: String
     /// The suppression comments of the module's files.
     public var suppressions: SuppressionIndex
+    /// Lambda packages and the handler code they deploy, computed once for all checks.
+    let handlerCode = HandlerCodeCache()
 
     /// Builds the context of a module tree loaded from `directory`.
     public init(module: Module, directory: String, configuration: Configuration, today: String = "2000-01-01") {

@@ -53,7 +53,7 @@ struct ScopeSelector {
         let graph = context.graph
         // Handler files: the functions whose package contains them.
         for subject in subjects where subject.type == "aws_lambda_function" {
-            let package = LambdaPackage(function: subject, context: context)
+            let package = context.handlerCode.package(of: subject, in: context)
             for handler in handlerFiles where package.contains(handler) {
                 touch(subject.graphNode, "via \(handler)")
             }
@@ -136,7 +136,7 @@ struct ScopeSelector {
 }
 
 /// Where a Lambda function's code comes from: the folder or file its package is built from.
-struct LambdaPackage {
+struct LambdaPackage: Sendable {
     /// Repository paths of folders whose files are in the package.
     var folders: [String] = []
     /// Repository paths of single files in the package.

@@ -4,7 +4,7 @@ import Terraform
 /// The Python code a Lambda function deploys, as the cross-checks between handler and
 /// Terraform see it: the handler reference, the facts of the handler file and of the other
 /// `.py` files directly in the package folder, read from the same revision as the module.
-struct HandlerPackageCode {
+struct HandlerPackageCode: Sendable {
     /// What the `handler` attribute names.
     var reference: LambdaHandlerReference
     /// The handler file's facts; nil when the file is missing or does not parse.
@@ -16,12 +16,19 @@ struct HandlerPackageCode {
     /// Whether every `.py` file of the package parsed.
     var allParsed: Bool
 
-    /// The code of `function`, or nil when it is not a Python function with a known package.
+    /// The code of `function` (read and parsed once per module, shared by every check), or nil
+    /// when it is not a Python function with a known package.
     init?(_ function: Subject, in context: CheckContext) {
+        guard let code = context.handlerCode.code(of: function, in: context) else { return nil }
+        self = code
+    }
+
+    /// Reads and parses the code of `function`; `HandlerCodeCache` calls this once per function.
+    init?(reading function: Subject, in context: CheckContext) {
         guard let reference = LambdaHandlerReference.resolve(function, in: context),
               let source = context.module.context.fileSource else { return nil }
         self.reference = reference
-        let package = LambdaPackage(function: function, context: context)
+        let package = context.handlerCode.package(of: function, in: context)
         var paths = Set(package.files.filter { $0.hasSuffix(".py") })
         for folder in package.folders {
             for name in source.fileNames(in: folder) where name.hasSuffix(".py") { paths.insert(folder.isEmpty ? name : folder + "/" + name) }

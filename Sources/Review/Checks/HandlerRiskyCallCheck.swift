@@ -55,7 +55,7 @@ struct HandlerRiskyCallCheck: HandlerCheck {
     }
 
     /// The label of `call` when it is one this check flags.
-    func matches(_ call: PythonCall, _ callee: String) -> String? {
+    func matches(_ call: CallSite, _ callee: String) -> String? {
         let parts = callee.split(separator: ".").map(String.init)
         switch kind {
         case .eval:

@@ -122,7 +122,7 @@ extension HandlerReview {
         for (contexts, names) in [(head, paths), (base, basePaths)] {
             for context in contexts {
                 for subject in context.subjectList where subject.type == "aws_lambda_function" {
-                    let package = LambdaPackage(function: subject, context: context)
+                    let package = context.handlerCode.package(of: subject, in: context)
                     let reference = LambdaHandlerReference.resolve(subject, in: context)
                     if names.contains(where: { package.contains($0) || reference?.path == $0 }) {
                         result.insert(SubjectKey(directory: context.directory, address: subject.address))

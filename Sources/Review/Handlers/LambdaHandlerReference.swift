@@ -28,7 +28,7 @@ struct LambdaHandlerReference: Sendable, Hashable {
         let functionName = String(handler[handler.index(after: dot)...])
         var module = String(handler[..<dot])
         if !module.contains("/") { module = module.replacingDots() }
-        let package = LambdaPackage(function: function, context: context)
+        let package = context.handlerCode.package(of: function, in: context)
         let root: String
         if let folder = package.folders.first {
             root = folder
@@ -62,7 +62,7 @@ struct LambdaHandlerReference: Sendable, Hashable {
     /// Whether some Lambda function of `contexts` packages the file at `path`.
     static func isPackaged(_ path: String, in contexts: [CheckContext]) -> Bool {
         contexts.contains { context in
-            context.subjectList.contains { $0.type == "aws_lambda_function" && LambdaPackage(function: $0, context: context).contains(path) }
+            context.subjectList.contains { $0.type == "aws_lambda_function" && context.handlerCode.package(of: $0, in: context).contains(path) }
         }
     }
 }

@@ -47,11 +47,11 @@ public struct PythonScope: Sendable {
     }
 
     /// Every call in the statements, in source order.
-    public var calls: [PythonCall] {
-        var sites: [PythonCall] = []
+    public var calls: [CallSite] {
+        var sites: [CallSite] = []
         forEachNode { node in
             if case .expression(let expression) = node, case .call(let function, let args, let keywords) = expression.kind {
-                sites.append(PythonCall(callee: function.dottedName, function: function, args: args, keywords: keywords, range: expression.range))
+                sites.append(CallSite(callee: function.dottedName, function: function, args: args, keywords: keywords, range: expression.range))
             }
         }
         return sites
@@ -59,7 +59,7 @@ public struct PythonScope: Sendable {
 
     /// The callee of `call` with its first part resolved through the imports
     /// (`yaml.load`, `subprocess.run`, `print`); nil when the callee is not a dotted name.
-    public func qualifiedName(_ call: PythonCall) -> String? {
+    public func qualifiedName(_ call: CallSite) -> String? {
         guard let callee = call.callee else { return nil }
         let parts = callee.split(separator: ".", maxSplits: 1).map(String.init)
         guard let resolved = imports[parts[0]] else { return callee }
@@ -114,7 +114,7 @@ enum LogCall {
 
     /// Whether `call` writes to the logs: `print(...)`, or a logging method on `logging` or
     /// on a receiver whose name says it is a logger.
-    static func isLogCall(_ call: PythonCall, scope: PythonScope) -> Bool {
+    static func isLogCall(_ call: CallSite, scope: PythonScope) -> Bool {
         guard let name = scope.qualifiedName(call) else { return false }
         if name == "print" { return true }
         let parts = name.split(separator: ".")
@@ -124,39 +124,8 @@ enum LogCall {
     }
 
     /// The arguments of `call` (positional and keyword values).
-    static func arguments(_ call: PythonCall) -> [Expression] {
+    static func arguments(_ call: CallSite) -> [Expression] {
         call.args + call.keywords.map(\.value)
-    }
-}
-
-/// One call expression inside a handler subject.
-public struct PythonCall: Sendable, Hashable {
-    /// The callee as a dotted name (`boto3.client`), or nil when it is not one.
-    public var callee: String?
-    /// The callee expression.
-    public var function: Expression
-    /// Positional arguments.
-    public var args: [Expression]
-    /// Keyword arguments (`**x` without a name).
-    public var keywords: [KeywordArgument]
-    /// The whole call.
-    public var range: SourceRange
-
-    /// The value of the keyword argument `name`, if given.
-    public func keyword(_ name: String) -> Expression? {
-        keywords.first { $0.name == name }?.value
-    }
-
-    /// The method name when the callee is an attribute (`put_item` in `table.put_item(...)`).
-    public var methodName: String? {
-        if case .attribute(_, let attr, _) = function.kind { return attr }
-        return nil
-    }
-
-    /// The receiver when the callee is an attribute (`table` in `table.put_item(...)`).
-    public var receiver: Expression? {
-        if case .attribute(let value, _, _) = function.kind { return value }
-        return nil
     }
 }
 

@@ -1,0 +1,29 @@
+import Synchronization
+
+/// What the handler analyses learn about a module's Lambda functions, computed once per module
+/// and shared by every check: each function's package, and the parsed code it deploys.
+///
+/// Several checks (environment, IAM, entry point) look at the same package; without this each
+/// would read and parse the package's Python files again. Keyed by function address, so it
+/// belongs to one `CheckContext` (one module tree at one revision).
+final class HandlerCodeCache: Sendable {
+    private let packages = Mutex<[String: LambdaPackage]>([:])
+    private let code = Mutex<[String: HandlerPackageCode?]>([:])
+
+    /// The package of `function`, built on first use.
+    func package(of function: Subject, in context: CheckContext) -> LambdaPackage {
+        if let known = packages.withLock({ $0[function.address] }) { return known }
+        let package = LambdaPackage(function: function, context: context)
+        packages.withLock { $0[function.address] = package }
+        return package
+    }
+
+    /// The code `function` deploys, read and parsed on first use; nil when it is not a Python
+    /// function with a known package.
+    func code(of function: Subject, in context: CheckContext) -> HandlerPackageCode? {
+        if let known = code.withLock({ $0[function.address] }) { return known }
+        let built = HandlerPackageCode(reading: function, in: context)
+        code.withLock { $0[function.address] = .some(built) }
+        return built
+    }
+}
