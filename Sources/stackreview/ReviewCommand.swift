@@ -72,8 +72,12 @@ struct ReviewCommand: ParsableCommand {
     var ci: CIProvider?
 
     func validate() throws {
-        if [range != nil, staged, worktree, ci != nil].filter({ $0 }).count > 1 {
-            throw ValidationError("Give at most one of RANGE, --staged, --worktree and --ci.")
+        let named = [range != nil, staged, worktree].filter { $0 }.count
+        if named > 1 {
+            throw ValidationError("Give at most one of RANGE, --staged and --worktree.")
+        }
+        if ci != nil && named > 0 {
+            throw ValidationError("--ci reads the revisions from the CI's environment: give it without RANGE, --staged or --worktree.")
         }
     }
 
