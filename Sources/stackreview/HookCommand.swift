@@ -3,7 +3,7 @@ import Foundation
 import Reporting
 import Review
 
-/// `stackreview hook`: the entry points Git hooks call.
+/// `stackreview hook`: installs and uninstalls the pre-push hook, and is the entry point it calls.
 struct HookCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hook",
