@@ -6,6 +6,8 @@ import Review
 
 extension OutputFormat: ExpressibleByArgument {}
 
+extension CIProvider: ExpressibleByArgument {}
+
 /// `--fail-on`: a severity, or `never`.
 struct FailOnThreshold: ExpressibleByArgument {
     /// nil for `never`.
@@ -66,19 +68,34 @@ struct ReviewCommand: ParsableCommand {
     @Option(name: .customLong("config"), help: "Use this configuration file instead of the repository's .stackreview.yml.")
     var configPath: String?
 
+    @Option(help: "Review the pull or merge request (or push) that this CI job runs for, named by the CI's environment: github or gitlab.")
+    var ci: CIProvider?
+
     func validate() throws {
-        if [range != nil, staged, worktree].filter({ $0 }).count > 1 {
+        let named = [range != nil, staged, worktree].filter { $0 }.count
+        if named > 1 {
             throw ValidationError("Give at most one of RANGE, --staged and --worktree.")
+        }
+        if ci != nil && named > 0 {
+            throw ValidationError("--ci reads the revisions from the CI's environment: give it without RANGE, --staged or --worktree.")
         }
     }
 
     func run() throws {
+        let ciRevisions = try ci.map { try CIRevisions.read($0, environment: ProcessInfo.processInfo.environment) }
         let revisions: RevisionRequest =
-            staged ? .staged : worktree ? .worktree : range.map { .expression($0) } ?? .defaultRange
+            ciRevisions?.request ?? (staged ? .staged : worktree ? .worktree : range.map { .expression($0) } ?? .defaultRange)
+        let linkBase = linkBase ?? ciRevisions?.linkBase
         let request = Reviewer.Request(
             path: repositoryPath, revisions: revisions, configuration: try configPath.map(Terminal.readConfiguration),
             failOn: failOn.map(\.severity), reviewAll: all, today: Terminal.today, collectMetrics: format.showsMetrics)
-        let (result, options) = try Reviewer.review(request)
+        let (result, options): (ReviewResult, ReviewOptions)
+        do throws(ReviewError) {
+            (result, options) = try Reviewer.review(request)
+        } catch {
+            if let explained = ciRevisions?.explain(error) { throw explained }
+            throw error
+        }
         let threshold = options.configuration.failOn
         let text: String
         switch format {

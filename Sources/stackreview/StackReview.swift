@@ -30,6 +30,12 @@ enum Main {
         } catch let error as ReviewError {
             Terminal.error(error.description)
             exit(error.exitStatus)
+        } catch let error as CIEnvironmentError {
+            Terminal.error(error.description)
+            exit(error.exitStatus)
+        } catch let error as HookInstallationError {
+            Terminal.error(error.description)
+            exit(error.exitStatus)
         } catch let error as CommandError {
             Terminal.error(error.message)
             exit(error.status.rawValue)
