@@ -1,0 +1,26 @@
+import HCL
+import Terraform
+
+/// Flags `//` comments: Terraform's style uses `#` for single-line comments (`/* */` stays
+/// allowed). A comment belongs to the block it is written in, or else to the next block of its
+/// file (comments after the last block belong to the last); each finding carries
+/// `replacement`, the comment with `#` for `//`. A block with several instances is reported
+/// once.
+struct CommentSyntaxCheck: CodedCheck {
+    let name = "comment-syntax"
+
+    func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {
+        guard subject.isFirstInstance(in: context), let syntax = BlockSyntax(of: subject, in: context) else { return [] }
+        let blocks = syntax.file.body.blocks
+        guard let index = blocks.firstIndex(where: { $0.range == subject.range }) else { return [] }
+        let start = index == 0 ? 0 : blocks[index - 1].range.end.byte
+        let end = index == blocks.count - 1 ? Int.max : subject.range.end.byte
+        return syntax.file.comments.compactMap { comment in
+            guard comment.style == .doubleSlash, comment.range.start.byte >= start, comment.range.start.byte < end else { return nil }
+            let text = syntax.text(comment.range)
+            return CodedVerdict(
+                .fail(FailureLocation(range: comment.range, attributePath: "comment:\(comment.range.start.line - subject.range.start.line)")),
+                arguments: ["replacement": "#" + text.dropFirst(2)])
+        }
+    }
+}
