@@ -5747,8 +5747,8 @@ extension BuiltinRules {
         severity: low
         category: code-quality
         applies_to: ["*"]
-        message: "The module of `{address}` sets no `required_version`: any Terraform release may run it"
-        improvement: "Constrained the Terraform version of the module of `{address}`"
+        message: "The module in `{module}` sets no `required_version` in a `terraform` block: any Terraform release may run it"
+        improvement: "Constrained the Terraform version of the module in `{module}`"
         remediation: Add `required_version = ">= 1.6"` (the oldest release you test with) to a `terraform` block.
         references:
           tflint: terraform_required_version
@@ -5902,7 +5902,7 @@ extension BuiltinRules {
         category: code-quality
         applies_to: ["*"]
         message: "`{address}` {problem}"
-        improvement: "Moved `{address}` into the standard module layout"
+        improvement: "Fixed the module layout at `{address}`"
         remediation: >-
           Keep resources in `main.tf` (or files named after what they hold), every `variable` in
           `variables.tf` and every `output` in `outputs.tf`; create the files even when empty.

@@ -1,7 +1,8 @@
 import Terraform
 
 /// Flags a module that sets no `required_version` in any `terraform` block. The finding is on
-/// the module's first `terraform` block when it has one, else on the module's first block.
+/// the module's first `terraform` block when it has one, else on the module's first block;
+/// `module` is the folder of that block's file (`.` at the top).
 struct RequiredVersionCheck: CodedCheck {
     let name = "required-version"
 
@@ -13,6 +14,7 @@ struct RequiredVersionCheck: CodedCheck {
         } else {
             guard subject.isFirstBlockOfModule(in: context) else { return [] }
         }
-        return [CodedVerdict(.fail(FailureLocation(range: subject.headerRange, attributePath: "terraform.required_version")))]
+        let folder = subject.file.split(separator: "/").dropLast().joined(separator: "/")
+        return [CodedVerdict(.fail(FailureLocation(range: subject.headerRange, attributePath: "terraform.required_version")), arguments: ["module": folder.isEmpty ? "." : folder])]
     }
 }

@@ -24,7 +24,7 @@ struct StandardModuleStructureCheck: CodedCheck {
             let missing = Self.expectedFiles.filter { !present.contains($0) && !present.contains($0 + ".json") }
             if !missing.isEmpty {
                 let list = missing.map { "`\($0)`" }.joined(separator: ", ")
-                verdicts.append(CodedVerdict(.fail(FailureLocation(range: subject.headerRange, attributePath: "module.files")), arguments: ["problem": "is in a module without \(list)"]))
+                verdicts.append(CodedVerdict(.fail(FailureLocation(range: subject.headerRange, attributePath: "module.files")), arguments: ["problem": "is the first block of a module without \(list) (the standard layout has `main.tf`, `variables.tf` and `outputs.tf`)"]))
             }
         }
         return verdicts
