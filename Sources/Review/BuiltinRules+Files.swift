@@ -5476,6 +5476,70 @@ extension BuiltinRules {
             }
 
         """#),
+        ("rules/terraform/terraform-fmt.yml", #"""
+        id: terraform-fmt
+        title: Terraform is formatted as `terraform fmt` writes it
+        severity: info
+        category: code-quality
+        applies_to: ["*"]
+        message: "`{address}` is not formatted as `terraform fmt` would write it ({lines} line(s) differ)"
+        improvement: "Formatted `{address}` as `terraform fmt` writes it"
+        remediation: >-
+          Run `terraform fmt` (or apply the suggested lines): two-space indentation per level, the
+          `=` of consecutive one-line attributes aligned, single spaces around operators and inside
+          braces. stackreview only reports what it is sure `terraform fmt` would change: files with
+          syntax errors or CRLF line ends, template strip markers, non-ASCII text in the block, and
+          blocks that `terraform fmt` would also rewrite in other ways (unquoted labels, `"${x}"`
+          values, quoted variable types) are not judged.
+        references:
+          links: https://developer.hashicorp.com/terraform/cli/commands/fmt
+        fix:
+          replace-value: "{replacement}"
+        check:
+          coded: terraform-fmt
+        examples:
+          fail:
+            - |
+              resource "aws_sqs_queue" "orders" {
+              ⚑name = "orders"
+                visibility_timeout_seconds = 30
+                tags = {Team="payments"}
+              }
+            - |
+              resource "aws_lambda_function" "f" {
+                function_name = "orders"
+                role          = "arn:aws:iam::123456789012:role/orders"
+                environment {
+              ⚑      variables = {
+                      TABLE = "orders"
+                    }
+                }
+              }
+          pass:
+            - |
+              resource "aws_sqs_queue" "orders" {
+                name                       = "orders"
+                visibility_timeout_seconds = 30
+                tags                       = { Team = "payments" }
+              }
+            - |
+              resource "aws_iam_role_policy" "read" {
+                role = "orders"
+                policy = jsonencode({
+                  Version = "2012-10-17"
+                  Statement = [{
+                    Effect   = "Allow"
+                    Action   = ["dynamodb:GetItem"]
+                    Resource = "*"
+                  }]
+                })
+              }
+            - |
+              resource "aws_sqs_queue" "orders" {
+                name   =   "${var.name}"
+              }
+
+        """#),
         ("rules/terraform/terraform-hardcoded-region-account.yml", #"""
         id: terraform-hardcoded-region-account
         title: Resources do not hard-code the region or the account id
@@ -5527,6 +5591,39 @@ extension BuiltinRules {
             provider "aws" {
               region = "us-east-1"
             }
+
+        """#),
+        ("rules/terraform/terraform-json-syntax.yml", #"""
+        id: terraform-json-syntax
+        title: JSON configuration files have an object at the root
+        severity: medium
+        category: code-quality
+        applies_to: ["*"]
+        message: "The module of `{address}` has JSON configuration with an array at its root ({files}): Terraform's JSON syntax documents an object there, and stackreview cannot analyse the file"
+        improvement: "Rewrote the JSON configuration of the module of `{address}` with an object at its root"
+        remediation: >-
+          Write the file as one object whose keys are the block types
+          (`{"resource": {"aws_sqs_queue": {"orders": {"name": "orders"}}}}`). The finding is
+          reported on the module's first readable block; the file itself also appears among the files
+          the review could not analyse.
+        references:
+          tflint: terraform_json_syntax
+          links: https://developer.hashicorp.com/terraform/language/syntax/json
+        check:
+          coded: json-syntax
+        examples:
+          fail: |
+            ⚑resource "aws_sqs_queue" "orders" {
+              name = "orders"
+            }
+            # file: queues.tf.json
+            [{"resource": {"aws_sqs_queue": {"refunds": {"name": "refunds"}}}}]
+          pass: |
+            resource "aws_sqs_queue" "orders" {
+              name = "orders"
+            }
+            # file: queues.tf.json
+            {"resource": {"aws_sqs_queue": {"refunds": {"name": "refunds"}}}}
 
         """#),
         ("rules/terraform/terraform-map-duplicate-keys.yml", #"""

@@ -43,6 +43,8 @@ public enum CodedChecks {
         WorkspaceRemoteCheck(),
         VariableSensitiveCheck(),
         HardcodedRegionAccountCheck(),
+        JSONSyntaxCheck(),
+        TerraformFmtCheck(),
         RestAPISingleStageCheck(),
         LambdaLogGroupCheck(),
         MetricAlarmCoverageCheck.lambdaErrors,
