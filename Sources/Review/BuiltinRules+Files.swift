@@ -2545,7 +2545,9 @@ extension BuiltinRules {
         remediation: >-
           List the IAM actions the identity needs (for example `iam:GetRole`) and the ARNs of the
           roles or policies it needs them on. A deployment role that must create roles should get a
-          permissions boundary condition (`iam:PermissionsBoundary`).
+          permissions boundary condition (`iam:PermissionsBoundary`). checkov's CKV2_AWS_40 also
+          fails `"*"` on `"*"`; stackreview reports that as `iam-administrator-access` instead of
+          twice.
         references:
           checkov: CKV2_AWS_40
           links: https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html
@@ -2588,8 +2590,8 @@ extension BuiltinRules {
             - |
               data "aws_iam_policy_document" "ops" {
                 statement {
-                  actions   = ["iam:*"]
-                  resources = ["arn:aws:iam::123456789012:role/ops-*"]
+                  actions   = ["iam:GetRole", "iam:ListRoles"]
+                  resources = ["*"]
                 }
               }
             - |
@@ -2608,12 +2610,15 @@ extension BuiltinRules {
         severity: critical
         category: security-hardening
         applies_to: [data.aws_iam_policy_document, aws_iam_role]
-        message: "`{address}` trusts GitHub Actions' OIDC provider with {problem} in statement `{attribute}`: any GitHub repository's workflow can assume the role"
+        message: "`{address}` trusts GitHub Actions' OIDC provider in statement `{attribute}` with {problem}: workflows of other repositories can assume the role"
         improvement: "Limited the GitHub Actions trust of `{address}` to named repositories"
         remediation: >-
           Add a condition on `token.actions.githubusercontent.com:sub` with the owner and repository
           (and, better, the branch or environment): `repo:octo-org/orders:ref:refs/heads/main`, and one
-          on `token.actions.githubusercontent.com:aud` equal to `sts.amazonaws.com`.
+          on `token.actions.githubusercontent.com:aud` equal to `sts.amazonaws.com`. Besides
+          `aws_iam_policy_document` (checkov's CKV_AWS_358), role trust policies written inline are
+          judged too (checkov's CKV_AWS_393), and a provider ARN Terraform only knows after apply
+          does not hide the trust when a condition names the provider's claims.
         references:
           checkov: CKV_AWS_358
           links: https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/configuring-openid-connect-in-amazon-web-services

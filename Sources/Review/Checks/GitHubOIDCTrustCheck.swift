@@ -10,7 +10,8 @@ import Terraform
 /// wildcard first value (`repo:*`); a value that starts with a claim any repository can
 /// present (`workflow`, `environment`, `ref`, `context`, `head_ref`, `base_ref`); or a `repo:`
 /// value that does not name an owner and a repository (`repo:octo-org`).
-/// Statements whose principals or conditions are unknown are not judged.
+/// A condition whose variable is unknown, or a `sub` condition whose values are all unknown,
+/// leaves the statement unjudged; an unknown provider ARN does not (the condition names it).
 struct GitHubOIDCTrustCheck: CodedCheck {
     let name = "github-oidc-trust"
 
@@ -23,13 +24,16 @@ struct GitHubOIDCTrustCheck: CodedCheck {
             : OwnedPolicyStatement.statements(of: subject, in: context, attributes: [], ownedOnly: true)
         return statements.compactMap { owned in
             let statement = owned.statement
-            guard statement.effect == .allow, statement.unknownReferences.isEmpty, Self.isGitHubTrust(statement) else { return nil }
-            let subjects = statement.conditions.filter { $0.variable.lowercased() == Self.provider + ":sub" }.flatMap(\.values)
+            guard statement.effect == .allow, Self.isGitHubTrust(statement),
+                  !statement.conditions.contains(where: { $0.variable.isEmpty }) else { return nil }
+            let subjectConditions = statement.conditions.filter { $0.variable.lowercased() == Self.provider + ":sub" }
+            let subjects = subjectConditions.flatMap(\.values)
+            if !subjectConditions.isEmpty, subjects.isEmpty { return nil }
             let problem: String
             if subjects.isEmpty {
                 problem = "no condition on the `sub` claim"
             } else if let unsafe = subjects.first(where: Self.isUnsafe) {
-                problem = "the `sub` condition `\(unsafe)` matches workflows of other repositories"
+                problem = "the unsafe `sub` condition `\(unsafe)`"
             } else {
                 return nil
             }
