@@ -52,6 +52,69 @@ import Testing
         ("/*  keep\n   this */\nx = 1\n", "/*  keep\n   this */\nx = 1\n"),
         // Function namespaces and ellipsis.
         ("x = provider::aws::arn_parse( var.a )\ny = max(var.l ...)\n", "x = provider::aws::arn_parse(var.a)\ny = max(var.l...)\n"),
+        // Continuation lines without brackets stay at the attribute's level.
+        ("x = var.a\n    ? 1\n    : 2\n", "x = var.a\n? 1\n: 2\n"),
+        // Object keys written with a colon get a space on each side.
+        ("x = {\"a\": 1}\n", "x = { \"a\" : 1 }\n"),
+        // Legacy splats and empty strings stay tight.
+        ("x = aws_sqs_queue.q.*.arn\ny = \"\"\n", "x = aws_sqs_queue.q.*.arn\ny = \"\"\n"),
+        // Already canonical text is unchanged: nested calls over lines, for expressions with
+        // conditions, dynamic blocks.
+        ("""
+         locals {
+           services = distinct(compact(concat(
+             ["lambda.amazonaws.com"],
+             [for s in var.extra : try(tostring(s), "")]
+           )))
+
+           principals = [
+             for p in var.trusted : {
+               type        = p.type
+               identifiers = tolist(p.identifiers)
+             }
+             if !can(tostring(p))
+           ]
+         }
+
+         data "aws_iam_policy_document" "d" {
+           dynamic "statement" {
+             for_each = var.statements
+
+             content {
+               sid       = lookup(statement.value, "sid", "")
+               resources = flatten([for _, v in ["%v:*", "%v:*:*"] : format(v, local.arn)])
+             }
+           }
+         }
+
+         """, """
+         locals {
+           services = distinct(compact(concat(
+             ["lambda.amazonaws.com"],
+             [for s in var.extra : try(tostring(s), "")]
+           )))
+
+           principals = [
+             for p in var.trusted : {
+               type        = p.type
+               identifiers = tolist(p.identifiers)
+             }
+             if !can(tostring(p))
+           ]
+         }
+
+         data "aws_iam_policy_document" "d" {
+           dynamic "statement" {
+             for_each = var.statements
+
+             content {
+               sid       = lookup(statement.value, "sid", "")
+               resources = flatten([for _, v in ["%v:*", "%v:*:*"] : format(v, local.arn)])
+             }
+           }
+         }
+
+         """),
         // Already canonical text is unchanged.
         ("resource \"aws_sqs_queue\" \"q\" {\n  name = \"q\"\n\n  tags = {}\n}\n", "resource \"aws_sqs_queue\" \"q\" {\n  name = \"q\"\n\n  tags = {}\n}\n"),
     ]
@@ -67,6 +130,7 @@ import Testing
         "x = \"unterminated\n",        // a quoted string across lines
         "x = 1 @ 2\n",                 // not HCL
         "x = <<EOF\nno end\n",         // a heredoc without its marker
+        "x = \"%{ if var.a }y%{ endif }\"\n", // template directives
     ])
     func declinesWhatItCannotFormatSurely(input: String) {
         #expect(Self.formatted(input) == nil)

@@ -38,7 +38,7 @@ struct FormatToken {
 
 /// Splits a native-syntax file into `FormatToken`s; nil for input the formatter does not
 /// handle (carriage returns, template strip markers `~`, quoted strings across lines, bytes
-/// that are not HCL), so that no finding is ever based on a guess.
+/// that are not HCL, template directives), so that no finding is ever based on a guess.
 struct FormatLexer {
     private let source: [UInt8]
     private var offset = 0
@@ -209,8 +209,10 @@ struct FormatLexer {
         emit(kind, end - start)
     }
 
-    /// `${ … }` or `%{ … }`: the opener, the expression tokens, the closing brace.
+    /// `${ … }`: the opener, the expression tokens, the closing brace. Template directives
+    /// (`%{ if }`, `%{ for }`) are declined: how `terraform fmt` spaces them is not certain.
     private mutating func scanTemplateSequence(_ opener: FormatToken.Kind) -> Bool {
+        guard opener == .interpolation else { return false }
         emit(opener, 2)
         guard byte(offset) != UInt8(ascii: "~"), scanExpressions(insideInterpolation: true), byte(offset) == UInt8(ascii: "}") else { return false }
         emit(.sequenceEnd, 1)
