@@ -7,6 +7,37 @@ import Testing
         CanonicalFormat.format(Array(text.utf8)).map { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// Canonical text with nested calls over lines, for expressions with conditions and
+    /// dynamic blocks.
+    static let canonicalModule = """
+        locals {
+          services = distinct(compact(concat(
+            ["lambda.amazonaws.com"],
+            [for s in var.extra : try(tostring(s), "")]
+          )))
+
+          principals = [
+            for p in var.trusted : {
+              type        = p.type
+              identifiers = tolist(p.identifiers)
+            }
+            if !can(tostring(p))
+          ]
+        }
+
+        data "aws_iam_policy_document" "d" {
+          dynamic "statement" {
+            for_each = var.statements
+
+            content {
+              sid       = lookup(statement.value, "sid", "")
+              resources = flatten([for _, v in ["%v:*", "%v:*:*"] : format(v, local.arn)])
+            }
+          }
+        }
+
+        """
+
     static let cases: [(input: String, output: String)] = [
         // Consecutive one-line attributes: `=` aligned one space after the longest name.
         ("a = 1\nlonger_name = 2\n", "a           = 1\nlonger_name = 2\n"),
@@ -58,63 +89,8 @@ import Testing
         ("x = {\"a\": 1}\n", "x = { \"a\" : 1 }\n"),
         // Legacy splats and empty strings stay tight.
         ("x = aws_sqs_queue.q.*.arn\ny = \"\"\n", "x = aws_sqs_queue.q.*.arn\ny = \"\"\n"),
-        // Already canonical text is unchanged: nested calls over lines, for expressions with
-        // conditions, dynamic blocks.
-        ("""
-         locals {
-           services = distinct(compact(concat(
-             ["lambda.amazonaws.com"],
-             [for s in var.extra : try(tostring(s), "")]
-           )))
-
-           principals = [
-             for p in var.trusted : {
-               type        = p.type
-               identifiers = tolist(p.identifiers)
-             }
-             if !can(tostring(p))
-           ]
-         }
-
-         data "aws_iam_policy_document" "d" {
-           dynamic "statement" {
-             for_each = var.statements
-
-             content {
-               sid       = lookup(statement.value, "sid", "")
-               resources = flatten([for _, v in ["%v:*", "%v:*:*"] : format(v, local.arn)])
-             }
-           }
-         }
-
-         """, """
-         locals {
-           services = distinct(compact(concat(
-             ["lambda.amazonaws.com"],
-             [for s in var.extra : try(tostring(s), "")]
-           )))
-
-           principals = [
-             for p in var.trusted : {
-               type        = p.type
-               identifiers = tolist(p.identifiers)
-             }
-             if !can(tostring(p))
-           ]
-         }
-
-         data "aws_iam_policy_document" "d" {
-           dynamic "statement" {
-             for_each = var.statements
-
-             content {
-               sid       = lookup(statement.value, "sid", "")
-               resources = flatten([for _, v in ["%v:*", "%v:*:*"] : format(v, local.arn)])
-             }
-           }
-         }
-
-         """),
+        // Already canonical text is unchanged.
+        (canonicalModule, canonicalModule),
         // Already canonical text is unchanged.
         ("resource \"aws_sqs_queue\" \"q\" {\n  name = \"q\"\n\n  tags = {}\n}\n", "resource \"aws_sqs_queue\" \"q\" {\n  name = \"q\"\n\n  tags = {}\n}\n"),
     ]

@@ -170,21 +170,30 @@ struct FormatLexer {
             let current = source[offset]
             if current == 0x0A || current == 0x0D { return false }
             if current == UInt8(ascii: "\\") { offset += 2; continue }
-            if isEscapedOpener() { offset += 3; continue }
             if current == UInt8(ascii: "\"") {
                 flushLiteral(.quotedLiteral, from: literalStart)
                 emit(.closeQuote, 1)
                 return true
             }
-            if let opener = templateOpener() {
-                flushLiteral(.quotedLiteral, from: literalStart)
-                guard scanTemplateSequence(opener) else { return false }
-                literalStart = offset
-                continue
-            }
-            offset += 1
+            guard stepOverTemplateText(.quotedLiteral, literalStart: &literalStart) else { return false }
         }
         return false
+    }
+
+    /// Moves past one piece of template text: an escaped opener, an interpolation (after the
+    /// literal run before it, which `literalStart` marks), or one byte. False when an
+    /// interpolation cannot be read.
+    private mutating func stepOverTemplateText(_ literal: FormatToken.Kind, literalStart: inout Int) -> Bool {
+        if isEscapedOpener() {
+            offset += 3
+        } else if let opener = templateOpener() {
+            flushLiteral(literal, from: literalStart)
+            guard scanTemplateSequence(opener) else { return false }
+            literalStart = offset
+        } else {
+            offset += 1
+        }
+        return true
     }
 
     /// `$${` or `%%{` at the current offset: a literal `${` / `%{`.
@@ -240,15 +249,7 @@ struct FormatLexer {
             }
             var literalStart = offset
             while offset < lineEnd {
-                if source[offset] == 0x0D { return false }
-                if isEscapedOpener() { offset += 3; continue }
-                if let opener = templateOpener() {
-                    flushLiteral(.heredocLiteral, from: literalStart)
-                    guard scanTemplateSequence(opener) else { return false }
-                    literalStart = offset
-                    continue
-                }
-                offset += 1
+                guard source[offset] != 0x0D, stepOverTemplateText(.heredocLiteral, literalStart: &literalStart) else { return false }
             }
             offset = min(lineEnd + 1, source.count)
             flushLiteral(.heredocLiteral, from: literalStart)
