@@ -5746,6 +5746,7 @@ extension BuiltinRules {
           Rename the block (with a `moved` block for resources, so Terraform does not replace them).
           The convention is snake_case unless `.stackreview.yml` says otherwise:
           `naming: { format: mixed_snake_case }` or `naming: { custom: "^[a-z][a-z0-9]*$" }`.
+          Locals are not judged yet (they are not review subjects), unlike tflint.
         references:
           tflint: terraform_naming_convention
           links: https://developer.hashicorp.com/terraform/language/style#naming-conventions
@@ -6052,7 +6053,9 @@ extension BuiltinRules {
         applies_to: ["*"]
         message: "Nothing in the module refers to `{address}`"
         improvement: "Removed or used `{address}`"
-        remediation: Delete the declaration, or refer to it where it was meant to be used.
+        remediation: >-
+          Delete the declaration, or refer to it where it was meant to be used.
+          Unused locals are not reported yet (they are not review subjects), unlike tflint.
         references:
           tflint: terraform_unused_declarations
           links: https://developer.hashicorp.com/terraform/language/values/variables
