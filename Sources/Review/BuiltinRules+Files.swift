@@ -5493,7 +5493,8 @@ extension BuiltinRules {
           Run `terraform fmt` (or apply the suggested lines): two-space indentation per level, the
           `=` of consecutive one-line attributes aligned, single spaces around operators and inside
           braces. stackreview only reports what it is sure `terraform fmt` would change: files with
-          syntax errors or CRLF line ends, template strip markers, non-ASCII text in the block, and
+          syntax errors or CRLF line ends, template strip markers or directives, heredocs and
+          non-ASCII text in the block, and
           blocks that `terraform fmt` would also rewrite in other ways (unquoted labels, `"${x}"`
           values, quoted variable types) are not judged.
         references:
@@ -5542,6 +5543,13 @@ extension BuiltinRules {
             - |
               resource "aws_sqs_queue" "orders" {
                 name   =   "${var.name}"
+              }
+            - |
+              resource "aws_iam_role_policy" "read" {
+                role = "orders"
+                policy = <<EOF
+              {"Version": "2012-10-17", "Statement": []}
+              EOF
               }
 
         """#),

@@ -7,11 +7,11 @@ import Terraform
 ///
 /// Conservative by design, it stays silent where `terraform fmt` would do more than move
 /// whitespace, or where the formatter might be wrong: files with syntax errors, carriage
-/// returns, template strip markers (`~`) or quoted strings across lines; blocks with
-/// characters beyond ASCII; blocks with an unquoted label, an attribute whose whole value is
-/// `"${…}"` (fmt unwraps it; `terraform-deprecated-interpolation` reports it), or a quoted
-/// variable type (`type = "string"`). JSON files are not judged. A block with several
-/// instances is reported once.
+/// returns, template strip markers (`~`) or directives, or quoted strings across lines;
+/// blocks with characters beyond ASCII or a heredoc; blocks with an unquoted label, an
+/// attribute whose whole value is `"${…}"` (fmt unwraps it; `terraform-deprecated-interpolation`
+/// reports it), or a quoted variable type (`type = "string"`). JSON files are not judged. A
+/// block with several instances is reported once.
 struct TerraformFmtCheck: CodedCheck {
     let name = "terraform-fmt"
 
@@ -46,9 +46,16 @@ struct TerraformFmtCheck: CodedCheck {
         return lines
     }
 
-    /// Whether `terraform fmt` would also rewrite something in the block beyond whitespace.
+    /// Whether `terraform fmt` would also rewrite something in the block beyond whitespace,
+    /// or the block holds a heredoc (whether its attribute joins the `=` alignment of its
+    /// neighbours is not certain).
     static func fmtRewrites(_ syntax: BlockSyntax) -> Bool {
         if syntax.block.labels.contains(where: { !$0.isQuoted }) { return true }
+        let hasHeredoc = syntax.expressions.contains { expression, _ in
+            if case .template(let template) = expression.kind, case .heredoc = template.style { return true }
+            return false
+        }
+        if hasHeredoc { return true }
         if syntax.block.type == "variable", let type = syntax.block.body.attribute(named: "type"),
            case .template = type.expression.kind { return true }
         return rewritesInterpolation(syntax.block.body)
