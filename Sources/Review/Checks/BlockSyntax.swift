@@ -11,7 +11,7 @@ struct BlockSyntax {
 
     /// The syntax of `subject`'s block, or nil when its file is not loaded.
     init?(of subject: Subject, in context: CheckContext) {
-        guard let file = context.module.allModules.lazy.compactMap({ $0.configuration.file(at: subject.file) }).first,
+        guard let file = context.parsedFiles[subject.file],
               let block = file.body.blocks.first(where: { $0.range == subject.range }) else { return nil }
         self.file = file
         self.block = block
@@ -79,16 +79,14 @@ extension Subject {
     /// True unless another subject of the same block (another `count` or `for_each` instance)
     /// has a smaller address: checks about how a block is written report it once.
     func isFirstInstance(in context: CheckContext) -> Bool {
-        !context.subjects.values.contains { $0.file == file && $0.range == range && $0.address < address }
+        context.firstInstances.contains(address)
     }
 
     /// True when this subject is the first block, in file then source order, of the module
-    /// that holds it: where a finding about the module as a whole is reported.
+    /// folder that holds it: where a finding about the module as a whole is reported.
+    /// Instances of one module (`count`, `for_each`) share its files, so the finding lands
+    /// once, on the first instance.
     func isFirstBlockOfModule(in context: CheckContext) -> Bool {
-        guard let module = owningModule(in: context.module) else { return false }
-        let first = context.subjectList
-            .filter { $0.owningModule(in: context.module)?.address == module.address }
-            .min { ($0.file, $0.range.start.byte, $0.address) < ($1.file, $1.range.start.byte, $1.address) }
-        return first?.address == address
+        context.firstBlocksOfModules.contains(address)
     }
 }
