@@ -5809,7 +5809,7 @@ extension BuiltinRules {
         title: Providers are pinned in required_providers
         severity: medium
         category: code-quality
-        applies_to: [terraform, provider]
+        applies_to: ["*"]
         message: "The provider `{provider}` has no version constraint in `required_providers` ({address})"
         improvement: "Pinned the version of the provider `{provider}`"
         remediation: >-
@@ -5838,6 +5838,16 @@ extension BuiltinRules {
               ⚑provider "aws" {
                 region = "us-east-1"
               }
+            - |
+              ⚑resource "aws_sqs_queue" "orders" {
+                name = "orders"
+              }
+              resource "aws_sqs_queue" "refunds" {
+                name = "refunds"
+              }
+              resource "terraform_data" "marker" {
+                input = "orders"
+              }
           pass: |
             terraform {
               required_providers {
@@ -5849,6 +5859,9 @@ extension BuiltinRules {
             }
             provider "aws" {
               region = "us-east-1"
+            }
+            resource "aws_sqs_queue" "orders" {
+              name = "orders"
             }
 
         """#),

@@ -19,11 +19,7 @@ struct UnusedRequiredProviderCheck: CodedCheck {
     static func usedProviders(_ module: Module) -> Set<String> {
         var used = Set(module.providers.map(\.name))
         for resource in module.resources + module.dataSources {
-            if let traversal = resource.source.block.body.attribute(named: "provider")?.expression.asTraversal {
-                used.insert(traversal.root)
-            } else if let prefix = resource.type.split(separator: "_").first {
-                used.insert(String(prefix))
-            }
+            used.insert(resource.providerLocalName)
         }
         for call in module.moduleCalls {
             guard case .object(let items)? = call.source.block.body.attribute(named: "providers")?.expression.kind else { continue }
@@ -32,5 +28,15 @@ struct UnusedRequiredProviderCheck: CodedCheck {
             }
         }
         return used
+    }
+}
+
+extension ResourceDeclaration {
+    /// The local name of the provider the resource uses: the root of its `provider`
+    /// meta-argument (`aws` in `aws.west`), else the word its type starts with
+    /// (`aws_s3_bucket` → `aws`).
+    var providerLocalName: String {
+        if let traversal = source.block.body.attribute(named: "provider")?.expression.asTraversal { return traversal.root }
+        return String(type.split(separator: "_").first ?? Substring(type))
     }
 }
