@@ -2857,6 +2857,8 @@ extension BuiltinRules {
         remediation: >-
           Name the accounts, roles or services in `principals.identifiers`, or add a `condition`
           (`aws:PrincipalOrgID`, `aws:SourceArn`, `aws:SourceAccount`) that limits who gets in.
+          Unlike checkov's CKV_AWS_283, which reads only the first identifier of `AWS` principals,
+          stackreview reads every identifier, and also principals of type `"*"` (everyone).
         references:
           checkov: CKV_AWS_283
           links: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
