@@ -3,15 +3,16 @@ import Terraform
 
 /// Flags `//` comments: Terraform's style uses `#` for single-line comments (`/* */` stays
 /// allowed). A comment belongs to the block it is written in, or else to the next block of its
-/// file (comments after the last block belong to the last); each finding carries
-/// `replacement`, the comment with `#` for `//`. A block with several instances is reported
-/// once.
+/// file that rules run on (comments in a `locals` block go to the next such block, comments
+/// after the last one to the last); each finding carries `replacement`, the comment with `#`
+/// for `//`. A block with several instances is reported once.
 struct CommentSyntaxCheck: CodedCheck {
     let name = "comment-syntax"
 
     func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {
         guard subject.isFirstInstance(in: context), let syntax = BlockSyntax(of: subject, in: context) else { return [] }
-        let blocks = syntax.file.body.blocks
+        let subjectStarts = Set(context.subjectList.filter { $0.file == subject.file }.map(\.range.start.byte))
+        let blocks = syntax.file.body.blocks.filter { subjectStarts.contains($0.range.start.byte) }
         guard let index = blocks.firstIndex(where: { $0.range == subject.range }) else { return [] }
         let start = index == 0 ? 0 : blocks[index - 1].range.end.byte
         let end = index == blocks.count - 1 ? Int.max : subject.range.end.byte

@@ -161,9 +161,9 @@ import Testing
             """
         let findings = BuiltinRuleHarness.findings("terraform-comment-syntax", ["main.tf": text])
         #expect(findings.map { "\($0.subject) \($0.span.start.line):\($0.span.start.column)" } == [
-            "aws_sqs_queue.a 1:1", "aws_sqs_queue.b 10:14", "aws_sqs_queue.b 12:1",
+            "aws_sqs_queue.a 1:1", "aws_sqs_queue.b 6:3", "aws_sqs_queue.b 10:14", "aws_sqs_queue.b 12:1",
         ])
-        #expect(findings.map { $0.fix?.replacement } == ["# top of the file", "# trailing", "# end of the file"])
+        #expect(findings.map { $0.fix?.replacement } == ["# top of the file", "# inside locals", "# trailing", "# end of the file"])
     }
 
     @Test func unusedDeclarationsCountReferencesFromOtherBlocksOnly() {
