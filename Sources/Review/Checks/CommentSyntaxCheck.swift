@@ -16,11 +16,16 @@ struct CommentSyntaxCheck: CodedCheck {
         guard let index = blocks.firstIndex(where: { $0.range == subject.range }) else { return [] }
         let start = index == 0 ? 0 : blocks[index - 1].range.end.byte
         let end = index == blocks.count - 1 ? Int.max : subject.range.end.byte
+        var seen: [String: Int] = [:]
         return syntax.file.comments.compactMap { comment in
             guard comment.style == .doubleSlash, comment.range.start.byte >= start, comment.range.start.byte < end else { return nil }
             let text = syntax.text(comment.range)
+            // The comment's text identifies the finding, so edits elsewhere in the block keep it.
+            let occurrence = seen[text, default: 0]
+            seen[text] = occurrence + 1
+            let path = "comment:" + text.dropFirst(2).trimmingPrefix(" ") + (occurrence == 0 ? "" : "#\(occurrence + 1)")
             return CodedVerdict(
-                .fail(FailureLocation(range: comment.range, attributePath: "comment:\(comment.range.start.line - subject.range.start.line)")),
+                .fail(FailureLocation(range: comment.range, attributePath: path)),
                 arguments: ["replacement": "#" + text.dropFirst(2)])
         }
     }

@@ -164,6 +164,7 @@ import Testing
             "aws_sqs_queue.a 1:1", "aws_sqs_queue.b 6:3", "aws_sqs_queue.b 10:14", "aws_sqs_queue.b 12:1",
         ])
         #expect(findings.map { $0.fix?.replacement } == ["# top of the file", "# inside locals", "# trailing", "# end of the file"])
+        #expect(findings.map(\.attributePath) == ["comment:top of the file", "comment:inside locals", "comment:trailing", "comment:end of the file"])
     }
 
     @Test func unusedDeclarationsCountReferencesFromOtherBlocksOnly() {
