@@ -462,6 +462,122 @@ extension BuiltinRules {
             }
 
         """#),
+        ("rules/apigateway/aws-api-gateway-options-method-public.yml", #"""
+        id: aws-api-gateway-options-method-public
+        title: OPTIONS method of a public REST API requires authorization or an API key
+        severity: medium
+        category: security-hardening
+        applies_to: [aws_api_gateway_method]
+        message: "`{address}` is an `OPTIONS` method without authorization or API key on `{api}`, whose resource policy lets anyone invoke it"
+        improvement: "Protected the `OPTIONS` method `{address}`"
+        remediation: >-
+          Set `api_key_required = true` or an `authorization` on the method, make the API `PRIVATE`,
+          or limit the API's resource policy with a condition (`aws:SourceVpce`, `aws:SourceIp`).
+          Plain CORS preflight methods on APIs without a public resource policy are not flagged;
+          stackreview does not judge a method whose API has no resource policy it can read (checkov
+          reports those as unknown too).
+        references:
+          checkov: CKV2_AWS_70
+          links: https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-resource-policies.html
+        check:
+          coded: api-options-method-public
+        examples:
+          fail:
+            - |
+              resource "aws_api_gateway_rest_api" "orders" {
+                name = "orders"
+                policy = jsonencode({
+                  Version = "2012-10-17"
+                  Statement = [{
+                    Effect    = "Allow"
+                    Principal = "*"
+                    Action    = "execute-api:Invoke"
+                    Resource  = "*"
+                  }]
+                })
+              }
+              resource "aws_api_gateway_method" "preflight" {
+                rest_api_id   = aws_api_gateway_rest_api.orders.id
+                resource_id   = aws_api_gateway_rest_api.orders.root_resource_id
+                http_method   = "OPTIONS"
+                authorization = ⚑"NONE"
+              }
+          pass:
+            - |
+              resource "aws_api_gateway_rest_api" "orders" {
+                name = "orders"
+                policy = jsonencode({
+                  Version = "2012-10-17"
+                  Statement = [{
+                    Effect    = "Allow"
+                    Principal = "*"
+                    Action    = "execute-api:Invoke"
+                    Resource  = "*"
+                  }]
+                })
+              }
+              resource "aws_api_gateway_method" "preflight" {
+                rest_api_id      = aws_api_gateway_rest_api.orders.id
+                resource_id      = aws_api_gateway_rest_api.orders.root_resource_id
+                http_method      = "OPTIONS"
+                authorization    = "NONE"
+                api_key_required = true
+              }
+            - |
+              resource "aws_api_gateway_rest_api" "orders" {
+                name = "orders"
+                endpoint_configuration {
+                  types = ["PRIVATE"]
+                }
+                policy = jsonencode({
+                  Version = "2012-10-17"
+                  Statement = [{
+                    Effect    = "Allow"
+                    Principal = "*"
+                    Action    = "execute-api:Invoke"
+                    Resource  = "*"
+                  }]
+                })
+              }
+              resource "aws_api_gateway_method" "preflight" {
+                rest_api_id   = aws_api_gateway_rest_api.orders.id
+                resource_id   = aws_api_gateway_rest_api.orders.root_resource_id
+                http_method   = "OPTIONS"
+                authorization = "NONE"
+              }
+            - |
+              resource "aws_api_gateway_rest_api" "orders" {
+                name = "orders"
+              }
+              resource "aws_api_gateway_rest_api_policy" "orders" {
+                rest_api_id = aws_api_gateway_rest_api.orders.id
+                policy = jsonencode({
+                  Version = "2012-10-17"
+                  Statement = [
+                    { Effect = "Allow", Principal = "*", Action = "execute-api:Invoke", Resource = "*" },
+                    { Effect = "Deny", Principal = "*", Action = "execute-api:Invoke", Resource = "*",
+                      Condition = { NotIpAddress = { "aws:SourceIp" = ["203.0.113.0/24"] } } },
+                  ]
+                })
+              }
+              resource "aws_api_gateway_method" "preflight" {
+                rest_api_id   = aws_api_gateway_rest_api.orders.id
+                resource_id   = aws_api_gateway_rest_api.orders.root_resource_id
+                http_method   = "OPTIONS"
+                authorization = "NONE"
+              }
+            - |
+              resource "aws_api_gateway_rest_api" "orders" {
+                name = "orders"
+              }
+              resource "aws_api_gateway_method" "preflight" {
+                rest_api_id   = aws_api_gateway_rest_api.orders.id
+                resource_id   = aws_api_gateway_rest_api.orders.root_resource_id
+                http_method   = "OPTIONS"
+                authorization = "NONE"
+              }
+
+        """#),
         ("rules/apigateway/aws-api-gateway-single-stage.yml", #"""
         id: aws-api-gateway-single-stage
         title: REST API has more than one stage
@@ -2274,7 +2390,7 @@ extension BuiltinRules {
         remediation: >-
           Grant credential actions only on named users or resources, and prefer roles with temporary credentials over access keys.
         references:
-          checkov: CKV_AWS_287
+          checkov: [CKV_AWS_287, CKV_AWS_107]
           links: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
         check:
           coded: iam-credentials-exposure
@@ -2325,7 +2441,7 @@ extension BuiltinRules {
         remediation: >-
           Grant read access only on the buckets, parameters, secrets and tables the code reads (their ARNs), never on `"*"`.
         references:
-          checkov: CKV_AWS_288
+          checkov: [CKV_AWS_288, CKV_AWS_108]
           links: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
         check:
           coded: iam-data-exfiltration
@@ -2360,6 +2476,224 @@ extension BuiltinRules {
                     test     = "StringEquals"
                     variable = "aws:ResourceAccount"
                     values   = ["123456789012"]
+                  }
+                }
+              }
+
+        """#),
+        ("rules/iam/iam-full-access-policy-attached.yml", #"""
+        id: iam-full-access-policy-attached
+        title: The IAMFullAccess managed policy is not attached
+        severity: high
+        category: security-hardening
+        applies_to: [aws_iam_role_policy_attachment, aws_iam_user_policy_attachment, aws_iam_group_policy_attachment, aws_iam_policy_attachment, aws_iam_role]
+        message: "`{address}` attaches the AWS managed policy `IAMFullAccess`: the identity can grant itself any permission"
+        improvement: "Detached `IAMFullAccess` from `{address}`"
+        remediation: >-
+          Attach a policy that lists the IAM actions and role ARNs the identity needs instead, with
+          a permissions boundary on any role it creates.
+        references:
+          checkov: CKV2_AWS_56
+          links: https://docs.aws.amazon.com/aws-managed-policy/latest/reference/IAMFullAccess.html
+        check:
+          and:
+            - resource_types: [aws_iam_role_policy_attachment, aws_iam_user_policy_attachment, aws_iam_group_policy_attachment, aws_iam_policy_attachment]
+              attribute: policy_arn
+              operator: not_ending_with
+              value: ":policy/IAMFullAccess"
+            - resource_types: [aws_iam_role]
+              attribute: managed_policy_arns
+              operator: not_contains
+              value: "arn:aws:iam::aws:policy/IAMFullAccess"
+        examples:
+          fail:
+            - |
+              resource "aws_iam_role_policy_attachment" "iam_admin" {
+                role       = "pipeline"
+                policy_arn = ⚑"arn:aws:iam::aws:policy/IAMFullAccess"
+              }
+            - |
+              resource "aws_iam_role" "pipeline" {
+                name               = "pipeline"
+                assume_role_policy = "{}"
+                managed_policy_arns = ⚑["arn:aws:iam::aws:policy/IAMFullAccess"]
+              }
+          pass:
+            - |
+              resource "aws_iam_role_policy_attachment" "read_only" {
+                role       = "pipeline"
+                policy_arn = "arn:aws:iam::aws:policy/IAMReadOnlyAccess"
+              }
+            - |
+              variable "policy_arn" {
+                type = string
+              }
+              resource "aws_iam_role_policy_attachment" "chosen" {
+                role       = "pipeline"
+                policy_arn = var.policy_arn
+              }
+
+        """#),
+        ("rules/iam/iam-full-iam-access.yml", #"""
+        id: iam-full-iam-access
+        title: IAM policy does not grant every IAM action on every resource
+        severity: critical
+        category: security-hardening
+        applies_to: [aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy, aws_iam_role, data.aws_iam_policy_document]
+        message: "`{address}` allows {actions} on every resource (`\"*\"`) in statement `{attribute}`: whoever holds it can make themselves administrator"
+        improvement: "Removed full IAM access from `{address}`"
+        remediation: >-
+          List the IAM actions the identity needs (for example `iam:GetRole`) and the ARNs of the
+          roles or policies it needs them on. A deployment role that must create roles should get a
+          permissions boundary condition (`iam:PermissionsBoundary`). checkov's CKV2_AWS_40 also
+          fails `"*"` on `"*"`; stackreview reports that as `iam-administrator-access` instead of
+          twice.
+        references:
+          checkov: CKV2_AWS_40
+          links: https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html
+        check:
+          coded: iam-full-iam-access
+        examples:
+          fail:
+            - |
+              resource "aws_iam_policy" "deployer" {
+                name = "deployer"
+                policy = jsonencode({
+                  Version = "2012-10-17"
+                  Statement = [⚑{
+                    Effect   = "Allow"
+                    Action   = "iam:*"
+                    Resource = "*"
+                  }]
+                })
+              }
+            - |
+              data "aws_iam_policy_document" "ops" {
+                ⚑statement {
+                  actions   = ["iam:*", "logs:CreateLogGroup"]
+                  resources = ["*"]
+                }
+              }
+          pass:
+            - |
+              resource "aws_iam_policy" "deployer" {
+                name = "deployer"
+                policy = jsonencode({
+                  Version = "2012-10-17"
+                  Statement = [{
+                    Effect   = "Allow"
+                    Action   = ["iam:GetRole", "iam:PassRole"]
+                    Resource = "arn:aws:iam::123456789012:role/orders-lambda"
+                  }]
+                })
+              }
+            - |
+              data "aws_iam_policy_document" "ops" {
+                statement {
+                  actions   = ["iam:GetRole", "iam:ListRoles"]
+                  resources = ["*"]
+                }
+              }
+            - |
+              data "aws_iam_policy_document" "guard" {
+                statement {
+                  effect    = "Deny"
+                  actions   = ["iam:*"]
+                  resources = ["*"]
+                }
+              }
+
+        """#),
+        ("rules/iam/iam-github-oidc-trust.yml", #"""
+        id: iam-github-oidc-trust
+        title: GitHub Actions OIDC trust names the repository allowed to assume the role
+        severity: critical
+        category: security-hardening
+        applies_to: [data.aws_iam_policy_document, aws_iam_role]
+        message: "`{address}` trusts GitHub Actions' OIDC provider in statement `{attribute}` with {problem}: workflows of other repositories can assume the role"
+        improvement: "Limited the GitHub Actions trust of `{address}` to named repositories"
+        remediation: >-
+          Add a condition on `token.actions.githubusercontent.com:sub` with the owner and repository
+          (and, better, the branch or environment): `repo:octo-org/orders:ref:refs/heads/main`, and one
+          on `token.actions.githubusercontent.com:aud` equal to `sts.amazonaws.com`. Besides
+          `aws_iam_policy_document` (checkov's CKV_AWS_358), role trust policies written inline are
+          judged too (checkov's CKV_AWS_393), and a provider ARN Terraform only knows after apply
+          does not hide the trust when a condition names the provider's claims.
+        references:
+          checkov: CKV_AWS_358
+          links: https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/configuring-openid-connect-in-amazon-web-services
+        check:
+          coded: github-oidc-trust
+        examples:
+          fail:
+            - |
+              data "aws_iam_policy_document" "deploy_trust" {
+                ⚑statement {
+                  actions = ["sts:AssumeRoleWithWebIdentity"]
+                  principals {
+                    type        = "Federated"
+                    identifiers = ["arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"]
+                  }
+                  condition {
+                    test     = "StringEquals"
+                    variable = "token.actions.githubusercontent.com:aud"
+                    values   = ["sts.amazonaws.com"]
+                  }
+                }
+              }
+            - |
+              data "aws_iam_policy_document" "deploy_trust" {
+                ⚑statement {
+                  actions = ["sts:AssumeRoleWithWebIdentity"]
+                  principals {
+                    type        = "Federated"
+                    identifiers = ["arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"]
+                  }
+                  condition {
+                    test     = "StringLike"
+                    variable = "token.actions.githubusercontent.com:sub"
+                    values   = ["repo:*"]
+                  }
+                }
+              }
+            - |
+              resource "aws_iam_role" "deploy" {
+                name = "deploy"
+                assume_role_policy = jsonencode({
+                  Version = "2012-10-17"
+                  Statement = [⚑{
+                    Effect    = "Allow"
+                    Action    = "sts:AssumeRoleWithWebIdentity"
+                    Principal = { Federated = "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com" }
+                    Condition = {
+                      StringLike = { "token.actions.githubusercontent.com:sub" = "environment:production" }
+                    }
+                  }]
+                })
+              }
+          pass:
+            - |
+              data "aws_iam_policy_document" "deploy_trust" {
+                statement {
+                  actions = ["sts:AssumeRoleWithWebIdentity"]
+                  principals {
+                    type        = "Federated"
+                    identifiers = ["arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"]
+                  }
+                  condition {
+                    test     = "StringLike"
+                    variable = "token.actions.githubusercontent.com:sub"
+                    values   = ["repo:octo-org/orders:ref:refs/heads/main"]
+                  }
+                }
+              }
+            - |
+              data "aws_iam_policy_document" "lambda_trust" {
+                statement {
+                  actions = ["sts:AssumeRole"]
+                  principals {
+                    type        = "Service"
+                    identifiers = ["lambda.amazonaws.com"]
                   }
                 }
               }
@@ -2426,7 +2760,7 @@ extension BuiltinRules {
         remediation: >-
           Grant policy and grant management only on named resources (with a permissions boundary for IAM), never on `"*"`.
         references:
-          checkov: CKV_AWS_289
+          checkov: [CKV_AWS_289, CKV_AWS_109]
           links: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
         check:
           coded: iam-permissions-management
@@ -2512,6 +2846,67 @@ extension BuiltinRules {
             }
 
         """#),
+        ("rules/iam/iam-policy-document-public-principal.yml", #"""
+        id: iam-policy-document-public-principal
+        title: Policy document does not grant permissions to every AWS principal
+        severity: high
+        category: security-hardening
+        applies_to: [data.aws_iam_policy_document]
+        message: "`{address}` grants its actions to any AWS principal ({principal}) without a condition in statement `{attribute}`"
+        improvement: "Limited the principals of `{address}`"
+        remediation: >-
+          Name the accounts, roles or services in `principals.identifiers`, or add a `condition`
+          (`aws:PrincipalOrgID`, `aws:SourceArn`, `aws:SourceAccount`) that limits who gets in.
+          Unlike checkov's CKV_AWS_283, which reads only the first identifier of `AWS` principals,
+          stackreview reads every identifier, and also principals of type `"*"` (everyone).
+        references:
+          checkov: CKV_AWS_283
+          links: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
+        check:
+          coded: policy-document-public-principal
+        examples:
+          fail:
+            - |
+              data "aws_iam_policy_document" "queue" {
+                ⚑statement {
+                  actions   = ["sqs:SendMessage"]
+                  resources = ["arn:aws:sqs:us-east-1:123456789012:orders"]
+                  principals {
+                    type        = "AWS"
+                    identifiers = ["*"]
+                  }
+                }
+              }
+          pass:
+            - |
+              data "aws_iam_policy_document" "queue" {
+                statement {
+                  actions   = ["sqs:SendMessage"]
+                  resources = ["arn:aws:sqs:us-east-1:123456789012:orders"]
+                  principals {
+                    type        = "AWS"
+                    identifiers = ["arn:aws:iam::123456789012:role/orders-producer"]
+                  }
+                }
+              }
+            - |
+              data "aws_iam_policy_document" "queue" {
+                statement {
+                  actions   = ["sqs:SendMessage"]
+                  resources = ["arn:aws:sqs:us-east-1:123456789012:orders"]
+                  principals {
+                    type        = "AWS"
+                    identifiers = ["*"]
+                  }
+                  condition {
+                    test     = "StringEquals"
+                    variable = "aws:PrincipalOrgID"
+                    values   = ["o-a1b2c3d4e5"]
+                  }
+                }
+              }
+
+        """#),
         ("rules/iam/iam-privilege-escalation.yml", #"""
         id: iam-privilege-escalation
         title: IAM policy does not allow privilege escalation
@@ -2523,7 +2918,7 @@ extension BuiltinRules {
         remediation: >-
           Grant these actions only on the specific roles, users or functions that need them (and consider a permissions boundary), never on `"*"`.
         references:
-          checkov: CKV_AWS_286
+          checkov: [CKV_AWS_286, CKV_AWS_110]
           links: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
         check:
           coded: iam-privilege-escalation
@@ -4854,6 +5249,36 @@ extension BuiltinRules {
             }
 
         """#),
+        ("rules/terraform/terraform-comment-syntax.yml", #"""
+        id: terraform-comment-syntax
+        title: Single-line comments use `#`
+        severity: info
+        category: code-quality
+        applies_to: ["*"]
+        message: "A `//` comment near `{address}`; Terraform style writes single-line comments with `#`"
+        improvement: "Rewrote the `//` comments near `{address}` with `#`"
+        remediation: Start single-line comments with `#` (`terraform fmt` leaves `//` alone; tflint flags it). `/* ... */` blocks are fine.
+        references:
+          tflint: terraform_comment_syntax
+          links: https://developer.hashicorp.com/terraform/language/syntax/configuration#comments
+        fix:
+          replace-value: "{replacement}"
+        check:
+          coded: comment-syntax
+        examples:
+          fail: |
+            ⚑// Orders arrive here from the API.
+            resource "aws_sqs_queue" "orders" {
+              name = "orders" ⚑// one queue per stage
+            }
+          pass: |
+            # Orders arrive here from the API.
+            resource "aws_sqs_queue" "orders" {
+              name = "orders" # one queue per stage
+              /* visibility_timeout_seconds = 60 */
+            }
+
+        """#),
         ("rules/terraform/terraform-critical-resource-output.yml", #"""
         id: terraform-critical-resource-output
         title: Critical resources are exposed as outputs
@@ -4906,6 +5331,47 @@ extension BuiltinRules {
             }
 
         """#),
+        ("rules/terraform/terraform-deprecated-index.yml", #"""
+        id: terraform-deprecated-index
+        title: List elements are indexed with brackets
+        severity: low
+        category: code-quality
+        applies_to: ["*"]
+        message: "`{address}` uses the legacy index syntax at `{attribute}`; write `{replacement}`"
+        improvement: "Replaced the legacy index syntax in `{address}`"
+        remediation: Write `list[0]` for `list.0` and `list[*].id` for `list.*.id`, the Terraform 0.12 forms.
+        references:
+          tflint: terraform_deprecated_index
+          links: https://developer.hashicorp.com/terraform/language/expressions/references
+        fix:
+          replace-value: "{replacement}"
+        check:
+          coded: deprecated-index
+        examples:
+          fail: |
+            variable "subnet_ids" {
+              type = list(string)
+            }
+            resource "aws_lambda_function" "f" {
+              function_name = "orders"
+              vpc_config {
+                subnet_ids         = [var.subnet_ids⚑.0]
+                security_group_ids = aws_security_group.fn⚑.*.id
+              }
+            }
+          pass: |
+            variable "subnet_ids" {
+              type = list(string)
+            }
+            resource "aws_lambda_function" "f" {
+              function_name = "orders"
+              vpc_config {
+                subnet_ids         = [var.subnet_ids[0]]
+                security_group_ids = aws_security_group.fn[*].id
+              }
+            }
+
+        """#),
         ("rules/terraform/terraform-deprecated-interpolation.yml", #"""
         id: terraform-deprecated-interpolation
         title: Expressions are written without interpolation-only strings
@@ -4946,6 +5412,373 @@ extension BuiltinRules {
             }
 
         """#),
+        ("rules/terraform/terraform-deprecated-lookup.yml", #"""
+        id: terraform-deprecated-lookup
+        title: Map elements are read by index, not two-argument lookup
+        severity: low
+        category: code-quality
+        applies_to: ["*"]
+        message: "`{address}` calls `lookup` without a default at `{attribute}`; write `{replacement}`"
+        improvement: "Replaced two-argument `lookup` calls in `{address}`"
+        remediation: Index the map (`var.sizes["orders"]`); keep `lookup` only with a third argument, the default.
+        references:
+          tflint: terraform_deprecated_lookup
+          links: https://developer.hashicorp.com/terraform/language/functions/lookup
+        fix:
+          replace-value: "{replacement}"
+        check:
+          coded: deprecated-lookup
+        examples:
+          fail: |
+            variable "memory" {
+              type = map(number)
+            }
+            resource "aws_lambda_function" "f" {
+              function_name = "orders"
+              memory_size   = ⚑lookup(var.memory, "orders")
+            }
+          pass: |
+            variable "memory" {
+              type = map(number)
+            }
+            resource "aws_lambda_function" "f" {
+              function_name = "orders"
+              memory_size   = lookup(var.memory, "orders", 128)
+              timeout       = var.memory["timeout"]
+            }
+
+        """#),
+        ("rules/terraform/terraform-empty-list-equality.yml", #"""
+        id: terraform-empty-list-equality
+        title: Emptiness is tested with length, not comparison with `[]`
+        severity: medium
+        category: code-quality
+        applies_to: ["*"]
+        message: "`{address}` compares with `[]` at `{attribute}`, which is never equal to a list; write `{replacement}`"
+        improvement: "Replaced comparisons with `[]` in `{address}`"
+        remediation: "`[]` is an empty tuple, so `var.ids == []` is false even when the list is empty. Test `length(var.ids) == 0`."
+        references:
+          tflint: terraform_empty_list_equality
+          links: https://developer.hashicorp.com/terraform/language/functions/length
+        fix:
+          replace-value: "{replacement}"
+        check:
+          coded: empty-list-equality
+        examples:
+          fail: |
+            variable "subnet_ids" {
+              type = list(string)
+            }
+            resource "aws_lambda_function" "f" {
+              function_name = "orders"
+              count         = ⚑var.subnet_ids == [] ? 0 : 1
+            }
+          pass: |
+            variable "subnet_ids" {
+              type = list(string)
+            }
+            resource "aws_lambda_function" "f" {
+              function_name = "orders"
+              count         = length(var.subnet_ids) == 0 ? 0 : 1
+            }
+
+        """#),
+        ("rules/terraform/terraform-fmt.yml", #"""
+        id: terraform-fmt
+        title: Terraform is formatted as `terraform fmt` writes it
+        severity: info
+        category: code-quality
+        applies_to: ["*"]
+        message: "`{address}` is not formatted as `terraform fmt` would write it ({lines} line(s) differ)"
+        improvement: "Formatted `{address}` as `terraform fmt` writes it"
+        remediation: >-
+          Run `terraform fmt` (or apply the suggested lines): two-space indentation per level, the
+          `=` of consecutive one-line attributes aligned, single spaces around operators and inside
+          braces. stackreview only reports what it is sure `terraform fmt` would change: files with
+          syntax errors or CRLF line ends, template strip markers or directives, heredocs and
+          non-ASCII text in the block, and
+          blocks that `terraform fmt` would also rewrite in other ways (unquoted labels, `"${x}"`
+          values, quoted variable types) are not judged.
+        references:
+          links: https://developer.hashicorp.com/terraform/cli/commands/fmt
+        fix:
+          replace-value: "{replacement}"
+        check:
+          coded: terraform-fmt
+        examples:
+          fail:
+            - |
+              resource "aws_sqs_queue" "orders" {
+              ⚑name = "orders"
+                visibility_timeout_seconds = 30
+                tags = {Team="payments"}
+              }
+            - |
+              resource "aws_lambda_function" "f" {
+                function_name = "orders"
+                role          = "arn:aws:iam::123456789012:role/orders"
+                environment {
+              ⚑      variables = {
+                      TABLE = "orders"
+                    }
+                }
+              }
+          pass:
+            - |
+              resource "aws_sqs_queue" "orders" {
+                name                       = "orders"
+                visibility_timeout_seconds = 30
+                tags                       = { Team = "payments" }
+              }
+            - |
+              resource "aws_iam_role_policy" "read" {
+                role = "orders"
+                policy = jsonencode({
+                  Version = "2012-10-17"
+                  Statement = [{
+                    Effect   = "Allow"
+                    Action   = ["dynamodb:GetItem"]
+                    Resource = "*"
+                  }]
+                })
+              }
+            - |
+              resource "aws_sqs_queue" "orders" {
+                name   =   "${var.name}"
+              }
+            - |
+              resource "aws_iam_role_policy" "read" {
+                role = "orders"
+                policy = <<EOF
+              {"Version": "2012-10-17", "Statement": []}
+              EOF
+              }
+
+        """#),
+        ("rules/terraform/terraform-hardcoded-region-account.yml", #"""
+        id: terraform-hardcoded-region-account
+        title: Resources do not hard-code the region or the account id
+        severity: low
+        category: code-quality
+        applies_to: ["*"]
+        message: "`{address}` hard-codes {what} at `{attribute}`: the module only works in one account and region"
+        improvement: "Removed the hard-coded region and account id from `{address}`"
+        remediation: >-
+          Use `data.aws_region.current.name` and `data.aws_caller_identity.current.account_id`
+          (and `data.aws_partition.current.partition` in ARNs), or a variable.
+        references:
+          links: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/data-sources/caller_identity
+        check:
+          coded: hardcoded-region-account
+        examples:
+          fail: |
+            resource "aws_lambda_permission" "s3" {
+              function_name  = "orders"
+              principal      = "s3.amazonaws.com"
+              source_account = ⚑"123456789012"
+              source_arn     = "arn:aws:s3:::orders-uploads"
+            }
+            resource "aws_iam_role_policy" "read" {
+              role   = "orders"
+              policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "ssm:GetParameter", Resource = ⚑"arn:aws:ssm:us-east-1:123456789012:parameter/orders" }] })
+            }
+            resource "aws_lambda_function" "f" {
+              function_name = "orders"
+              environment {
+                variables = {
+                  REPLICA_REGION = ⚑"us-west-2"
+                }
+              }
+            }
+          pass: |
+            data "aws_region" "current" {}
+            data "aws_caller_identity" "current" {}
+            resource "aws_lambda_permission" "s3" {
+              function_name  = "orders"
+              principal      = "s3.amazonaws.com"
+              source_account = data.aws_caller_identity.current.account_id
+              source_arn     = "arn:aws:s3:::orders-uploads"
+            }
+            resource "aws_iam_role_policy_attachment" "logs" {
+              role       = "orders"
+              policy_arn = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
+            }
+            provider "aws" {
+              region = "us-east-1"
+            }
+
+        """#),
+        ("rules/terraform/terraform-json-syntax.yml", #"""
+        id: terraform-json-syntax
+        title: JSON configuration files have an object at the root
+        severity: medium
+        category: code-quality
+        applies_to: ["*"]
+        message: "The module of `{address}` has JSON configuration with an array at its root ({files}): Terraform's JSON syntax documents an object there, and stackreview cannot analyse the file"
+        improvement: "Rewrote the JSON configuration of the module of `{address}` with an object at its root"
+        remediation: >-
+          Write the file as one object whose keys are the block types
+          (`{"resource": {"aws_sqs_queue": {"orders": {"name": "orders"}}}}`). The finding is
+          reported on the module's first readable block; the file itself also appears among the files
+          the review could not analyse.
+        references:
+          tflint: terraform_json_syntax
+          links: https://developer.hashicorp.com/terraform/language/syntax/json
+        check:
+          coded: json-syntax
+        examples:
+          fail: |
+            ⚑resource "aws_sqs_queue" "orders" {
+              name = "orders"
+            }
+            # file: queues.tf.json
+            [{"resource": {"aws_sqs_queue": {"refunds": {"name": "refunds"}}}}]
+          pass: |
+            resource "aws_sqs_queue" "orders" {
+              name = "orders"
+            }
+            # file: queues.tf.json
+            {"resource": {"aws_sqs_queue": {"refunds": {"name": "refunds"}}}}
+
+        """#),
+        ("rules/terraform/terraform-map-duplicate-keys.yml", #"""
+        id: terraform-map-duplicate-keys
+        title: Map literals write each key once
+        severity: medium
+        category: code-quality
+        applies_to: ["*"]
+        message: "`{address}` writes the key `{key}` twice at `{attribute}` (first on line {line}); the last value silently wins"
+        improvement: "Removed the repeated map keys from `{address}`"
+        remediation: Keep one entry per key; if both values matter, give them different keys.
+        references:
+          tflint: terraform_map_duplicate_keys
+          links: https://developer.hashicorp.com/terraform/language/expressions/types#maps-objects
+        check:
+          coded: map-duplicate-keys
+        examples:
+          fail: |
+            resource "aws_lambda_function" "f" {
+              function_name = "orders"
+              environment {
+                variables = {
+                  TABLE = "orders"
+                  ⚑"TABLE" = "orders-v2"
+                }
+              }
+            }
+          pass: |
+            variable "name" {
+              type = string
+            }
+            resource "aws_lambda_function" "f" {
+              function_name = "orders"
+              environment {
+                variables = {
+                  TABLE         = "orders"
+                  (var.name)    = "one"
+                  ARCHIVE_TABLE = "orders-v2"
+                }
+              }
+            }
+
+        """#),
+        ("rules/terraform/terraform-module-pinned-source.yml", #"""
+        id: terraform-module-pinned-source
+        title: Git module sources pin a revision
+        severity: medium
+        category: code-quality
+        applies_to: [module]
+        message: "`{address}` takes its source from Git with {problem}: every `terraform init` may fetch different code"
+        improvement: "Pinned the source of `{address}` to a revision"
+        remediation: Add `?ref=` with a tag or commit (`git::https://github.com/octo-org/modules.git//queue?ref=v1.4.0`); for Mercurial, `?rev=`.
+        references:
+          tflint: terraform_module_pinned_source
+          links: https://developer.hashicorp.com/terraform/language/modules/sources#selecting-a-revision
+        check:
+          coded: module-pinned-source
+        examples:
+          fail:
+            - |
+              module "queue" {
+                source = ⚑"git::https://github.com/octo-org/modules.git//queue"
+              }
+            - |
+              module "queue" {
+                source = ⚑"github.com/octo-org/modules//queue?ref=main"
+              }
+          pass: |
+            module "queue" {
+              source = "git::https://github.com/octo-org/modules.git//queue?ref=v1.4.0"
+            }
+            module "table" {
+              source = "./modules/table"
+            }
+
+        """#),
+        ("rules/terraform/terraform-module-version.yml", #"""
+        id: terraform-module-version
+        title: Registry modules have a version constraint
+        severity: medium
+        category: code-quality
+        applies_to: [module]
+        message: "`{address}` uses the registry module `{source}` without a `version`: every `terraform init` may fetch a new release"
+        improvement: "Constrained the version of `{address}`"
+        remediation: Add `version = "~> 5.1"` (or an exact version) to the module block.
+        references:
+          tflint: terraform_module_version
+          links: https://developer.hashicorp.com/terraform/language/modules/syntax#version
+        check:
+          coded: module-version
+        examples:
+          fail: |
+            module "lambda" {
+              source = ⚑"terraform-aws-modules/lambda/aws"
+            }
+          pass: |
+            module "lambda" {
+              source  = "terraform-aws-modules/lambda/aws"
+              version = "~> 7.2"
+            }
+            module "local" {
+              source = "./modules/lambda"
+            }
+
+        """#),
+        ("rules/terraform/terraform-naming-convention.yml", #"""
+        id: terraform-naming-convention
+        title: Block names follow the naming convention
+        severity: low
+        category: code-quality
+        applies_to: ["*"]
+        message: "The name of `{address}` is not {convention}"
+        improvement: "Renamed `{address}` to follow the naming convention"
+        remediation: >-
+          Rename the block (with a `moved` block for resources, so Terraform does not replace them).
+          The convention is snake_case unless `.stackreview.yml` says otherwise:
+          `naming: { format: mixed_snake_case }` or `naming: { custom: "^[a-z][a-z0-9]*$" }`.
+          Locals are not judged yet (they are not review subjects), unlike tflint.
+        references:
+          tflint: terraform_naming_convention
+          links: https://developer.hashicorp.com/terraform/language/style#naming-conventions
+        check:
+          coded: naming-convention
+        examples:
+          fail: |
+            resource "aws_sqs_queue" ⚑"OrdersQueue" {
+              name = "orders"
+            }
+            variable ⚑"table-name" {
+              type = string
+            }
+          pass: |
+            resource "aws_sqs_queue" "orders_queue" {
+              name = "orders"
+            }
+            variable "table_name" {
+              type = string
+            }
+
+        """#),
         ("rules/terraform/terraform-output-description.yml", #"""
         id: terraform-output-description
         title: Output has a description
@@ -4978,7 +5811,7 @@ extension BuiltinRules {
         title: Providers are pinned in required_providers
         severity: medium
         category: code-quality
-        applies_to: [terraform, provider]
+        applies_to: ["*"]
         message: "The provider `{provider}` has no version constraint in `required_providers` ({address})"
         improvement: "Pinned the version of the provider `{provider}`"
         remediation: >-
@@ -5007,6 +5840,16 @@ extension BuiltinRules {
               ⚑provider "aws" {
                 region = "us-east-1"
               }
+            - |
+              ⚑resource "aws_sqs_queue" "orders" {
+                name = "orders"
+              }
+              resource "aws_sqs_queue" "refunds" {
+                name = "refunds"
+              }
+              resource "terraform_data" "marker" {
+                input = "orders"
+              }
           pass: |
             terraform {
               required_providers {
@@ -5018,6 +5861,47 @@ extension BuiltinRules {
             }
             provider "aws" {
               region = "us-east-1"
+            }
+            resource "aws_sqs_queue" "orders" {
+              name = "orders"
+            }
+
+        """#),
+        ("rules/terraform/terraform-required-version.yml", #"""
+        id: terraform-required-version
+        title: Module constrains the Terraform version
+        severity: low
+        category: code-quality
+        applies_to: ["*"]
+        message: "The module in `{module}` sets no `required_version` in a `terraform` block: any Terraform release may run it"
+        improvement: "Constrained the Terraform version of the module in `{module}`"
+        remediation: Add `required_version = ">= 1.6"` (the oldest release you test with) to a `terraform` block.
+        references:
+          tflint: terraform_required_version
+          links: https://developer.hashicorp.com/terraform/language/terraform#terraform-required_version
+        check:
+          coded: required-version
+        examples:
+          fail:
+            - |
+              ⚑terraform {
+                required_providers {
+                  aws = { source = "hashicorp/aws", version = "~> 5.0" }
+                }
+              }
+            - |
+              ⚑resource "aws_sqs_queue" "orders" {
+                name = "orders"
+              }
+              resource "aws_sqs_queue" "refunds" {
+                name = "refunds"
+              }
+          pass: |
+            terraform {
+              required_version = ">= 1.6"
+            }
+            resource "aws_sqs_queue" "orders" {
+              name = "orders"
             }
 
         """#),
@@ -5137,6 +6021,129 @@ extension BuiltinRules {
               }
 
         """#),
+        ("rules/terraform/terraform-standard-module-structure.yml", #"""
+        id: terraform-standard-module-structure
+        title: Module follows the standard file layout
+        severity: info
+        category: code-quality
+        applies_to: ["*"]
+        message: "`{address}` {problem}"
+        improvement: "Fixed the module layout at `{address}`"
+        remediation: >-
+          Keep resources in `main.tf` (or files named after what they hold), every `variable` in
+          `variables.tf` and every `output` in `outputs.tf`; create the files even when empty.
+        references:
+          tflint: terraform_standard_module_structure
+          links: https://developer.hashicorp.com/terraform/language/modules/develop/structure
+        check:
+          coded: standard-module-structure
+        examples:
+          fail:
+            - |
+              resource "aws_sqs_queue" "orders" {
+                name = var.name
+              }
+              ⚑variable "name" {
+                type = string
+              }
+              # file: variables.tf
+              # Inputs of the orders module.
+              # file: outputs.tf
+              # Outputs of the orders module.
+            - |
+              ⚑resource "aws_sqs_queue" "orders" {
+                name = "orders"
+              }
+          pass: |
+            resource "aws_sqs_queue" "orders" {
+              name = var.name
+            }
+            # file: variables.tf
+            variable "name" {
+              type = string
+            }
+            # file: outputs.tf
+            output "queue_url" {
+              value = aws_sqs_queue.orders.url
+            }
+
+        """#),
+        ("rules/terraform/terraform-unused-declaration.yml", #"""
+        id: terraform-unused-declaration
+        title: Every variable and data source is used
+        severity: low
+        category: code-quality
+        applies_to: ["*"]
+        message: "Nothing in the module refers to `{address}`"
+        improvement: "Removed or used `{address}`"
+        remediation: >-
+          Delete the declaration, or refer to it where it was meant to be used.
+          Unused locals are not reported yet (they are not review subjects), unlike tflint.
+        references:
+          tflint: terraform_unused_declarations
+          links: https://developer.hashicorp.com/terraform/language/values/variables
+        check:
+          coded: unused-declaration
+        examples:
+          fail: |
+            ⚑variable "memory" {
+              type = number
+            }
+            ⚑data "aws_caller_identity" "current" {}
+            resource "aws_sqs_queue" "orders" {
+              name = "orders"
+            }
+          pass: |
+            variable "memory" {
+              type = number
+            }
+            data "aws_region" "current" {}
+            resource "aws_lambda_function" "f" {
+              function_name = "orders-${data.aws_region.current.name}"
+              memory_size   = var.memory
+            }
+
+        """#),
+        ("rules/terraform/terraform-unused-required-provider.yml", #"""
+        id: terraform-unused-required-provider
+        title: Every required provider is used
+        severity: low
+        category: code-quality
+        applies_to: [terraform]
+        message: "`required_providers` lists `{provider}`, but nothing in the module uses it"
+        improvement: "Removed the unused provider requirements from `{address}`"
+        remediation: Remove the entry; `terraform init` would otherwise download a provider the module never calls.
+        references:
+          tflint: terraform_unused_required_providers
+          links: https://developer.hashicorp.com/terraform/language/providers/requirements
+        check:
+          coded: unused-required-provider
+        examples:
+          fail: |
+            terraform {
+              required_providers {
+                aws    = { source = "hashicorp/aws", version = "~> 5.0" }
+                random = ⚑{ source = "hashicorp/random", version = "~> 3.6" }
+              }
+            }
+            resource "aws_sqs_queue" "orders" {
+              name = "orders"
+            }
+          pass: |
+            terraform {
+              required_providers {
+                aws    = { source = "hashicorp/aws", version = "~> 5.0" }
+                random = { source = "hashicorp/random", version = "~> 3.6" }
+              }
+            }
+            resource "random_id" "suffix" {
+              byte_length = 4
+            }
+            resource "aws_sqs_queue" "orders" {
+              name = "orders-${random_id.suffix.hex}"
+            }
+
+        """#),
         ("rules/terraform/terraform-variable-default-secret.yml", #"""
         id: terraform-variable-default-secret
         title: Variable defaults hold no secrets
@@ -5215,6 +6222,37 @@ extension BuiltinRules {
             }
 
         """#),
+        ("rules/terraform/terraform-variable-sensitive.yml", #"""
+        id: terraform-variable-sensitive
+        title: Variables that hold secrets are marked sensitive
+        severity: medium
+        category: security-hardening
+        applies_to: [variable]
+        message: "`{address}` looks like it holds a secret but is not `sensitive`: plans and logs print its value"
+        improvement: "Marked `{address}` as sensitive"
+        remediation: Add `sensitive = true`; better still, read the secret from Secrets Manager or SSM at run time instead of passing it through Terraform.
+        references:
+          links: https://developer.hashicorp.com/terraform/language/values/variables#suppressing-values-in-cli-output
+        fix:
+          add-to-block: |
+            sensitive = true
+        check:
+          coded: variable-sensitive
+        examples:
+          fail: |
+            ⚑variable "db_password" {
+              type = string
+            }
+          pass: |
+            variable "db_password" {
+              type      = string
+              sensitive = true
+            }
+            variable "password_length" {
+              type = number
+            }
+
+        """#),
         ("rules/terraform/terraform-variable-type.yml", #"""
         id: terraform-variable-type
         title: Variable declares its type
@@ -5240,6 +6278,46 @@ extension BuiltinRules {
               description = "Memory of the function, in MB"
               type        = number
               default     = 256
+            }
+
+        """#),
+        ("rules/terraform/terraform-workspace-remote.yml", #"""
+        id: terraform-workspace-remote
+        title: "`terraform.workspace` is not used with the remote backend"
+        severity: medium
+        category: code-quality
+        applies_to: ["*"]
+        message: "`{address}` reads `terraform.workspace` at `{attribute}`, which is always `default` with the `remote` backend"
+        improvement: "Stopped reading `terraform.workspace` in `{address}`"
+        remediation: Pass the environment in a variable (set per HCP Terraform workspace) instead of reading `terraform.workspace`.
+        references:
+          tflint: terraform_workspace_remote
+          links: https://developer.hashicorp.com/terraform/language/state/workspaces#current-workspace-interpolation
+        check:
+          coded: workspace-remote
+        examples:
+          fail: |
+            terraform {
+              backend "remote" {
+                organization = "octo-org"
+                workspaces {
+                  prefix = "orders-"
+                }
+              }
+            }
+            resource "aws_sqs_queue" "orders" {
+              name = "orders-${⚑terraform.workspace}"
+            }
+          pass: |
+            terraform {
+              backend "s3" {
+                bucket = "octo-org-state"
+                key    = "orders.tfstate"
+                region = "us-east-1"
+              }
+            }
+            resource "aws_sqs_queue" "orders" {
+              name = "orders-${terraform.workspace}"
             }
 
         """#),

@@ -55,6 +55,14 @@ public struct CheckContext: Sendable {
     public var suppressions: SuppressionIndex
     /// Lambda packages and the handler code they deploy, computed once for all checks.
     let handlerCode = HandlerCodeCache()
+    /// Every parsed file of the module tree, by path, for checks that read the syntax.
+    let parsedFiles: [String: ParsedFile]
+    /// The addresses of the first instance (smallest address) of each block: checks about
+    /// how a block is written report it once, not once per `count` or `for_each` instance.
+    let firstInstances: Set<String>
+    /// The address of the first block (file, then source order, then address) of each module
+    /// folder: where findings about a module as a whole are reported.
+    let firstBlocksOfModules: Set<String>
 
     /// Builds the context of a module tree loaded from `directory`.
     public init(module: Module, directory: String, configuration: Configuration, today: String = "2000-01-01") {
@@ -80,5 +88,17 @@ public struct CheckContext: Sendable {
         self.configuration = configuration
         self.today = today
         self.suppressions = SuppressionIndex(module: module)
+        self.parsedFiles = Dictionary(module.allModules.flatMap(\.configuration.files).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        var firstOfBlock: [String: Subject] = [:]
+        var firstOfFolder: [String: Subject] = [:]
+        for subject in subjects {
+            let block = subject.file + ":" + String(subject.range.start.byte)
+            if firstOfBlock[block].map({ $0.address < subject.address }) != true { firstOfBlock[block] = subject }
+            let folder = subject.file.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+            let order = { (candidate: Subject) in (candidate.file, candidate.range.start.byte, candidate.address) }
+            if firstOfFolder[folder].map({ order($0) < order(subject) }) != true { firstOfFolder[folder] = subject }
+        }
+        self.firstInstances = Set(firstOfBlock.values.map(\.address))
+        self.firstBlocksOfModules = Set(firstOfFolder.values.map(\.address))
     }
 }

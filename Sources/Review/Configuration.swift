@@ -1,3 +1,5 @@
+import LinearRegex
+
 /// The settings in `.stackreview.yml` at the repository's top level (or `--config FILE`).
 ///
 /// ```yaml
@@ -14,6 +16,8 @@
 ///   target: 70                     # percent
 /// logs:
 ///   minimum_retention_days: 365
+/// naming:
+///   format: snake_case             # snake_case | mixed_snake_case, or custom: REGEX
 /// rule_paths: [".stackreview/rules"]
 /// ```
 public struct Configuration: Sendable, Hashable {
@@ -40,6 +44,8 @@ public struct Configuration: Sendable, Hashable {
     public var coverageTarget: Double = 70
     /// The least log retention, in days, that the log retention rule accepts.
     public var minimumLogRetentionDays: Int = 365
+    /// The convention block names must follow.
+    public var naming: NamingConvention = .snakeCase
     /// Folders of user rule files, repository-relative.
     public var rulePaths: [String] = [".stackreview/rules"]
 
@@ -59,7 +65,7 @@ public struct Configuration: Sendable, Hashable {
     public static func load(yaml text: String, file: String) throws(RuleLoadError) -> Configuration {
         var configuration = Configuration()
         let document = try YAMLDocument.parse(text, file: file)
-        let allowed: Set<String> = ["fail_on", "rules", "paths", "handlers", "coverage", "logs", "rule_paths"]
+        let allowed: Set<String> = ["fail_on", "rules", "paths", "handlers", "coverage", "logs", "naming", "rule_paths"]
         for (key, value) in try document.mapping(allowed: allowed, what: "the configuration") {
             switch key {
             case "fail_on":
@@ -104,6 +110,23 @@ public struct Configuration: Sendable, Hashable {
                         throw days.error("minimum_retention_days must be a whole number of days above 0")
                     }
                     configuration.minimumLogRetentionDays = number
+                }
+            case "naming":
+                for (namingKey, setting) in try value.mapping(allowed: ["format", "custom"], what: "naming") {
+                    let text = try setting.string(namingKey)
+                    if namingKey == "custom" {
+                        do {
+                            configuration.naming = .custom(try SafeRegex(text))
+                        } catch {
+                            throw setting.error("naming custom is not a regular expression stackreview can run: \(error)")
+                        }
+                    } else if text == "snake_case" {
+                        configuration.naming = .snakeCase
+                    } else if text == "mixed_snake_case" {
+                        configuration.naming = .mixedSnakeCase
+                    } else {
+                        throw setting.error("naming format must be snake_case or mixed_snake_case (or give custom: REGEX), not '\(text)'")
+                    }
                 }
             default:
                 configuration.rulePaths = try value.stringList("rule_paths")

@@ -11,6 +11,8 @@ public struct ParsedFile: Sendable {
     public var diagnostics: [Diagnostic]
     /// The file's bytes (for `SourceRange.text(in:)`).
     public var source: [UInt8]
+    /// The comments of a native-syntax file, in source order (none in JSON).
+    public var comments: [Comment] = []
 }
 
 /// How a file is read.
@@ -71,7 +73,7 @@ public final class ParsedFileCache: @unchecked Sendable {
         switch syntax {
         case .native:
             let result = HCL.parse(bytes, fileName: path)
-            return ParsedFile(path: path, body: result.body, diagnostics: result.diagnostics, source: bytes)
+            return ParsedFile(path: path, body: result.body, diagnostics: result.diagnostics, source: bytes, comments: result.comments)
         case .configurationJSON:
             let (body, diagnostics) = parseJSON(bytes, fileName: path).body(schema: configurationSchema)
             return ParsedFile(path: path, body: body, diagnostics: diagnostics, source: bytes)

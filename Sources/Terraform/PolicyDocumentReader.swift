@@ -24,6 +24,8 @@ public final class PolicyDocumentReader {
         "aws_sns_topic": ["policy"],
         "aws_kms_key": ["policy"],
         "aws_secretsmanager_secret_policy": ["policy"],
+        "aws_api_gateway_rest_api": ["policy"],
+        "aws_api_gateway_rest_api_policy": ["policy"],
     ]
 
     private let root: Module

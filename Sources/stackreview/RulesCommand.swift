@@ -3,12 +3,13 @@ import Foundation
 import Reporting
 import Review
 
-/// `stackreview rules`: list the built-in rules, or test a folder of rule files.
+/// `stackreview rules`: list the built-in rules, show their parity with other scanners, or
+/// test a folder of rule files.
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
-        abstract: "List the rules, or run the examples of your own rule files.",
-        subcommands: [List.self, Test.self],
+        abstract: "List the rules, show their parity with checkov, trivy and tflint, or run the examples of your own rule files.",
+        subcommands: [List.self, Parity.self, Test.self],
         defaultSubcommand: List.self
     )
 
@@ -18,6 +19,24 @@ struct RulesCommand: ParsableCommand {
 
         func run() throws {
             try Terminal.write(RuleListing.table(try BuiltinRulesLoad.rules()), to: nil)
+        }
+    }
+
+    /// `stackreview rules parity`.
+    struct Parity: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "parity",
+            abstract: "Print rules/PARITY.md: every checkov, tflint and trivy id the built-in rules must cover, with the rules that cover it."
+        )
+
+        func run() throws {
+            let requirements: ParityRequirements
+            do {
+                requirements = try ParityRequirements.builtin()
+            } catch {
+                throw CommandError(status: .usageError, message: "the built-in parity list does not load: \(error.description)")
+            }
+            try Terminal.write(ParityDocument(rules: try BuiltinRulesLoad.rules(), requirements: requirements).markdown, to: nil)
         }
     }
 

@@ -131,7 +131,7 @@ import Testing
         ("rules:\n  x: loud", "c.yml:2:6: the setting of rule 'x' must be off or a severity (critical, high, medium, low, info), not 'loud'"),
         ("coverage:\n  target: 170", "c.yml:2:11: coverage target must be a percentage from 0 to 100"),
         ("paths:\n  incude: [a]", "c.yml:2:3: unknown key 'incude' in paths; expected one of: exclude, include"),
-        ("failon: high", "c.yml:1:1: unknown key 'failon' in the configuration; expected one of: coverage, fail_on, handlers, logs, paths, rule_paths, rules"),
+        ("failon: high", "c.yml:1:1: unknown key 'failon' in the configuration; expected one of: coverage, fail_on, handlers, logs, naming, paths, rule_paths, rules"),
         ("- a\n- b", "c.yml:1:1: the configuration must be a mapping (key: value lines)"),
     ])
     func invalidFilesNameLineAndExpectation(text: String, message: String) {

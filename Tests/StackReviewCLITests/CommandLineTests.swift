@@ -62,6 +62,17 @@ import Testing
                   1 | def handler(event, context):
                     | ^
 
+            Still open (3):
+              MEDIUM   infra/main.tf:1:1  The provider `a` has no version constraint in `required_providers` (a.b)  [terraform-required-providers]
+                  1 | resource "a" "b" {
+                    | ^^^^^^^^
+              LOW      infra/main.tf:1:1  The module in `infra` sets no `required_version` in a `terraform` block: any Terraform release may run it  [terraform-required-version]
+                  1 | resource "a" "b" {
+                    | ^^^^^^^^
+              INFO     infra/main.tf:1:1  `a.b` is the first block of a module without `variables.tf`, `outputs.tf` (the standard layout has `main.tf`, `variables.tf` and `outputs.tf`)  [terraform-standard-module-structure]
+                  1 | resource "a" "b" {
+                    | ^^^^^^^^
+
             Nothing blocking at or above high.
 
             """)

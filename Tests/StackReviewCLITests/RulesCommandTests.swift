@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
-/// `stackreview rules`, `rules test`, `explain`, and the exit statuses of real reviews.
+/// `stackreview rules`, `rules parity`, `rules test`, `explain`, and the exit statuses of real reviews.
 @Suite struct RulesCommandTests {
     @Test func listsEveryRuleWithItsIds() throws {
         let result = try StackReviewBinary.run(["rules"], in: "/")
@@ -11,6 +11,15 @@ import Testing
         #expect(lines.first?.hasPrefix("id ") == true)
         #expect(lines.contains { $0.hasPrefix("aws-lambda-tracing ") && $0.hasSuffix("CKV_AWS_50, AVD-AWS-0066") })
         #expect(lines.last?.hasSuffix(" rules. `stackreview explain <id>` shows one rule's documentation and examples.") == true)
+    }
+
+    @Test func parityPrintsTheCommittedParityDocument() throws {
+        let result = try StackReviewBinary.run(["rules", "parity"], in: "/")
+        #expect(result.status == 0)
+        let committed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("rules/PARITY.md")
+        #expect(result.output == (try String(contentsOf: committed, encoding: .utf8)))
+        #expect(result.output.contains("| CKV_AWS_358 | `iam-github-oidc-trust` | – |\n"))
     }
 
     @Test func explainsByIdOrCheckovId() throws {

@@ -12,22 +12,10 @@ struct DeprecatedInterpolationCheck: CodedCheck {
     let name = "deprecated-interpolation"
 
     func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {
-        guard Self.isFirstInstance(subject, in: context),
-              let file = context.module.allModules.lazy.compactMap({ $0.configuration.file(at: subject.file) }).first,
-              let block = Self.block(of: subject, in: file.body) else { return [] }
+        guard subject.isFirstInstance(in: context), let syntax = BlockSyntax(of: subject, in: context) else { return [] }
         var verdicts: [CodedVerdict] = []
-        Self.search(block.body, path: [], source: file.source, into: &verdicts)
+        Self.search(syntax.block.body, path: [], source: syntax.file.source, into: &verdicts)
         return verdicts
-    }
-
-    /// The block whose range is the subject's.
-    static func block(of subject: Subject, in body: Body) -> Block? {
-        body.blocks.first { $0.range == subject.range }
-    }
-
-    /// True unless another subject of the same block has a smaller address.
-    static func isFirstInstance(_ subject: Subject, in context: CheckContext) -> Bool {
-        !context.subjects.values.contains { $0.file == subject.file && $0.range == subject.range && $0.address < subject.address }
     }
 
     static func search(_ body: Body, path: [String], source: [UInt8], into verdicts: inout [CodedVerdict]) {

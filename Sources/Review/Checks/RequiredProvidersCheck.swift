@@ -5,7 +5,10 @@ import Terraform
 ///
 /// On a `terraform` subject, each `required_providers` entry without a `version` fails at the
 /// entry. On a `provider` subject, the check fails when no `terraform` block of its module
-/// lists that provider in `required_providers` at all.
+/// lists that provider in `required_providers` at all. A provider that resources and data
+/// sources use with neither an entry nor a `provider` block (a child module relying on its
+/// caller) fails once, at the first block that uses it; the built-in `terraform` provider is
+/// exempt.
 struct RequiredProvidersCheck: CodedCheck {
     let name = "required-providers"
 
@@ -26,6 +29,19 @@ struct RequiredProvidersCheck: CodedCheck {
             return [CodedVerdict(
                 .fail(FailureLocation(range: subject.headerRange, attributePath: "required_providers." + declaration.name)),
                 arguments: ["provider": declaration.name])]
+        case .resource, .dataSource:
+            guard let declaration = subject.instance?.declaration, subject.isFirstInstance(in: context) else { return [] }
+            let name = declaration.providerLocalName
+            guard name != "terraform", !module.providers.contains(where: { $0.name == name }),
+                  !module.terraformSettings.flatMap(\.requiredProviders).contains(where: { $0.name == name }) else { return [] }
+            let own = (subject.file, subject.range.start.byte)
+            let earlier = (module.resources + module.dataSources).contains { other in
+                other.providerLocalName == name && (other.source.file, other.source.range.start.byte) < own
+            }
+            guard !earlier else { return [] }
+            return [CodedVerdict(
+                .fail(FailureLocation(range: subject.headerRange, attributePath: "required_providers." + name)),
+                arguments: ["provider": name])]
         default:
             return []
         }

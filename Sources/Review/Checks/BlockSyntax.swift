@@ -1,0 +1,92 @@
+import HCL
+import Terraform
+
+/// The syntax of a subject's block: the parsed file it is written in and the block itself,
+/// for checks that read how something is written rather than what it evaluates to.
+struct BlockSyntax {
+    /// The parsed file.
+    var file: ParsedFile
+    /// The subject's top-level block.
+    var block: Block
+
+    /// The syntax of `subject`'s block, or nil when its file is not loaded.
+    init?(of subject: Subject, in context: CheckContext) {
+        guard let file = context.parsedFiles[subject.file],
+              let block = file.body.blocks.first(where: { $0.range == subject.range }) else { return nil }
+        self.file = file
+        self.block = block
+    }
+
+    /// The source text of `range`.
+    func text(_ range: SourceRange) -> String { range.text(in: file.source) }
+
+    /// Every expression of the block, nested blocks and sub-expressions included, in source
+    /// order, each with the dotted path of the attribute it is written in.
+    var expressions: [(expression: Expression, path: String)] {
+        var found: [(Expression, String)] = []
+        Self.collect(block.body, path: [], into: &found)
+        return found
+    }
+
+    private static func collect(_ body: Body, path: [String], into found: inout [(Expression, String)]) {
+        for attribute in body.attributes {
+            let attributePath = (path + [attribute.name]).joined(separator: ".")
+            var pending = [attribute.expression]
+            while let expression = pending.popLast() {
+                found.append((expression, attributePath))
+                pending.append(contentsOf: subexpressions(of: expression).reversed())
+            }
+        }
+        for block in body.blocks {
+            collect(block.body, path: path + [block.type], into: &found)
+        }
+    }
+
+    /// The expressions written directly inside `expression`, in source order.
+    static func subexpressions(of expression: Expression) -> [Expression] {
+        switch expression.kind {
+        case .literal, .scopeTraversal, .splatElement, .invalid: return []
+        case .template(let template): return subexpressions(of: template.parts)
+        case .relativeTraversal(let source, _): return [source]
+        case .functionCall(let call): return call.arguments
+        case .tuple(let elements): return elements
+        case .object(let items): return items.flatMap { [$0.key, $0.value] }
+        case .index(let collection, let key, _): return [collection, key]
+        case .splat(let splat): return [splat.source, splat.each]
+        case .forExpression(let loop):
+            return [loop.collection] + [loop.keyExpression, loop.valueExpression, loop.condition].compactMap { $0 }
+        case .conditional(let condition, let whenTrue, let whenFalse): return [condition, whenTrue, whenFalse]
+        case .unary(_, let operand): return [operand]
+        case .binary(_, let left, let right): return [left, right]
+        case .parenthesized(let inner): return [inner]
+        }
+    }
+
+    private static func subexpressions(of parts: [TemplatePart]) -> [Expression] {
+        parts.flatMap { part -> [Expression] in
+            switch part {
+            case .literal: return []
+            case .interpolation(let inner, _): return [inner]
+            case .ifDirective(let directive):
+                return [directive.condition] + subexpressions(of: directive.trueParts) + subexpressions(of: directive.falseParts)
+            case .forDirective(let directive): return [directive.collection] + subexpressions(of: directive.body)
+            }
+        }
+    }
+}
+
+extension Subject {
+    /// True unless another subject of the same block (another `count` or `for_each` instance)
+    /// has a smaller address: checks about how a block is written report it once.
+    func isFirstInstance(in context: CheckContext) -> Bool {
+        context.firstInstances.contains(address)
+    }
+
+    /// True when this subject is the first block, in file then source order, of the module
+    /// folder that holds it: where a finding about the module as a whole is reported.
+    /// Instances of one module (`count`, `for_each`) share its files, so the finding lands
+    /// once, on the first instance.
+    func isFirstBlockOfModule(in context: CheckContext) -> Bool {
+        context.firstBlocksOfModules.contains(address)
+    }
+}

@@ -1,0 +1,36 @@
+import Terraform
+
+/// Checks the standard module layout: variables in `variables.tf`, outputs in `outputs.tf`,
+/// and the files `main.tf`, `variables.tf` and `outputs.tf` present (empty is fine). A
+/// misplaced variable or output is reported at its block; missing files at the module's first
+/// block. `.tf.json` counterparts count.
+struct StandardModuleStructureCheck: CodedCheck {
+    let name = "standard-module-structure"
+
+    static let expectedFiles = ["main.tf", "variables.tf", "outputs.tf"]
+
+    func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {
+        guard let module = subject.owningModule(in: context.module) else { return [] }
+        var verdicts: [CodedVerdict] = []
+        let fileName = Self.fileName(subject.file)
+        if subject.kind == .variable, fileName != "variables.tf", fileName != "variables.tf.json" {
+            verdicts.append(CodedVerdict(.fail(FailureLocation(range: subject.headerRange, attributePath: "file")), arguments: ["problem": "is declared in `\(fileName)`, not `variables.tf`"]))
+        }
+        if subject.kind == .output, fileName != "outputs.tf", fileName != "outputs.tf.json" {
+            verdicts.append(CodedVerdict(.fail(FailureLocation(range: subject.headerRange, attributePath: "file")), arguments: ["problem": "is declared in `\(fileName)`, not `outputs.tf`"]))
+        }
+        if subject.isFirstBlockOfModule(in: context) {
+            let present = Set(module.configuration.files.map { Self.fileName($0.path) })
+            let missing = Self.expectedFiles.filter { !present.contains($0) && !present.contains($0 + ".json") }
+            if !missing.isEmpty {
+                let list = missing.map { "`\($0)`" }.joined(separator: ", ")
+                verdicts.append(CodedVerdict(.fail(FailureLocation(range: subject.headerRange, attributePath: "module.files")), arguments: ["problem": "is the first block of a module without \(list) (the standard layout has `main.tf`, `variables.tf` and `outputs.tf`)"]))
+            }
+        }
+        return verdicts
+    }
+
+    static func fileName(_ path: String) -> String {
+        String(path.split(separator: "/").last ?? Substring(path))
+    }
+}
