@@ -66,8 +66,12 @@ extension Repository {
         var options = git_describe_options()
         try check(git_describe_options_init(&options, UInt32(GIT_DESCRIBE_OPTIONS_VERSION)), "describe \(revision)")
         options.describe_strategy = GIT_DESCRIBE_TAGS.rawValue
+        var tags = git_strarray()
+        try check(git_tag_list(&tags, handle), "list the tags")
+        let tagCount = tags.count
+        git_strarray_dispose(&tags)
         var result: OpaquePointer?
-        let code = git_describe_commit(&result, object, &options)
+        let code = tagCount == 0 ? GIT_ENOTFOUND.rawValue : git_describe_commit(&result, object, &options)
         guard code == 0, let result else {
             if isNotFound(code) {
                 if isShallow { throw GitError.shallowHistoryMissing(revision: "the latest tag before \(revision)") }
