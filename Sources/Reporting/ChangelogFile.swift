@@ -40,19 +40,15 @@ public enum ChangelogFile {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.contains(where: { $0.trimmingCharacters(in: .whitespaces) == marker(for: range) }) { return .alreadyPresent }
         let sectionLines = section.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropLast()
+        // The piece after a final newline is no line of its own; the file ends with one newline anyway.
+        if lines.last == "" { lines.removeLast() }
         let insertAt = insertionLine(lines)
         var inserted: [String] = []
         if insertAt > 0 && !lines[insertAt - 1].trimmingCharacters(in: .whitespaces).isEmpty { inserted.append("") }
         inserted += sectionLines
         if insertAt < lines.count { inserted.append("") }
-        if insertAt == lines.count, lines.last == "" {
-            // The file ends with a newline: the section goes before that final empty piece.
-            lines.removeLast()
-            lines += inserted + [""]
-        } else {
-            lines.insert(contentsOf: inserted, at: insertAt)
-        }
-        let result = lines.joined(separator: "\n")
+        lines.insert(contentsOf: inserted, at: insertAt)
+        let result = lines.joined(separator: "\n") + "\n"
         return .updated(usesCRLF ? result.replacingOccurrences(of: "\n", with: "\r\n") : result)
     }
 
