@@ -16,25 +16,27 @@ import TestSupport
 /// 7. `Disable tracing again` re-breaks the tracing fixed in 1.
 /// 8. `Delete the legacy function`: its findings go away with it (not improvements).
 /// 9. `Update the docs` changes no Terraform.
-struct ChangelogRepository {
-    let sandbox: GitSandbox
-    let name: String
+public struct ChangelogRepository {
+    public let sandbox: GitSandbox
+    public let name: String
     /// The commits above, in order.
-    let commits: [ObjectID]
+    public let commits: [ObjectID]
 
-    var path: String { sandbox.path(name) }
+    /// The repository's folder.
+    public var path: String { sandbox.path(name) }
 
-    static let queue = "resource \"aws_sqs_queue\" \"jobs\" {\n  name = \"jobs\"\n}\n"
-    static let encryptedQueue = "resource \"aws_sqs_queue\" \"jobs\" {\n  name                    = \"jobs\"\n  sqs_managed_sse_enabled = true\n}\n"
-    static func acl(_ name: String, _ acl: String) -> String {
+    public static let queue = "resource \"aws_sqs_queue\" \"jobs\" {\n  name = \"jobs\"\n}\n"
+    public static let encryptedQueue = "resource \"aws_sqs_queue\" \"jobs\" {\n  name                    = \"jobs\"\n  sqs_managed_sse_enabled = true\n}\n"
+    public static func acl(_ name: String, _ acl: String) -> String {
         "resource \"aws_s3_bucket_acl\" \"\(name)\" {\n  bucket = \"\(name)\"\n  acl    = \"\(acl)\"\n}\n"
     }
-    static func function(_ name: String, tracing: Bool) -> String {
+    public static func function(_ name: String, tracing: Bool) -> String {
         "resource \"aws_lambda_function\" \"\(name)\" {\n  function_name = \"\(name)\"\n  role          = \"arn:aws:iam::123456789012:role/\(name)\"\n  handler       = \"app.handler\"\n  runtime       = \"python3.12\"\n"
             + (tracing ? "  tracing_config {\n    mode = \"Active\"\n  }\n" : "") + "}\n"
     }
 
-    init() throws {
+    /// Builds the repository in a new sandbox; `closeSubject` is the subject of commit 2.
+    public init(firstSubject: String = "Initial stack", closeSubject: String = "Close the reports bucket") throws {
         let sandbox = try GitSandbox()
         let name = try sandbox.makeRepository()
         var ids: [ObjectID] = []
@@ -47,9 +49,9 @@ struct ChangelogRepository {
         try commit([
             "infra/storage.tf": Self.acl("reports", "public-read"), "infra/compute.tf": Self.function("orders", tracing: false),
             "infra/queue.tf": Self.queue, "infra/legacy.tf": Self.function("legacy", tracing: false), "README.md": "# shop\n",
-        ], "Initial stack")
+        ], firstSubject)
         try commit(["infra/compute.tf": Self.function("orders", tracing: true)], "Enable tracing")
-        try commit(["infra/storage.tf": Self.acl("reports", "private")], "Close the reports bucket")
+        try commit(["infra/storage.tf": Self.acl("reports", "private")], closeSubject)
         try sandbox.git(["checkout", "-q", "-b", "encrypt"], in: name)
         try commit(["infra/queue.tf": Self.encryptedQueue], "Encrypt the jobs queue")
         try sandbox.git(["checkout", "-q", "main"], in: name)
