@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Generates the changelog benchmark's repository: 500 files (450 Terraform files in 45
-modules, 50 documentation pages) and 1,000 first-parent commits of small Terraform changes
+modules, 50 documentation pages) in a first commit, then 1,000 first-parent commits of small
+Terraform changes
 (tracing switched on or off, log retention changed, a bucket made public or private again,
-memory and tags edited), some of them merges of a one-commit side branch.
+memory and tags edited, one to three files of one module each), every 25th a merge of a
+one-commit side branch.
 
 Deterministic: a fixed seed and fixed dates, so every run builds the same commits.
 Usage: generate.py DIRECTORY [--commits N]
@@ -82,7 +84,7 @@ def data(payload):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("directory")
-    parser.add_argument("--commits", type=int, default=1000)
+    parser.add_argument("--commits", type=int, default=1000, help="changes after the first commit")
     arguments = parser.parse_args()
     rng = random.Random(20261205)
     repo = arguments.directory
@@ -116,7 +118,7 @@ def main():
         initial[f"docs/page{page:02}.md"] = f"# Page {page}\n\nHow the stack is run, part {page}.\n"
     commit("refs/heads/main", 1, "Initial stack", initial, [])
     main_mark, mark = 1, 1
-    for number in range(1, arguments.commits):
+    for number in range(1, arguments.commits + 1):
         keys = rng.sample(sorted(stacks), rng.choice([1, 1, 2, 3]))
         module = keys[0][0]
         keys = [(module, key[1]) for key in keys]  # one module per change, as a pull request would be
