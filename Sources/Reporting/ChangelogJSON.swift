@@ -7,9 +7,11 @@ import Review
 /// Shape (`schemaVersion` 1, keys sorted, so the same range gives byte-identical output):
 /// `range` (`base`, `head`, `description`), `heading`, `date` (the last commit's, `YYYY-MM-DD`),
 /// `commits` (each walked commit: `id`, `shortId`, `subject`), `improvements` and `open` (each
-/// with rule, severity, section, directory, subject, attribute, message, improvement, file,
-/// line, `commit`, and for open issues `fixedEarlierBy` and the suppression), `fixedWithinRange`
-/// and `problems`. Messages are the plain texts; they never hold a secret's value.
+/// a `finding` in the shape of `stackreview review --format json` — rule, severity, category,
+/// subject, attribute, message, improvement, file and span, the suppression of an open one —
+/// with its `commit`, and for an open issue fixed earlier in the range `fixedEarlierBy`),
+/// `fixedWithinRange` and `problems` (each with its `commit`). Messages are the plain texts;
+/// they never hold a secret's value.
 public struct ChangelogJSON: Sendable {
     /// The version of the document's shape; raised on any incompatible change.
     public static let schemaVersion = 1
@@ -30,7 +32,9 @@ public struct ChangelogJSON: Sendable {
             heading: options.heading(for: changelog), date: changelog.headCommit.commitDay,
             commits: changelog.commits.map(Commit.init), improvements: changelog.improvements.map { Entry($0, open: false) },
             open: changelog.open.map { Entry($0, open: true) }, fixedWithinRange: changelog.fixedWithinRange,
-            problems: changelog.problems.map { Problem(file: $0.problem.file, line: $0.problem.line, message: $0.problem.message, commit: Commit($0.commit)) })
+            problems: changelog.problems.map {
+                ProblemEntry(problem: ReviewJSONReport.Problem(file: $0.problem.file, line: $0.problem.line, message: $0.problem.message), commit: Commit($0.commit))
+            })
         return ReviewJSONReport.encode(document)
     }
 
@@ -43,7 +47,7 @@ public struct ChangelogJSON: Sendable {
         var improvements: [Entry]
         var open: [Entry]
         var fixedWithinRange: Int
-        var problems: [Problem]
+        var problems: [ProblemEntry]
     }
 
     struct Range: Encodable {
@@ -64,45 +68,23 @@ public struct ChangelogJSON: Sendable {
         }
     }
 
+    /// A finding in the review JSON's shape, with the commit it is credited to.
     struct Entry: Encodable {
-        var rule: String
-        var severity: String
-        var section: String
-        var directory: String
-        var subject: String
-        var attribute: String
-        var message: String
-        var improvement: String
-        var file: String
-        var line: Int
+        var finding: ReviewJSONReport.JSONFinding
         var commit: Commit
         var fixedEarlierBy: Commit?
-        var suppression: ReviewJSONReport.JSONSuppression?
 
         init(_ entry: ChangelogEntry, open: Bool) {
-            let finding = entry.finding
-            rule = finding.ruleID
-            severity = finding.severity.rawValue
-            section = finding.category.rawValue
-            directory = finding.directory
-            subject = finding.subject
-            attribute = finding.attributePath
-            message = finding.message.plain
-            improvement = finding.improvement.plain
-            file = finding.span.file
-            line = finding.span.start.line
+            var finding = ReviewJSONReport.JSONFinding(entry.finding)
+            if !open { finding.suppression = nil }
+            self.finding = finding
             commit = Commit(entry.commit)
             fixedEarlierBy = entry.fixedEarlierBy.map(Commit.init)
-            suppression = open ? finding.suppression.map {
-                ReviewJSONReport.JSONSuppression(syntax: $0.syntax.rawValue, rule: $0.ruleReference, reason: $0.reason, expires: $0.expires, line: $0.line)
-            } : nil
         }
     }
 
-    struct Problem: Encodable {
-        var file: String
-        var line: Int
-        var message: String
+    struct ProblemEntry: Encodable {
+        var problem: ReviewJSONReport.Problem
         var commit: Commit
     }
 }

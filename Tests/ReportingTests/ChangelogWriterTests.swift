@@ -1,6 +1,7 @@
 import Foundation
 import Git
 @testable import Review
+import TestSupport
 import Testing
 @testable import Reporting
 
@@ -84,6 +85,20 @@ import Testing
         #expect(html.contains("<h3>Improvements</h3>"))
         #expect(html.contains("<h3>Still Open</h3>"))
         #expect(html.contains("<h4>2. Security Hardening</h4>"))
+    }
+
+    @Test func aCraftedCommitSubjectOfARealRepositoryRendersAsPlainText() throws {
+        guard MarkdownRenderingTests.cmark != nil else {
+            Issue.record("cmark-gfm is not installed: the rendering check did not run (apt-get install cmark-gfm)")
+            return
+        }
+        let repository = try ChangelogRepository(closeSubject: ChangelogFixture.crafted)
+        let changelog = try ChangelogWalk().changelog(.init(path: repository.path, range: .expression("\(repository.commits[0].hex)..HEAD")))
+        let html = try MarkdownRenderingTests.render(ChangelogMarkdown(options: Self.options).render(changelog))
+        #expect(html.contains("<li>Removed the public ACL from <code>aws_s3_bucket_acl.reports</code> (was critical) — <a href=\"https://github.com/acme/shop/commit/\(repository.commits[2].hex)\"><code>\(repository.commits[2].short)</code></a> @\u{200D}everyone &lt;!-- x --&gt; [a](http://e) &lt;/details&gt;</li>"))
+        #expect(html.components(separatedBy: "<!--").count - 1 == 1)  // the section's marker only
+        #expect(!html.contains("</details>"))
+        #expect(!html.contains("href=\"http://e\""))
     }
 
     @Test func progressLine() {
