@@ -77,6 +77,25 @@ import Testing
         #expect(progress == (1...9).map { "\($0)/9" })
     }
 
+    @Test func reusingTheLastHeadChangesNoReview() throws {
+        let repository = try ChangelogRepository()
+        let git = try Repository.discover(from: repository.path)
+        let parsedFiles = ParsedFileCache(), cache = ModuleAnalysisCache()
+        for commit in repository.commits.dropFirst() {
+            let range = try git.resolve(.expression(commit.hex))
+            let options = try ReviewSetup.options(repository: git, range: range, reviewAll: false, today: "2026-01-01")
+            let plain = try ReviewEngine(repository: git, options: options).review(range)
+            let cached = try ReviewEngine(repository: git, options: options, parsedFiles: parsedFiles, analysisCache: cache).review(range)
+            cache.keep(only: range.head)
+            #expect(cached.comparison == plain.comparison, "\(commit.short)")
+            #expect(cached.baseFindings == plain.baseFindings, "\(commit.short)")
+            #expect(cached.headFindings == plain.headFindings, "\(commit.short)")
+            #expect(cached.touched == plain.touched, "\(commit.short)")
+        }
+        // Every review after the first finds its base loaded, but the docs-only commit loads no module.
+        #expect(cache.reusedModuleCount == 7)
+    }
+
     @Test func aRevisionAloneIsItsWholeHistoryAndAnEmptyRangeIsEmpty() throws {
         let repository = try ChangelogRepository()
         let whole = try ChangelogWalk().changelog(.init(path: repository.path, range: .expression("HEAD")))
