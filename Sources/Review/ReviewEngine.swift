@@ -38,6 +38,15 @@ public struct ReviewEngine {
         changeSet.files.contains { [.terraform, .terraformVariables, .pythonSource, .javaScriptSource].contains($0.kind) }
     }
 
+    /// Whether a change set adds, edits or deletes a test file or a coverage report (what the
+    /// test-suite rules look at).
+    public static func touchesTestSuite(_ changeSet: ChangeSet) -> Bool {
+        let analyzer = TestFileAnalyzer(), reader = CoverageReportReader()
+        return changeSet.files.contains { file in
+            [file.path, file.oldPath].compactMap { $0 }.contains { analyzer.language(ofPath: $0) != nil || reader.format(ofPath: $0) != nil }
+        }
+    }
+
     /// Reviews `range`, whose change set is already computed.
     public func review(_ range: ResolvedRange, changeSet: ChangeSet) throws(GitError) -> ReviewResult {
         let configuration = options.configuration
@@ -158,9 +167,11 @@ public struct ReviewEngine {
         let changedSources = changed.filter { path in
             analyzer.language(ofPath: path) == nil && [.terraform, .terraformVariables, .pythonSource].contains(FileKind(path: path))
         }
-        let head = runner.testSuiteFindings(TestSuiteFacts(
-            current: metrics.head, previous: metrics.base, changedSources: changedSources, changedTests: changedTests,
-            coverageTarget: metrics.coverageTarget))
+        let head = options.judgeTestSuiteOnItsOwn
+            ? runner.testSuiteFindings(TestSuiteFacts(current: metrics.head, previous: nil, changedSources: [], changedTests: [], coverageTarget: metrics.coverageTarget))
+            : runner.testSuiteFindings(TestSuiteFacts(
+                current: metrics.head, previous: metrics.base, changedSources: changedSources, changedTests: changedTests,
+                coverageTarget: metrics.coverageTarget))
         let base = metrics.base.map { runner.testSuiteFindings(TestSuiteFacts(
             current: $0, previous: nil, changedSources: [], changedTests: [], coverageTarget: metrics.coverageTarget)) } ?? []
         return (base, head)

@@ -11,7 +11,10 @@ import Terraform
 /// one `ParsedFileCache` (each distinct blob is parsed once in the whole walk) and one
 /// `ModuleAnalysisCache` (a commit's head modules and their findings are the next commit's
 /// base). Suppression expiry is judged at the date of the range's last commit, not today, so
-/// the same range always gives the same changelog.
+/// the same range always gives the same changelog. The test suite is judged at each revision on
+/// its own (`ReviewOptions.judgeTestSuiteOnItsOwn`), so section 3 holds states such as coverage
+/// below its target, never one commit's verdict against its parent; a commit that changes only
+/// tests or coverage reports is reviewed too.
 public struct ChangelogWalk {
     /// Which commits to walk.
     public enum Range: Sendable, Hashable {
@@ -66,12 +69,14 @@ public struct ChangelogWalk {
             for (index, commit) in commits.enumerated() {
                 let step = try repository.resolve(.expression(commit.id.hex))
                 let changeSet = try repository.changeSet(step)
-                let needsReview = ReviewEngine.needsReview(changeSet)
-                if needsReview {
+                if ReviewEngine.needsReview(changeSet) || ReviewEngine.touchesTestSuite(changeSet) {
                     let sources = try ReviewSetup.sources(repository: repository, range: step, configurationText: request.configuration)
                     if setup?.sources != sources {
                         do throws(ReviewSetup.Failure) {
-                            setup = (sources, try ReviewSetup.options(sources, reviewAll: false, today: headCommit.commitDay))
+                            var options = try ReviewSetup.options(sources, reviewAll: false, today: headCommit.commitDay)
+                            options.collectMetrics = true
+                            options.judgeTestSuiteOnItsOwn = true
+                            setup = (sources, options)
                         } catch {
                             throw ReviewError.configurationAtCommit(error, commit: commit.id.short)
                         }

@@ -131,6 +131,32 @@ import Testing
         ])
     }
 
+    @Test func theTestSuiteIsJudgedAsAStateAtEachRevision() throws {
+        let sandbox = try GitSandbox()
+        let name = try sandbox.makeRepository()
+        try sandbox.write(ChangelogRepository.function("orders", tracing: true), to: "repo/infra/main.tf")
+        try sandbox.write("{\"total\": {\"lines\": {\"pct\": 52}}}", to: "repo/coverage/coverage-summary.json")
+        try sandbox.write("def test_orders():\n    assert 1 + 1 == 2\n", to: "repo/tests/test_orders.py")
+        let start = try sandbox.commitAll("start", in: name)
+        // Only a coverage report changes: the commit is reviewed all the same.
+        try sandbox.write("{\"total\": {\"lines\": {\"pct\": 85.5}}}", to: "repo/coverage/coverage-summary.json")
+        try sandbox.commitAll("Raise coverage", in: name)
+        // Code without tests, and fewer tests: per-change verdicts, not states of the release.
+        try sandbox.write(ChangelogRepository.function("orders", tracing: false), to: "repo/infra/main.tf")
+        try sandbox.commitAll("Change code without tests", in: name)
+        try sandbox.write("def test_smoke():\n    pass\n", to: "repo/tests/test_orders.py")
+        try sandbox.commitAll("Replace the test with one that asserts nothing", in: name)
+        let changelog = try ChangelogWalk().changelog(.init(path: sandbox.path(name), range: .expression("\(start.hex)..HEAD")))
+        #expect(Self.lines(changelog.improvements) == [
+            Line(rule: "testing-coverage-below-target", subject: "coverage", commit: "Raise coverage", fixedEarlierBy: nil),
+        ])
+        #expect(changelog.improvements.map(\.finding.improvement.plain) == ["Raised line coverage to the target of 70%"])
+        #expect(Self.lines(changelog.open) == [
+            Line(rule: "testing-tests-without-assertions", subject: "tests/test_orders.py", commit: "Replace the test with one that asserts nothing", fixedEarlierBy: nil),
+            Line(rule: "aws-lambda-tracing", subject: "aws_lambda_function.orders", commit: "Change code without tests", fixedEarlierBy: nil),
+        ])
+    }
+
     @Test func eachStepReadsTheConfigurationFromItsBase() throws {
         let sandbox = try GitSandbox()
         let name = try sandbox.makeRepository()
