@@ -28,7 +28,7 @@ public struct ChangelogJSON: Sendable {
     public func render(_ changelog: Changelog) -> String {
         let document = Document(
             schemaVersion: Self.schemaVersion,
-            range: Range(base: changelog.range.base.description, head: changelog.range.head.description, description: changelog.range.description),
+            range: changelog.range,
             heading: options.heading(for: changelog), date: changelog.headCommit.commitDay,
             commits: changelog.commits.map(Commit.init), improvements: changelog.improvements.map { Entry($0, open: false) },
             open: changelog.open.map { Entry($0, open: true) }, fixedWithinRange: changelog.fixedWithinRange,
@@ -40,7 +40,7 @@ public struct ChangelogJSON: Sendable {
 
     struct Document: Encodable {
         var schemaVersion: Int
-        var range: Range
+        var range: ResolvedRange
         var heading: String
         var date: String
         var commits: [Commit]
@@ -48,12 +48,6 @@ public struct ChangelogJSON: Sendable {
         var open: [Entry]
         var fixedWithinRange: Int
         var problems: [ProblemEntry]
-    }
-
-    struct Range: Encodable {
-        var base: String
-        var head: String
-        var description: String
     }
 
     struct Commit: Encodable {
