@@ -74,7 +74,6 @@ public struct ChangelogWalk {
                     if setup?.sources != sources {
                         do throws(ReviewSetup.Failure) {
                             var options = try ReviewSetup.options(sources, reviewAll: false, today: headCommit.commitDay)
-                            options.collectMetrics = true
                             options.judgeTestSuiteOnItsOwn = true
                             setup = (sources, options)
                         } catch {
@@ -82,7 +81,10 @@ public struct ChangelogWalk {
                         }
                         analysisCache.removeAll()
                     }
-                    if let options = setup?.options {
+                    if var options = setup?.options {
+                        // Judged on its own, an unchanged test suite gives the same findings at
+                        // both sides: only a commit that touches it can change what is known.
+                        options.collectMetrics = ReviewEngine.touchesTestSuite(changeSet)
                         let engine = ReviewEngine(repository: repository, options: options, parsedFiles: parsedFiles, analysisCache: analysisCache)
                         let result = try engine.review(step, changeSet: changeSet)
                         tracker.record(result, commit: commit)
