@@ -37,8 +37,11 @@ struct ChangelogCommand: ParsableCommand {
         let request = ChangelogWalk.Request(path: repositoryPath, range: range.map { .expression($0) } ?? .sinceTag, configuration: try configPath.map(Terminal.readConfiguration))
         let environment = ProcessInfo.processInfo.environment
         var bar = !quiet && (environment["STACKREVIEW_QUIET"] ?? "").isEmpty && isatty(STDERR_FILENO) == 1 ? ChangelogProgress() : nil
-        let changelog = try ChangelogWalk().changelog(request) { done, total in bar?.update(done: done, total: total).map(Terminal.note) }
-        bar.map { Terminal.note($0.finish()) }
+        let changelog: Changelog
+        do {
+            defer { bar.map { Terminal.note($0.finish()) } }  // cleared before any error message too
+            changelog = try ChangelogWalk().changelog(request) { done, total in bar?.update(done: done, total: total).map(Terminal.note) }
+        }
         let options = ChangelogOptions(version: releaseVersion, title: title, linkBase: linkBase)
         let text = format == .json ? ChangelogJSON(options: options).render(changelog) : ChangelogMarkdown(options: options).render(changelog)
         guard prepend, let output else { return try Terminal.write(text, to: output) }
