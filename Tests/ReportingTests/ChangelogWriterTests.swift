@@ -101,6 +101,26 @@ import Testing
         #expect(!html.contains("href=\"http://e\""))
     }
 
+    @Test func noSecretValueFromARealRepository() throws {
+        let sandbox = try GitSandbox()
+        let name = try sandbox.makeRepository()
+        let secret = "Zq8vN3kLp2Xw7Rt5Ym4Hs9Jd"
+        func variable(_ name: String, _ value: String?) -> String {
+            "variable \"\(name)\" {\n  type = string\n" + (value.map { "  default = \"\($0)\"\n" } ?? "") + "}\n"
+        }
+        try sandbox.write(variable("db_password", secret), to: "repo/infra/variables.tf")
+        let start = try sandbox.commitAll("Add the database", in: name)
+        try sandbox.write(variable("db_password", nil) + variable("api_token", secret + "X"), to: "repo/infra/variables.tf")
+        try sandbox.commitAll("Move the password out, add the token", in: name)
+        let changelog = try ChangelogWalk().changelog(.init(path: sandbox.path(name), range: .expression("\(start.hex)..HEAD")))
+        #expect(changelog.improvements.map(\.finding.ruleID) == ["terraform-variable-default-secret"])
+        #expect(changelog.open.map(\.finding.ruleID) == ["terraform-variable-default-secret", "terraform-variable-description"])
+        for text in [ChangelogMarkdown(options: Self.options).render(changelog), ChangelogJSON(options: Self.options).render(changelog)] {
+            #expect(text.contains("var.api_token"))
+            #expect(!text.contains(secret))
+        }
+    }
+
     @Test func progressLine() {
         #expect(ChangelogProgress.line(done: 0, total: 1000, width: 10) == "[----------]    0/1000 commits")
         #expect(ChangelogProgress.line(done: 250, total: 1000, width: 10) == "[##--------]  250/1000 commits")
