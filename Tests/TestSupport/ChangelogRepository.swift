@@ -1,12 +1,12 @@
 import Foundation
 import Git
-import TestSupport
 
 /// A real repository (git CLI) whose history fixes, introduces and re-breaks findings, for the
 /// changelog walk's tests.
 ///
 /// Commits on `main`, first parent first:
-/// 0. `Initial stack`: a bucket ACL that is public, a function without tracing, a queue.
+/// 0. `Initial stack`: a bucket ACL that is public, a function without tracing, a queue, and the
+///    module's versions, variables and outputs files.
 /// 1. `Enable tracing` fixes aws-lambda-tracing.
 /// 2. `Close the reports bucket` fixes aws-s3-bucket-public-acl.
 /// 3. `Merge branch 'encrypt'`: the branch's one commit encrypts the queue (fixed by the merge).
@@ -25,6 +25,20 @@ public struct ChangelogRepository {
     /// The repository's folder.
     public var path: String { sandbox.path(name) }
 
+    /// The module's `terraform` block: a Terraform and a provider version, so rules about the
+    /// module as a whole have nothing to say when a commit adds a file.
+    public static let versions = """
+        terraform {
+          required_version = ">= 1.5.0"
+          required_providers {
+            aws = {
+              source  = "hashicorp/aws"
+              version = "~> 5.0"
+            }
+          }
+        }
+
+        """
     public static let queue = "resource \"aws_sqs_queue\" \"jobs\" {\n  name = \"jobs\"\n}\n"
     public static let encryptedQueue = "resource \"aws_sqs_queue\" \"jobs\" {\n  name                    = \"jobs\"\n  sqs_managed_sse_enabled = true\n}\n"
     public static func acl(_ name: String, _ acl: String) -> String {
@@ -47,10 +61,11 @@ public struct ChangelogRepository {
             ids.append(try sandbox.commitAll(message, in: name))
         }
         try commit([
-            "infra/storage.tf": Self.acl("reports", "public-read"), "infra/compute.tf": Self.function("orders", tracing: false),
+            "infra/storage.tf": Self.acl("reports", "public-read"), "infra/main.tf": Self.function("orders", tracing: false),
             "infra/queue.tf": Self.queue, "infra/legacy.tf": Self.function("legacy", tracing: false), "README.md": "# shop\n",
+            "infra/versions.tf": Self.versions, "infra/variables.tf": "# Inputs of the stack.\n", "infra/outputs.tf": "# Outputs of the stack.\n",
         ], firstSubject)
-        try commit(["infra/compute.tf": Self.function("orders", tracing: true)], "Enable tracing")
+        try commit(["infra/main.tf": Self.function("orders", tracing: true)], "Enable tracing")
         try commit(["infra/storage.tf": Self.acl("reports", "private")], closeSubject)
         try sandbox.git(["checkout", "-q", "-b", "encrypt"], in: name)
         try commit(["infra/queue.tf": Self.encryptedQueue], "Encrypt the jobs queue")
@@ -61,7 +76,7 @@ public struct ChangelogRepository {
         try commit(["infra/audit.tf": Self.acl("audit", "public-read")], "Add the audit bucket")
         try commit(["infra/logs.tf": Self.acl("logs", "public-read-write")], "Open the logs bucket")
         try commit(["infra/logs.tf": Self.acl("logs", "private")], "Close the logs bucket")
-        try commit(["infra/compute.tf": Self.function("orders", tracing: false)], "Disable tracing again")
+        try commit(["infra/main.tf": Self.function("orders", tracing: false)], "Disable tracing again")
         try commit(["infra/legacy.tf": nil], "Delete the legacy function")
         try commit(["README.md": "# shop\n\nThe orders stack.\n"], "Update the docs")
         self.sandbox = sandbox

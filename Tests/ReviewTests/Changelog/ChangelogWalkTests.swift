@@ -41,7 +41,7 @@ import Testing
             Line(rule: "aws-s3-bucket-public-acl", subject: "aws_s3_bucket_acl.audit", commit: "Add the audit bucket", fixedEarlierBy: nil),
             Line(rule: "aws-lambda-tracing", subject: "aws_lambda_function.orders", commit: "Disable tracing again", fixedEarlierBy: "Enable tracing"),
         ])
-        #expect(changelog.open.map(\.finding.span.file) == ["infra/audit.tf", "infra/compute.tf"])
+        #expect(changelog.open.map(\.finding.span.file) == ["infra/audit.tf", "infra/main.tf"])
         // The logs bucket was opened and closed again inside the range.
         #expect(changelog.fixedWithinRange == 1)
         #expect(changelog.problems.isEmpty)
@@ -70,7 +70,7 @@ import Testing
                 blobs.insert(String(line.split(separator: " ")[2].prefix(40)))
             }
         }
-        #expect(blobs.count == 10)
+        #expect(blobs.count == 13)
         #expect(walk.parsedFiles.parsedFileCount == blobs.count)
         // Eight commits change Terraform; each after the first finds its base already loaded.
         #expect(walk.analysisCache.reusedModuleCount == 7)
