@@ -26,6 +26,8 @@ public enum GitError: Error, Equatable, Sendable, CustomStringConvertible {
     case malformedPrePushInput(line: Int, text: String, reason: String)
     /// A file in the working tree could not be read.
     case unreadableFile(path: String, reason: String)
+    /// `--since-tag`: no tag names the revision or any of its ancestors.
+    case noTagReachable(revision: String)
     /// libgit2 reported an error that has no more specific case.
     case libgit2(operation: String, message: String)
 
@@ -66,6 +68,8 @@ public enum GitError: Error, Equatable, Sendable, CustomStringConvertible {
             return "Malformed pre-push input on line \(line) ('\(text)'): \(reason). Git sends '<local ref> <local oid> <remote ref> <remote oid>' on each line; run this command only as Git's pre-push hook."
         case .unreadableFile(let path, let reason):
             return "Cannot read '\(path)' from the working tree: \(reason). Check that the file exists and is readable."
+        case .noTagReachable(let revision):
+            return "No tag is reachable from '\(revision)', so --since-tag has no start. Name the range instead (for example <first-commit>..\(revision)), or tag a release first with `git tag`."
         case .libgit2(let operation, let message):
             return "Git could not \(operation): \(message). Check the repository with `git fsck`."
         }

@@ -16,11 +16,7 @@ struct MetricsCollector {
     /// base tree is not read again.
     func comparison(_ range: ResolvedRange, changeSet: ChangeSet, coverageTarget: Double) -> MetricsComparison? {
         guard let head = files(range.head) else { return nil }
-        let analyzer = TestFileAnalyzer(), reader = CoverageReportReader()
-        let touchesTests = changeSet.files.contains { file in
-            [file.path, file.oldPath].compactMap { $0 }.contains { analyzer.language(ofPath: $0) != nil || reader.format(ofPath: $0) != nil }
-        }
-        let base = range.base == .emptyTree ? nil : touchesTests ? files(range.base) : head
+        let base = range.base == .emptyTree ? nil : ReviewEngine.touchesTestSuite(changeSet) ? files(range.base) : head
         return MetricsCalculator().comparison(base: base, head: head, coverageTarget: coverageTarget)
     }
 

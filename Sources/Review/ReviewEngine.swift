@@ -10,11 +10,21 @@ import Terraform
 public struct ReviewEngine {
     let repository: Repository
     let options: ReviewOptions
+    let parsedFiles: ParsedFileCache
+    let analysisCache: ModuleAnalysisCache?
 
     /// An engine over `repository` with `options`.
-    public init(repository: Repository, options: ReviewOptions) {
+    ///
+    /// - Parameters:
+    ///   - parsedFiles: where parsed Terraform files are kept by blob id (the process-wide cache
+    ///     by default); a walk over many commits passes its own, shared by every review.
+    ///   - analysisCache: modules and findings of the last head, reused when the next review's
+    ///     base is that revision (a walk over consecutive commits); nil loads every side anew.
+    public init(repository: Repository, options: ReviewOptions, parsedFiles: ParsedFileCache = .shared, analysisCache: ModuleAnalysisCache? = nil) {
         self.repository = repository
         self.options = options
+        self.parsedFiles = parsedFiles
+        self.analysisCache = analysisCache
     }
 
     /// Reviews `range`.
@@ -26,6 +36,15 @@ public struct ReviewEngine {
     /// handler sources. A push without any is answered without loading rules or modules.
     public static func needsReview(_ changeSet: ChangeSet) -> Bool {
         changeSet.files.contains { [.terraform, .terraformVariables, .pythonSource, .javaScriptSource].contains($0.kind) }
+    }
+
+    /// Whether a change set adds, edits or deletes a test file or a coverage report (what the
+    /// test-suite rules look at).
+    public static func touchesTestSuite(_ changeSet: ChangeSet) -> Bool {
+        let analyzer = TestFileAnalyzer(), reader = CoverageReportReader()
+        return changeSet.files.contains { file in
+            [file.path, file.oldPath].compactMap { $0 }.contains { analyzer.language(ofPath: $0) != nil || reader.format(ofPath: $0) != nil }
+        }
     }
 
     /// Reviews `range`, whose change set is already computed.
@@ -40,9 +59,10 @@ public struct ReviewEngine {
         let headSource = RevisionFileSource(repository: repository, side: range.head)
         let directories = moduleDirectories(changeSet, handlerFiles: handlerFiles, head: headSource, base: baseSource)
 
-        var base = SideReview(configuration: configuration, today: options.today), head = SideReview(configuration: configuration, today: options.today)
-        if let baseSource { base.load(directories, from: baseSource) }
-        head.load(directories, from: headSource)
+        var base = SideReview(configuration: configuration, today: options.today, parsedFiles: parsedFiles, cache: analysisCache)
+        var head = base
+        if let baseSource { base.load(directories, from: baseSource, side: range.base) }
+        head.load(directories, from: headSource, side: range.head)
         // Touched nodes: the union of both sides, keyed by directory.
         var touched: [String: [String: [String]]] = [:]
         for (side, review) in [(ScopeSelector.Side.head, head), (.base, base)] {
@@ -59,14 +79,15 @@ public struct ReviewEngine {
         let runner = RuleRunner(ruleSet: options.ruleSet, configuration: configuration, today: options.today)
         let reviewAll = options.reviewAll
         let touchedNodes = touched
-        func findings(_ review: SideReview) -> [Finding] {
+        let analysisCache = analysisCache
+        func findings(_ review: SideReview, side: RevisionSide) -> [Finding] {
             ParallelMap.map(review.contexts) { context in
-                runner.findings(in: context, only: reviewAll ? nil : { subject in
-                    touchedNodes[context.directory]?[subject.graphNode] != nil
-                })
+                let wanted = { (subject: Subject) in reviewAll || touchedNodes[context.directory]?[subject.graphNode] != nil }
+                guard let analysisCache, side.commitID != nil else { return runner.findings(in: context, only: reviewAll ? nil : wanted) }
+                return analysisCache.findings(side: side, context: context, wanted: wanted, runner: runner)
             }.flatMap { $0 }
         }
-        var baseFindings = findings(base), headFindings = findings(head)
+        var baseFindings = findings(base, side: range.base), headFindings = findings(head, side: range.head)
         // Handler files: parsed from the same revision, reviewed by the handler rules.
         let handlerReview = HandlerReview(changeSet: changeSet, configuration: configuration, runner: runner, reviewAll: options.reviewAll)
         let headHandlers = handlerReview.review(side: .head, source: headSource, contexts: head.contexts, skip: [])
@@ -146,9 +167,11 @@ public struct ReviewEngine {
         let changedSources = changed.filter { path in
             analyzer.language(ofPath: path) == nil && [.terraform, .terraformVariables, .pythonSource].contains(FileKind(path: path))
         }
-        let head = runner.testSuiteFindings(TestSuiteFacts(
-            current: metrics.head, previous: metrics.base, changedSources: changedSources, changedTests: changedTests,
-            coverageTarget: metrics.coverageTarget))
+        let head = options.judgeTestSuiteOnItsOwn
+            ? runner.testSuiteFindings(TestSuiteFacts(current: metrics.head, previous: nil, changedSources: [], changedTests: [], coverageTarget: metrics.coverageTarget))
+            : runner.testSuiteFindings(TestSuiteFacts(
+                current: metrics.head, previous: metrics.base, changedSources: changedSources, changedTests: changedTests,
+                coverageTarget: metrics.coverageTarget))
         let base = metrics.base.map { runner.testSuiteFindings(TestSuiteFacts(
             current: $0, previous: nil, changedSources: [], changedTests: [], coverageTarget: metrics.coverageTarget)) } ?? []
         return (base, head)
@@ -198,19 +221,27 @@ public struct ReviewEngine {
 struct SideReview {
     let configuration: Configuration
     let today: String
+    let parsedFiles: ParsedFileCache
+    let cache: ModuleAnalysisCache?
     var contexts: [CheckContext] = []
     var problems: [ReviewProblem] = []
 
     /// Loads and analyses the modules of `directories` that exist on this side, on every core
     /// (Git reads are serialised by the source; parsing, evaluation and analysis run in
-    /// parallel). The order of `contexts` follows `directories`, so output stays deterministic.
-    mutating func load(_ directories: [String], from source: RevisionFileSource) {
-        let configuration = configuration, today = today
+    /// parallel), or takes them from `cache` when it holds `side`. The order of `contexts`
+    /// follows `directories`, so output stays deterministic.
+    mutating func load(_ directories: [String], from source: RevisionFileSource, side: RevisionSide) {
+        let configuration = configuration, today = today, parsedFiles = parsedFiles, cache = cache
         let loaded = ParallelMap.map(directories) { directory -> CheckContext? in
-            let names = source.fileNames(in: directory)
-            guard names.contains(where: { $0.hasSuffix(".tf") || $0.hasSuffix(".tf.json") }) else { return nil }
-            let module = ModuleLoader(source: source).loadModule(at: directory)
-            return CheckContext(module: module, directory: directory, configuration: configuration, today: today)
+            let load = { () -> CheckContext? in
+                let names = source.fileNames(in: directory)
+                guard names.contains(where: { $0.hasSuffix(".tf") || $0.hasSuffix(".tf.json") }) else { return nil }
+                let module = ModuleLoader(source: source, cache: parsedFiles).loadModule(at: directory)
+                return CheckContext(module: module, directory: directory, configuration: configuration, today: today)
+            }
+            // Only commits are immutable: the index and the working tree are never cached.
+            guard let cache, side.commitID != nil else { return load() }
+            return cache.context(side: side, directory: directory, load: load)
         }
         for context in loaded.compactMap({ $0 }) {
             contexts.append(context)

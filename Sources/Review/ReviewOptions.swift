@@ -11,6 +11,11 @@ public struct ReviewOptions: Sendable {
     /// Count tests, assertions and coverage at base and head for Key Metrics (reads every test
     /// file and coverage report of both revisions, so formats that do not show them skip it).
     public var collectMetrics = false
+    /// Judge the test suite of each side on its own, as a state (coverage below the target, no
+    /// integration tests, tests that assert nothing), never the head against the base (coverage
+    /// falling, fewer tests, code changed without tests). The changelog's walk sets it: a
+    /// release has a state, and a per-change verdict of one commit says nothing about it.
+    public var judgeTestSuiteOnItsOwn = false
 
     /// Creates options.
     public init(ruleSet: RuleSet, configuration: Configuration = Configuration(), reviewAll: Bool = false, today: String) {

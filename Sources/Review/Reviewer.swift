@@ -91,12 +91,16 @@ public enum ReviewError: Error, Sendable, CustomStringConvertible {
     case repository(GitError)
     /// The configuration or a rule file is invalid (exit 2).
     case configuration(ReviewSetup.Failure)
+    /// The configuration or a rule file read for one commit of a walk is invalid (exit 2).
+    case configurationAtCommit(ReviewSetup.Failure, commit: String)
+    /// The request itself cannot be carried out as given (exit 2); the message says what to give.
+    case usage(String)
 
     /// The process exit status.
     public var exitStatus: Int32 {
         switch self {
         case .repository(let error): return error.exitCode
-        case .configuration: return ExitStatus.usageError.rawValue
+        case .configuration, .configurationAtCommit, .usage: return ExitStatus.usageError.rawValue
         }
     }
 
@@ -105,6 +109,9 @@ public enum ReviewError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .repository(let error): return error.message
         case .configuration(let failure): return failure.description
+        case .configurationAtCommit(let failure, let commit):
+            return "The configuration read for commit \(commit) (from its first parent) is invalid:\n" + failure.description
+        case .usage(let message): return message
         }
     }
 }

@@ -14,7 +14,7 @@ struct StackReview: ParsableCommand {
             2 usage or configuration error; 3 repository error.
             """,
         version: StackReviewVersion.current,
-        subcommands: [ReviewCommand.self, HookCommand.self, RulesCommand.self, ExplainCommand.self, DemoCommand.self]
+        subcommands: [ReviewCommand.self, ChangelogCommand.self, HookCommand.self, RulesCommand.self, ExplainCommand.self, DemoCommand.self]
     )
 }
 

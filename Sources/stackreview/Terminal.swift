@@ -39,6 +39,15 @@ extension Terminal {
         return formatter.string(from: Date())
     }
 
+    /// The text of `path`, or nil when there is no such file (`--prepend` creates it).
+    static func readIfPresent(_ path: String) throws(CommandError) -> String? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CommandError(status: .usageError, message: "cannot read '\(path)'. Check that it is a readable file.")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
     /// Reads `--config FILE`.
     static func readConfiguration(_ path: String) throws(CommandError) -> (path: String, text: String) {
         guard let data = FileManager.default.contents(atPath: path) else {
