@@ -97,10 +97,10 @@ public struct ChangelogMarkdown: Sendable {
     }
 }
 
-/// How a changelog section is headed and linked (the command line's `--version`, `--title`
+/// How a changelog section is headed and linked (the command line's `--release`, `--title`
 /// and `--link-base`).
 public struct ChangelogOptions: Sendable {
-    /// `--version`: the heading becomes `VERSION — DATE`.
+    /// `--release`: the heading becomes `VERSION — DATE`.
     public var version: String?
     /// `--title`: the heading as given.
     public var title: String?

@@ -20,7 +20,7 @@ struct ChangelogCommand: ParsableCommand {
     @Option(help: "Output format: markdown or json.") var format: ChangelogFormat = .markdown
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
     @Flag(help: "Insert the section at the top of --output (after its title); never twice for the same range.") var prepend = false
-    @Option(name: .customLong("version"), help: "Head the section `## VERSION — DATE` (the date of the range's last commit).") var releaseVersion: String?
+    @Option(name: .customLong("release"), help: "Head the section `## RELEASE — DATE`, RELEASE being a version such as 1.4.0 and DATE that of the range's last commit.") var releaseVersion: String?
     @Option(help: "Head the section with this text instead.") var title: String?
     @Option(name: .customLong("link-base"), help: "The repository's web address: link commits and files there.") var linkBase: String?
     @Option(name: [.customShort("C"), .customLong("repository")], help: "A folder inside the repository.") var repositoryPath = "."
@@ -30,7 +30,7 @@ struct ChangelogCommand: ParsableCommand {
     func validate() throws {
         if (range != nil) == sinceTag { throw ValidationError("Give a RANGE (A..B) or --since-tag, not both and not neither.") }
         if prepend && (output == nil || output == "-" || format != .markdown) { throw ValidationError("--prepend needs --output FILE and the markdown format.") }
-        if title != nil && releaseVersion != nil { throw ValidationError("Give --title or --version, not both.") }
+        if title != nil && releaseVersion != nil { throw ValidationError("Give --title or --release, not both.") }
     }
 
     func run() throws {

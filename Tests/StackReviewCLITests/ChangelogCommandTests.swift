@@ -23,7 +23,7 @@ import Testing
     @Test func markdownAndJSONOfARealHistory() throws {
         let repository = try ChangelogRepository()
         let range = "\(repository.commits[0].short)..main"
-        let options = ["--version", "1.4.0", "--link-base", "https://github.com/acme/shop"]
+        let options = ["--release", "1.4.0", "--link-base", "https://github.com/acme/shop"]
         let markdown = try Self.run([range] + options, in: repository)
         #expect(markdown.status == 0)
         #expect(markdown.errors == "")  // no progress bar: standard error is not a terminal
@@ -54,13 +54,13 @@ import Testing
     @Test func prependToAMissingFileThenNeverTwice() throws {
         let repository = try ChangelogRepository()
         let file = repository.sandbox.path("CHANGELOG.md")
-        let first = try Self.run(["HEAD~2..HEAD", "--version", "1.1.0", "-o", file, "--prepend"], in: repository)
+        let first = try Self.run(["HEAD~2..HEAD", "--release", "1.1.0", "-o", file, "--prepend"], in: repository)
         #expect(first.status == 0)
         #expect(first.output == "")
         let created = try String(contentsOfFile: file, encoding: .utf8)
-        let section = try Self.run(["HEAD~2..HEAD", "--version", "1.1.0"], in: repository).output
+        let section = try Self.run(["HEAD~2..HEAD", "--release", "1.1.0"], in: repository).output
         #expect(created == "# Changelog\n\n" + section)
-        let again = try Self.run(["HEAD~2..HEAD", "--version", "1.1.0", "-o", file, "--prepend"], in: repository)
+        let again = try Self.run(["HEAD~2..HEAD", "--release", "1.1.0", "-o", file, "--prepend"], in: repository)
         #expect(again.status == 0)
         #expect(again.errors == "stackreview: \(file) already has the section for HEAD~2..HEAD; left unchanged.\n")
         #expect(try String(contentsOfFile: file, encoding: .utf8) == created)
@@ -68,12 +68,12 @@ import Testing
 
     @Test func prependAfterATitleOrAtTheTop() throws {
         let repository = try ChangelogRepository()
-        let section = try Self.run(["HEAD~3..HEAD", "--version", "1.1.0"], in: repository).output
+        let section = try Self.run(["HEAD~3..HEAD", "--release", "1.1.0"], in: repository).output
         let titled = repository.sandbox.path("titled.md"), bare = repository.sandbox.path("bare.md")
         try repository.sandbox.write("# Changelog\n\nNotable changes.\n\n## 1.0.0 — 2026-01-01\n\n- first\n", to: "titled.md")
         try repository.sandbox.write("## 1.0.0 — 2026-01-01\n\n- first\n", to: "bare.md")
-        #expect(try Self.run(["HEAD~3..HEAD", "--version", "1.1.0", "--output", titled, "--prepend"], in: repository).status == 0)
-        #expect(try Self.run(["HEAD~3..HEAD", "--version", "1.1.0", "--output", bare, "--prepend"], in: repository).status == 0)
+        #expect(try Self.run(["HEAD~3..HEAD", "--release", "1.1.0", "--output", titled, "--prepend"], in: repository).status == 0)
+        #expect(try Self.run(["HEAD~3..HEAD", "--release", "1.1.0", "--output", bare, "--prepend"], in: repository).status == 0)
         #expect(try String(contentsOfFile: titled, encoding: .utf8) == "# Changelog\n\nNotable changes.\n\n" + section + "\n## 1.0.0 — 2026-01-01\n\n- first\n")
         #expect(try String(contentsOfFile: bare, encoding: .utf8) == section + "\n## 1.0.0 — 2026-01-01\n\n- first\n")
     }
@@ -85,7 +85,7 @@ import Testing
             (["HEAD~1..HEAD", "--since-tag"], 2, "Error: Give a RANGE (A..B) or --since-tag, not both and not neither.\n"),
             (["HEAD~1..HEAD", "--prepend"], 2, "Error: --prepend needs --output FILE and the markdown format.\n"),
             (["HEAD~1..HEAD", "--prepend", "-o", "x.json", "--format", "json"], 2, "Error: --prepend needs --output FILE and the markdown format.\n"),
-            (["HEAD~1..HEAD", "--title", "T", "--version", "1"], 2, "Error: Give --title or --version, not both.\n"),
+            (["HEAD~1..HEAD", "--title", "T", "--release", "1"], 2, "Error: Give --title or --release, not both.\n"),
             (["HEAD~1..HEAD", "--format", "html"], 2, "Error: The value 'html' is invalid for '--format <format>'. Please provide one of 'markdown' and 'json'.\n"),
             (["a..b..c"], 2, "stackreview: error: 'a..b..c' is not a revision range. Write A..B, A...B (from their merge base) or a single revision.\n"),
             (["nope..HEAD"], 3, "stackreview: error: Unknown revision 'nope': no branch, tag or commit has that name. Check the name, or fetch it first with `git fetch`.\n"),
