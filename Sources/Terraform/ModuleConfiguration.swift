@@ -32,14 +32,17 @@ public struct ModuleConfiguration: Sendable {
     /// Reads every `.tf`/`.tf.json` file of `directory` from `source`, through `cache`.
     public init(directory: String, source: any ModuleFileSource, cache: ParsedFileCache = .shared) {
         self.directory = directory
-        var parsed: [ParsedFile] = []
+        // Files are read in order on this thread (a Git source serialises its reads anyway) and
+        // parsed on every core.
+        var read: [(file: SourceFile, path: String, syntax: FileSyntax)] = []
         for name in source.fileNames(in: directory) {
             let syntax: FileSyntax
             if name.hasSuffix(".tf.json") { syntax = .configurationJSON } else if name.hasSuffix(".tf") { syntax = .native } else { continue }
             let path = RepositoryPath.join(directory, name)
             guard let file = source.readFile(at: path) else { continue }
-            parsed.append(cache.parsed(file, path: path, syntax: syntax))
+            read.append((file, path, syntax))
         }
+        let parsed = ParallelMap.map(read) { cache.parsed($0.file, path: $0.path, syntax: $0.syntax) }
         files = parsed
         for file in parsed {
             diagnostics += file.diagnostics
