@@ -18,5 +18,5 @@ final class PendingNodes {
     /// Template parts.
     let parts = NodeStack<TemplatePart>()
     /// Long names and string values read so far, shared by the tree.
-    var strings = StringTable()
+    let strings = StringTable()
 }

@@ -10,7 +10,7 @@ import Darwin
 /// Terraform repeats its long names (`aws_lambda_function`, `source_code_hash`) and values
 /// everywhere; a file's tree holds each once. Strings are looked up by a hash of their bytes and
 /// compared byte for byte, so no `String` is created for a hit.
-struct StringTable {
+final class StringTable {
     /// Strings up to this many bytes are stored inline by `String` and never looked up.
     static let inlineLength = 15
     /// Longer strings than this are rarely repeated and are not looked up.
@@ -19,7 +19,7 @@ struct StringTable {
     private var strings: [UInt64: String] = [:]
 
     /// The string for UTF-8 `bytes`: an earlier equal string when there is one.
-    mutating func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         let count = bytes.count
         if count <= StringTable.inlineLength || count > StringTable.maximumLength {
             return String(decoding: bytes, as: UTF8.self)
