@@ -113,6 +113,6 @@ enum TreeBenchmark {
         print("both cores (ParallelMap, read + lex + parse, best of 3): wall \(f(bestWall * 1000)) ms, CPU \(f(cpuOfBest * 1000)) ms (\(f(cpuOfBest / bestWall)) cores busy)")
         print("  = \(Int((Double(fileCount) / bestWall).rounded())) files/s, \(f(mebibytes / bestWall)) MiB/s")
         print("one core (best of 2): wall \(f(oneCoreWall * 1000)) ms = \(Int((Double(fileCount) / oneCoreWall).rounded())) files/s; speed-up on both cores \(f(oneCoreWall / bestWall))x")
-        print("peak RSS growth with every tree alive: \(f(Double(peak - before) / 1_048_576)) MiB (\(f(Double(peak - before) / Double(size)))x the source)")
+        print("peak RSS growth with every tree and its source alive: \(f(Double(peak - before) / 1_048_576)) MiB (\(f(Double(peak - before) / Double(size)))x the source, whose bytes the results keep)")
     }
 }
