@@ -84,8 +84,8 @@ extension Parser {
     ///
     /// Returns the closing brace token for a nested body (nil when the file ended first).
     mutating func parseBodyItems(openBrace: Token?) -> ([Attribute], [Block], Token?) {
-        var attributes: [Attribute] = []
-        var blocks: [Block] = []
+        let attributes = pending.attributes.count
+        let blocks = pending.blocks.count
         var names: Set<String>? = nil
         setSkipNewlines(false)
         while true {
@@ -97,14 +97,14 @@ extension Parser {
                 if let openBrace {
                     error("Unclosed configuration block", "There is no closing brace for this block before the end of the file. Add a \"}\" to close it.", range(openBrace))
                 }
-                return (attributes, blocks, nil)
+                return (pending.attributes.take(from: attributes), pending.blocks.take(from: blocks), nil)
             case .closeBrace:
                 _ = next()
-                if openBrace != nil { return (attributes, blocks, token) }
+                if openBrace != nil { return (pending.attributes.take(from: attributes), pending.blocks.take(from: blocks), token) }
                 error("Unexpected closing brace", "This \"}\" does not close any block. Remove it, or add the \"{\" it was meant to close.", range(token))
             case .identifier:
                 _ = next()
-                parseBodyItem(name: token, nested: openBrace != nil, attributes: &attributes, blocks: &blocks, names: &names)
+                parseBodyItem(name: token, nested: openBrace != nil, attributes: attributes, names: &names)
             default:
                 error("Argument or block definition required", "An argument or block definition is required here, but found \(describe(token)). An argument is written as a name, \"=\" and a value; a block as a type, optional labels and a body in braces.", range(token))
                 recoverToLineEnd()
@@ -126,6 +126,11 @@ extension Parser {
         String(decoding: UnsafeBufferPointer(rebasing: buffer[token.start..<token.end]), as: UTF8.self)
     }
 
+    /// The token's text for the tree: a long name repeated in the file shares one string.
+    func name(_ token: Token) -> String {
+        pending.strings.string(UnsafeBufferPointer(rebasing: buffer[token.start..<token.end]))
+    }
+
     @inline(__always)
     func tokenIs(_ token: Token, _ word: StaticString) -> Bool {
         guard token.kind == .identifier, token.end - token.start == word.utf8CodeUnitCount else { return false }
@@ -134,13 +139,15 @@ extension Parser {
         return true
     }
 
-    mutating func parseBodyItem(name: Token, nested: Bool, attributes: inout [Attribute], blocks: inout [Block], names: inout Set<String>?) {
+    /// Reads one attribute or block after its name; pushes it on `pending.attributes` (whose
+    /// entries from `attributes` on are this body's) or `pending.blocks`.
+    mutating func parseBodyItem(name: Token, nested: Bool, attributes: Int, names: inout Set<String>?) {
         let after = peek()
         if after.kind == .equal {
             _ = next()
             let before = diagnostics.count
             let expression = parseExpression()
-            let nameText = identifierText(name)
+            let nameText = self.name(name)
             let nameRange = range(name)
             let attribute = Attribute(name: nameText, nameRange: nameRange, expression: expression, range: nameRange.union(expression.range))
             if diagnostics.count > before {
@@ -154,51 +161,55 @@ extension Parser {
             } else {
                 expectItemEnd(nested: nested, what: "argument")
             }
-            if let previous = findAttribute(nameText, in: attributes, names: &names) {
+            if let previous = findAttribute(nameText, from: attributes, names: &names) {
                 error("Attribute redefined", "The argument \"\(nameText)\" was already set at line \(previous.nameRange.start.line), column \(previous.nameRange.start.column). Each argument may be set only once; remove one of them.", nameRange)
             } else {
-                attributes.append(attribute)
+                pending.attributes.push(attribute)
                 names?.insert(nameText)
             }
             return
         }
-        var labels: [BlockLabel] = []
+        let labels = pending.labels.count
         while true {
             let token = peek()
             switch token.kind {
             case .openQuote:
                 _ = next()
-                labels.append(parseQuotedLabel(open: token))
+                let label = parseQuotedLabel(open: token)
+                pending.labels.push(label)
                 continue
             case .identifier:
                 _ = next()
-                labels.append(BlockLabel(value: identifierText(token), range: range(token), isQuoted: false))
+                pending.labels.push(BlockLabel(value: self.name(token), range: range(token), isQuoted: false))
                 continue
             case .openBrace:
                 _ = next()
-                parseBlock(type: name, labels: labels, openBrace: token, nested: nested, blocks: &blocks)
+                parseBlock(type: name, labels: pending.labels.take(from: labels), openBrace: token, nested: nested)
                 return
             default:
-                if labels.isEmpty {
+                if pending.labels.count == labels {
                     error("Argument or block definition required", "After \"\(identifierText(name))\" an equals sign or a block label or body was expected, but found \(describe(token)). To set an argument, write \"\(identifierText(name)) = value\".", range(token))
                 } else {
                     error("Invalid block definition", "A block definition must have its opening brace on the same line as its type and labels, but found \(describe(token)). Write \"{\" after the last label.", range(token), context: range(name).union(range(token)))
                 }
+                _ = pending.labels.take(from: labels)
                 recoverToLineEnd()
                 return
             }
         }
     }
 
-    func findAttribute(_ name: String, in attributes: [Attribute], names: inout Set<String>?) -> Attribute? {
-        if names == nil && attributes.count >= 16 { names = Set(attributes.map(\.name)) }
+    /// The attribute named `name` among the pending attributes from `mark` on; past 16 of them,
+    /// `names` holds their names so most lookups are one hash.
+    func findAttribute(_ name: String, from mark: Int, names: inout Set<String>?) -> Attribute? {
+        if names == nil && pending.attributes.count - mark >= 16 { names = Set(pending.attributes.elements(from: mark).map(\.name)) }
         if let names {
             guard names.contains(name) else { return nil }
         }
-        return attributes.first { $0.name == name }
+        return pending.attributes.first(from: mark) { $0.name == name }
     }
 
-    mutating func parseBlock(type: Token, labels: [BlockLabel], openBrace: Token, nested: Bool, blocks: inout [Block]) {
+    mutating func parseBlock(type: Token, labels: [BlockLabel], openBrace: Token, nested: Bool) {
         guard enter(range(openBrace)) else { return }
         defer { leave() }
         let (attributes, innerBlocks, close) = parseBodyItems(openBrace: openBrace)
@@ -213,7 +224,7 @@ extension Parser {
         }
         let body = Body(attributes: attributes, blocks: innerBlocks, range: SourceRange(start: endPosition(openBrace), end: bodyEnd))
         let typeRange = range(type)
-        blocks.append(Block(type: identifierText(type), labels: labels, body: body, range: typeRange.union(closeRange), typeRange: typeRange, openBraceRange: range(openBrace), closeBraceRange: closeRange))
+        pending.blocks.push(Block(type: name(type), labels: labels, body: body, range: typeRange.union(closeRange), typeRange: typeRange, openBraceRange: range(openBrace), closeBraceRange: closeRange))
         if close != nil { expectItemEnd(nested: nested, what: "block definition") }
     }
 

@@ -86,7 +86,7 @@ extension Parser {
             let after = peek()
             if after.kind == .openParen || after.kind == .doubleColon { return parseFunctionCall(name: token) }
             let rootRange = range(token)
-            return parsePostfix(Expression(.invalid, range: rootRange), root: (identifierText(token), rootRange))
+            return parsePostfix(Expression(.invalid, range: rootRange), root: (name(token), rootRange))
         case .openQuote:
             _ = next()
             return parseQuotedTemplate(open: token)
@@ -138,7 +138,7 @@ extension Parser {
 
     mutating func parseFunctionCall(name first: Token) -> Expression {
         var nameEnd = first
-        var name = identifierText(first)
+        var name = self.name(first)
         while peek().kind == .doubleColon {
             let colons = next()
             let part = peek()
@@ -160,25 +160,26 @@ extension Parser {
         let saved = skipNewlines
         setSkipNewlines(true)
         defer { setSkipNewlines(saved) }
-        var arguments: [Expression] = []
+        let arguments = pending.expressions.count
         var expands = false
         while true {
             let token = peek()
             if token.kind == .closeParen {
                 _ = next()
-                let call = FunctionCall(name: name, nameRange: nameRange, arguments: arguments, expandsFinalArgument: expands, openParenRange: range(open), closeParenRange: range(token))
+                let call = FunctionCall(name: name, nameRange: nameRange, arguments: pending.expressions.take(from: arguments), expandsFinalArgument: expands, openParenRange: range(open), closeParenRange: range(token))
                 return Expression(.functionCall(call), range: nameRange.union(range(token)))
             }
             if expands || token.kind == .endOfFile {
                 error("Missing closing parenthesis", "The arguments of \"\(name)\" must end with \")\", but found \(describe(token))\(expands ? " after the expanded argument \"...\", which must come last" : "").", range(token), context: nameRange.union(range(token)))
                 recoverToCloser(UInt8(ascii: ")"))
-                return Expression(.functionCall(FunctionCall(name: name, nameRange: nameRange, arguments: arguments, expandsFinalArgument: expands, openParenRange: range(open), closeParenRange: SourceRange(at: here))), range: SourceRange(start: nameRange.start, end: here))
+                return Expression(.functionCall(FunctionCall(name: name, nameRange: nameRange, arguments: pending.expressions.take(from: arguments), expandsFinalArgument: expands, openParenRange: range(open), closeParenRange: SourceRange(at: here))), range: SourceRange(start: nameRange.start, end: here))
             }
             let before = diagnostics.count
-            arguments.append(parseExpression())
+            let argument = parseExpression()
+            pending.expressions.push(argument)
             if diagnostics.count > before {
                 recoverToCloser(UInt8(ascii: ")"))
-                return Expression(.functionCall(FunctionCall(name: name, nameRange: nameRange, arguments: arguments, expandsFinalArgument: expands, openParenRange: range(open), closeParenRange: SourceRange(at: here))), range: SourceRange(start: nameRange.start, end: here))
+                return Expression(.functionCall(FunctionCall(name: name, nameRange: nameRange, arguments: pending.expressions.take(from: arguments), expandsFinalArgument: expands, openParenRange: range(open), closeParenRange: SourceRange(at: here))), range: SourceRange(start: nameRange.start, end: here))
             }
             let separator = peek()
             if separator.kind == .ellipsis {
@@ -190,7 +191,7 @@ extension Parser {
             } else if separator.kind != .closeParen {
                 error("Missing argument separator", "Arguments of \"\(name)\" are separated by commas, but found \(describe(separator)). Add a \",\" between arguments or a \")\" after the last one.", range(separator), context: nameRange.union(range(separator)))
                 recoverToCloser(UInt8(ascii: ")"))
-                return Expression(.functionCall(FunctionCall(name: name, nameRange: nameRange, arguments: arguments, expandsFinalArgument: expands, openParenRange: range(open), closeParenRange: SourceRange(at: here))), range: SourceRange(start: nameRange.start, end: here))
+                return Expression(.functionCall(FunctionCall(name: name, nameRange: nameRange, arguments: pending.expressions.take(from: arguments), expandsFinalArgument: expands, openParenRange: range(open), closeParenRange: SourceRange(at: here))), range: SourceRange(start: nameRange.start, end: here))
             }
         }
     }
@@ -204,22 +205,23 @@ extension Parser {
             _ = next()
             return parseFor(open: open, forKeyword: first, producesObject: false)
         }
-        var elements: [Expression] = []
+        let elements = pending.expressions.count
         while true {
             let token = peek()
             if token.kind == .closeBracket {
                 _ = next()
-                return Expression(.tuple(elements), range: range(open).union(range(token)))
+                return Expression(.tuple(pending.expressions.take(from: elements)), range: range(open).union(range(token)))
             }
             if token.kind == .endOfFile {
                 error("Missing closing bracket", "The tuple opened here has no \"]\" before the end of the file. Add \"]\" after its last element.", range(open))
-                return Expression(.tuple(elements), range: SourceRange(start: startPosition(open), end: here))
+                return Expression(.tuple(pending.expressions.take(from: elements)), range: SourceRange(start: startPosition(open), end: here))
             }
             let before = diagnostics.count
-            elements.append(parseExpression())
+            let element = parseExpression()
+            pending.expressions.push(element)
             if diagnostics.count > before {
                 recoverToCloser(UInt8(ascii: "]"))
-                return Expression(.tuple(elements), range: SourceRange(start: startPosition(open), end: here))
+                return Expression(.tuple(pending.expressions.take(from: elements)), range: SourceRange(start: startPosition(open), end: here))
             }
             let separator = peek()
             if separator.kind == .comma {
@@ -227,7 +229,7 @@ extension Parser {
             } else if separator.kind != .closeBracket {
                 error("Missing item separator", "Tuple elements are separated by commas, but found \(describe(separator)). Add a \",\" between elements or a \"]\" after the last one.", range(separator), context: range(open).union(range(separator)))
                 recoverToCloser(UInt8(ascii: "]"))
-                return Expression(.tuple(elements), range: SourceRange(start: startPosition(open), end: here))
+                return Expression(.tuple(pending.expressions.take(from: elements)), range: SourceRange(start: startPosition(open), end: here))
             }
         }
     }
@@ -249,7 +251,7 @@ extension Parser {
         }
         setSkipNewlines(false)
         defer { setSkipNewlines(saved) }
-        var items: [ObjectItem] = []
+        let items = pending.items.count
         while true {
             var key: Expression
             if let pending = pendingKey {
@@ -263,17 +265,17 @@ extension Parser {
                 }
                 if token.kind == .closeBrace {
                     _ = next()
-                    return Expression(.object(items), range: range(open).union(range(token)))
+                    return Expression(.object(pending.items.take(from: items)), range: range(open).union(range(token)))
                 }
                 if token.kind == .endOfFile {
                     error("Missing closing brace", "The object opened here has no \"}\" before the end of the file. Add \"}\" after its last item.", range(open))
-                    return Expression(.object(items), range: SourceRange(start: startPosition(open), end: here))
+                    return Expression(.object(pending.items.take(from: items)), range: SourceRange(start: startPosition(open), end: here))
                 }
                 let before = diagnostics.count
                 key = parseExpression()
                 if diagnostics.count > before {
                     recoverToCloser(UInt8(ascii: "}"))
-                    return Expression(.object(items), range: SourceRange(start: startPosition(open), end: here))
+                    return Expression(.object(pending.items.take(from: items)), range: SourceRange(start: startPosition(open), end: here))
                 }
                 if case .scopeTraversal(let traversal) = key.kind, traversal.steps.isEmpty {
                     key = Expression(.literal(.string(traversal.root)), range: key.range)
@@ -283,15 +285,15 @@ extension Parser {
             guard equals.kind == .equal || equals.kind == .colon else {
                 error("Missing key/value separator", "An object item needs \"=\" or \":\" between its key and its value, but found \(describe(equals)).", range(equals), context: range(open).union(range(equals)))
                 recoverToCloser(UInt8(ascii: "}"))
-                return Expression(.object(items), range: SourceRange(start: startPosition(open), end: here))
+                return Expression(.object(pending.items.take(from: items)), range: SourceRange(start: startPosition(open), end: here))
             }
             _ = next()
             let before = diagnostics.count
             let value = parseExpression()
-            items.append(ObjectItem(key: key, value: value))
+            pending.items.push(ObjectItem(key: key, value: value))
             if diagnostics.count > before {
                 recoverToCloser(UInt8(ascii: "}"))
-                return Expression(.object(items), range: SourceRange(start: startPosition(open), end: here))
+                return Expression(.object(pending.items.take(from: items)), range: SourceRange(start: startPosition(open), end: here))
             }
             let separator = peek()
             switch separator.kind {
@@ -300,7 +302,7 @@ extension Parser {
             default:
                 error("Missing attribute separator", "Object items are separated by commas or newlines, but found \(describe(separator)). Put each item on its own line or add a \",\".", range(separator), context: range(open).union(range(separator)))
                 recoverToCloser(UInt8(ascii: "}"))
-                return Expression(.object(items), range: SourceRange(start: startPosition(open), end: here))
+                return Expression(.object(pending.items.take(from: items)), range: SourceRange(start: startPosition(open), end: here))
             }
         }
     }
@@ -373,8 +375,10 @@ extension Parser {
             return fail(&self, "Invalid for expression", "The \"for\" expression must end with \"\(producesObject ? "}" : "]")\", but found \(describe(close)).", close)
         }
         _ = next()
+        var keyName: String? = nil
+        if let keyVariable { keyName = name(keyVariable) }
         let forExpression = ForExpression(
-            keyVariable: keyVariable.map { identifierText($0) }, valueVariable: identifierText(valueVariable),
+            keyVariable: keyName, valueVariable: name(valueVariable),
             keyVariableRange: keyVariable.map { range($0) }, valueVariableRange: range(valueVariable),
             collection: collection, keyExpression: keyExpression, valueExpression: valueExpression, condition: condition, isGrouped: grouped)
         return Expression(.forExpression(forExpression), range: range(open).union(range(close)))
@@ -389,7 +393,7 @@ extension Parser {
     mutating func parsePostfix(_ base: Expression, root: (name: String, range: SourceRange)? = nil, attributesOnly: Bool = false) -> Expression {
         var base = base
         var root = root
-        var steps: [TraversalStep] = []
+        let steps = pending.steps.count
         // Index and splat operators deepen the tree, so each counts as a nesting level.
         var levels = 0
         defer { depth -= levels }
@@ -397,7 +401,7 @@ extension Parser {
             let token = peek()
             if token.kind == .openBracket || token.kind == .dot && byte(at: token.end) == UInt8(ascii: "*") {
                 levels += 1
-                guard enter(range(token)) else { return attach(steps, to: base, root: root) }
+                guard enter(range(token)) else { return attachPending(steps, to: base, root: root) }
             }
             if token.kind == .dot {
                 _ = next()
@@ -407,21 +411,22 @@ extension Parser {
                     let digitsStart = pos
                     while pos < limit && isDigit(buffer[pos]) { pos += 1 }
                     let text = String(decoding: UnsafeBufferPointer(rebasing: buffer[digitsStart..<pos]), as: UTF8.self)
-                    steps.append(.index(key: .number(Double(text) ?? .nan), range: SourceRange(start: startPosition(token), end: here)))
+                    let step = TraversalStep.index(key: .number(Double(text) ?? .nan), range: SourceRange(start: startPosition(token), end: here))
+                    pending.steps.push(step)
                     continue
                 }
                 let name = peek()
                 if name.kind == .identifier && name.start == token.end {
                     _ = next()
-                    steps.append(.attribute(name: identifierText(name), range: range(token).union(range(name))))
+                    let step = TraversalStep.attribute(name: self.name(name), range: range(token).union(range(name)))
+                    pending.steps.push(step)
                     continue
                 }
                 if name.kind == .star && name.start == token.end {
                     if attributesOnly { unpeekTo(token); break }
                     _ = next()
-                    base = attach(steps, to: base, root: root)
+                    base = attachPending(steps, to: base, root: root)
                     root = nil
-                    steps = []
                     let marker = range(token).union(range(name))
                     let element = Expression(.splatElement, range: SourceRange(at: marker.end))
                     let each = parsePostfix(element, attributesOnly: true)
@@ -429,7 +434,7 @@ extension Parser {
                     continue
                 }
                 error("Invalid attribute name", "A \".\" must be followed by an attribute name, an index number or \"*\", but found \(describe(name)).", range(name), context: range(token))
-                base = attach(steps, to: base, root: root)
+                base = attachPending(steps, to: base, root: root)
                 root = nil
                 return Expression(.invalid, range: base.range.union(range(token)))
             }
@@ -444,12 +449,11 @@ extension Parser {
                 setSkipNewlines(saved)
                 guard close.kind == .closeBracket else {
                     error("Missing closing bracket", "A full splat is written \"[*]\", but found \(describe(close)) after \"[*\".", range(close), context: range(token))
-                    return Expression(.invalid, range: attach(steps, to: base, root: root).range.union(range(inner)))
+                    return Expression(.invalid, range: attachPending(steps, to: base, root: root).range.union(range(inner)))
                 }
                 _ = next()
-                base = attach(steps, to: base, root: root)
+                base = attachPending(steps, to: base, root: root)
                 root = nil
-                steps = []
                 let marker = range(token).union(range(close))
                 let element = Expression(.splatElement, range: SourceRange(at: marker.end))
                 let each = parsePostfix(element, attributesOnly: false)
@@ -464,7 +468,7 @@ extension Parser {
                 }
                 recoverToCloser(UInt8(ascii: "]"))
                 setSkipNewlines(saved)
-                base = attach(steps, to: base, root: root)
+                base = attachPending(steps, to: base, root: root)
                 root = nil
                 return Expression(.invalid, range: SourceRange(start: base.range.start, end: here))
             }
@@ -473,15 +477,14 @@ extension Parser {
             let bracketRange = range(token).union(range(close))
             switch key.kind {
             case .literal(.number), .literal(.string):
-                if case .literal(let value) = key.kind { steps.append(.index(key: value, range: bracketRange)) }
+                if case .literal(let value) = key.kind { pending.steps.push(.index(key: value, range: bracketRange)) }
             default:
-                base = attach(steps, to: base, root: root)
+                base = attachPending(steps, to: base, root: root)
                 root = nil
-                steps = []
                 base = Expression(.index(collection: base, key: key, bracketRange: bracketRange), range: base.range.union(bracketRange))
             }
         }
-        return attach(steps, to: base, root: root)
+        return attachPending(steps, to: base, root: root)
     }
 
     /// Moves the cursor back to just after `token` (used to leave a "." for an outer loop).
@@ -490,6 +493,12 @@ extension Parser {
         pos = dot.start
         line = dot.startLine
         lineStart = dot.startLineStart
+    }
+
+    /// Takes the pending steps from `mark` and attaches them (see `attach(_:to:root:)`).
+    mutating func attachPending(_ mark: Int, to base: Expression, root: (name: String, range: SourceRange)?) -> Expression {
+        let steps = pending.steps.take(from: mark)
+        return attach(steps, to: base, root: root)
     }
 
     /// Builds the scope traversal `root` with `steps`, or attaches `steps` to `base` when there is no root.

@@ -33,7 +33,7 @@ extension Parser {
         while p < limit {
             let c = buffer[p]
             if c == UInt8(ascii: "\"") {
-                let value = String(decoding: UnsafeBufferPointer(rebasing: buffer[pos..<p]), as: UTF8.self)
+                let value = pending.strings.string(UnsafeBufferPointer(rebasing: buffer[pos..<p]))
                 pos = p + 1
                 return Expression(.literal(.string(value)), range: SourceRange(start: startPosition(open), end: here))
             }
@@ -337,7 +337,7 @@ extension Parser {
             }
             if peek().kind == .comma {
                 _ = next()
-                key = identifierText(first)
+                key = name(first)
                 first = next()
                 guard first.kind == .identifier else {
                     error("Invalid template directive", "After \",\" a second iterator name was expected, but found \(describe(first)).", range(first), context: open)
@@ -349,7 +349,7 @@ extension Parser {
                 error("Invalid template directive", "The iterator names of \"%{for\" must be followed by \"in\" and a collection, but found \(describe(inKeyword)).", range(inKeyword), context: open)
                 return false
             }
-            directive = .forLoop(key: key, value: identifierText(first), collection: parseExpression())
+            directive = .forLoop(key: key, value: name(first), collection: parseExpression())
         } else {
             error("Invalid template directive", "A \"%{\" must be followed by if, else, endif, for or endfor, but found \(describe(keyword)). Write \"%%{\" for a literal \"%{\".", range(keyword), context: open)
             return false
@@ -384,32 +384,32 @@ extension Parser {
             }
         }
         var index = 0
-        var parts: [TemplatePart] = []
+        var parts: [TemplatePart]? = nil
         while index < items.count {
             let (nested, stop) = nestParts(items, &index)
-            parts += nested
+            if parts == nil { parts = nested } else { parts! += nested }
             if let stop, case .directive(_, let range, _, _) = stop {
                 error("Unexpected template directive", "This directive has no matching \"%{if\" or \"%{for\" before it. Remove it, or add the opening directive.", range)
             }
         }
-        return parts
+        return parts ?? []
     }
 
     /// Nests items from `index` until an `else`, `endif` or `endfor`, which is returned (and consumed).
     mutating func nestParts(_ items: [RawTemplateItem], _ index: inout Int) -> ([TemplatePart], RawTemplateItem?) {
-        var parts: [TemplatePart] = []
+        let parts = pending.parts.count
         while index < items.count {
             let item = items[index]
             index += 1
             switch item {
             case .literal(let bytes, let range):
-                if !bytes.isEmpty { parts.append(.literal(String(decoding: bytes, as: UTF8.self), range)) }
+                if !bytes.isEmpty { pending.parts.push(.literal(String(decoding: bytes, as: UTF8.self), range)) }
             case .interpolation(let expression, let range, _, _):
-                parts.append(.interpolation(expression, range))
+                pending.parts.push(.interpolation(expression, range))
             case .directive(let directive, let range, _, _):
                 switch directive {
                 case .elseBranch, .endIf, .endFor:
-                    return (parts, item)
+                    return (pending.parts.take(from: parts), item)
                 case .invalid:
                     continue
                 case .ifCondition(let condition):
@@ -428,7 +428,7 @@ extension Parser {
                         error("Unclosed template if", "The \"%{if\" directive that starts here has no matching \"%{endif}\". Add \"%{endif}\" where the conditional text ends.", range)
                         if let end, case .directive(_, let endRange, _, _) = end { whole = range.union(endRange); index -= 1 }
                     }
-                    parts.append(.ifDirective(TemplateIf(condition: condition, trueParts: trueParts, falseParts: falseParts, range: whole)))
+                    pending.parts.push(.ifDirective(TemplateIf(condition: condition, trueParts: trueParts, falseParts: falseParts, range: whole)))
                 case .forLoop(let key, let value, let collection):
                     let (body, stop) = nestParts(items, &index)
                     var whole = range
@@ -438,11 +438,11 @@ extension Parser {
                         error("Unclosed template for", "The \"%{for\" directive that starts here has no matching \"%{endfor}\". Add \"%{endfor}\" where the repeated text ends.", range)
                         if let stop, case .directive(_, let endRange, _, _) = stop { whole = range.union(endRange); index -= 1 }
                     }
-                    parts.append(.forDirective(TemplateFor(keyVariable: key, valueVariable: value, collection: collection, body: body, range: whole)))
+                    pending.parts.push(.forDirective(TemplateFor(keyVariable: key, valueVariable: value, collection: collection, body: body, range: whole)))
                 }
             }
         }
-        return (parts, nil)
+        return (pending.parts.take(from: parts), nil)
     }
 
     // MARK: Standalone entry points

@@ -28,6 +28,8 @@ struct Parser {
     var recordComments = true
     var lastCommentStart = -1
     var scratch: [UInt8] = []
+    /// Nodes of the bodies, expressions and templates being read, and the strings made so far.
+    let pending = PendingNodes()
 
     init(buffer: UnsafeBufferPointer<UInt8>, fileName: String, start: SourcePosition = .fileStart) {
         self.buffer = buffer

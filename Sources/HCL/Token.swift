@@ -39,12 +39,38 @@ enum TokenKind: UInt8 {
 }
 
 /// One token: its kind and the cursor state at its start and end.
+///
+/// Offsets and line numbers are stored in 32 bits (files are limited to 2 GiB, as in
+/// `SourcePosition`), so a token is 28 bytes: the parser holds and copies many of them.
 struct Token {
     var kind: TokenKind
-    var start: Int
-    var end: Int
-    var startLine: Int
-    var startLineStart: Int
-    var endLine: Int
-    var endLineStart: Int
+    private var storedStart: Int32
+    private var storedEnd: Int32
+    private var storedStartLine: Int32
+    private var storedStartLineStart: Int32
+    private var storedEndLine: Int32
+    private var storedEndLineStart: Int32
+
+    init(kind: TokenKind, start: Int, end: Int, startLine: Int, startLineStart: Int, endLine: Int, endLineStart: Int) {
+        self.kind = kind
+        storedStart = Int32(truncatingIfNeeded: start)
+        storedEnd = Int32(truncatingIfNeeded: end)
+        storedStartLine = Int32(truncatingIfNeeded: startLine)
+        storedStartLineStart = Int32(truncatingIfNeeded: startLineStart)
+        storedEndLine = Int32(truncatingIfNeeded: endLine)
+        storedEndLineStart = Int32(truncatingIfNeeded: endLineStart)
+    }
+
+    /// The byte offset of the token's first byte.
+    var start: Int { Int(storedStart) }
+    /// The byte offset just after the token.
+    var end: Int { Int(storedEnd) }
+    /// The line of the first byte.
+    var startLine: Int { Int(storedStartLine) }
+    /// The offset of the first byte of the start line.
+    var startLineStart: Int { Int(storedStartLineStart) }
+    /// The line just after the token.
+    var endLine: Int { Int(storedEndLine) }
+    /// The offset of the first byte of the end line.
+    var endLineStart: Int { Int(storedEndLineStart) }
 }

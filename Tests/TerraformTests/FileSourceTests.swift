@@ -28,6 +28,24 @@ import Testing
         #expect(source.readFile(at: "missing.tf") == nil)
     }
 
+    @Test func largeModuleIsParsedOnEveryCoreInFileOrder() {
+        // Eight files of 200 resources each: over the size from which a module's files are parsed in parallel.
+        var files: [String: String] = [:]
+        for file in 0..<8 {
+            files["big/f\(file).tf"] = (0..<200).map { "resource \"aws_sqs_queue\" \"q\(file)_\($0)\" {\n  name = \"queue-\(file)-\($0)\"\n}\n" }.joined()
+        }
+        files["big/f8.tf"] = "resource \"aws_sqs_queue\" {\n}\n"
+        #expect(files.values.reduce(0) { $0 + $1.utf8.count } >= ModuleConfiguration.parallelParseBytes)
+        let configuration = ModuleConfiguration(directory: "big", source: InMemoryFileSource(files), cache: ParsedFileCache())
+        #expect(configuration.files.map(\.path) == (0...8).map { "big/f\($0).tf" })
+        #expect(configuration.resources.count == 1_600)
+        let resource = configuration.resources[201]
+        #expect(resource.localAddress == "aws_sqs_queue.q1_1")
+        #expect(resource.source.file == "big/f1.tf")
+        #expect(resource.source.block.range == SourceRange(4, 1, 57, 6, 2, 113))
+        #expect(configuration.diagnostics.map { "\($0.fileName):\($0.subject.start.line): \($0.summary)" } == ["big/f8.tf:1: Wrong number of block labels"])
+    }
+
     @Test(arguments: [
         ("./modules/x", "", "modules/x"), ("../shared", "envs/prod", "envs/shared"), ("../../..", "a/b", nil),
         ("/etc", "", nil), ("a/./b/../c", "", "a/c"),

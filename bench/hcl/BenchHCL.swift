@@ -1,7 +1,8 @@
 // Benchmark for the HCL native parser: generates a large, realistic Terraform file (resource
 // blocks with attributes, nested blocks, templates, heredocs, for expressions and function
 // calls), then reports lex+parse throughput on one core and peak memory against source size.
-// Built by bench/hcl/run.sh together with Sources/HCL/*.swift into one module.
+// `tree [FILES]` runs TreeBenchmark instead. Built by bench/hcl/run.sh together with
+// Sources/HCL/*.swift into one module.
 
 #if canImport(Glibc)
 import Glibc
@@ -10,11 +11,11 @@ import Glibc
 /// Generates the benchmark input and measures parsing it.
 @main
 struct HCLBenchmark {
-    /// Builds about `targetBytes` of Terraform text.
-    static func makeSource(targetBytes: Int) -> [UInt8] {
+    /// Builds about `targetBytes` of Terraform text, numbering its resources from `firstIndex`.
+    static func makeSource(targetBytes: Int, firstIndex: Int = 0) -> [UInt8] {
         var text = ""
         text.reserveCapacity(targetBytes + 4096)
-        var i = 0
+        var i = firstIndex
         while text.utf8.count < targetBytes {
             text += """
             # Function \(i): handles the orders API.
@@ -89,6 +90,11 @@ struct HCLBenchmark {
     }
 
     static func main() {
+        if CommandLine.arguments.count > 1 && CommandLine.arguments[1] == "tree" {
+            let files = CommandLine.arguments.count > 2 ? Int(CommandLine.arguments[2]) ?? 10_000 : 10_000
+            TreeBenchmark.run(fileCount: files, root: CommandLine.arguments.count > 3 ? CommandLine.arguments[3] : "tree-\(files)")
+            return
+        }
         let megabytes = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 32 : 32
         let source = makeSource(targetBytes: megabytes << 20)
         let before = peakResidentBytes()

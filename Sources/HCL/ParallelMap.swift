@@ -2,10 +2,13 @@ import Dispatch
 import Synchronization
 
 /// Maps over a collection on every core, keeping the input order.
-enum ParallelMap {
+///
+/// Lives with the parser, the lowest layer, so the Terraform loader, the review engine and the
+/// parser's benchmarks share it.
+public enum ParallelMap {
     /// `transform` applied to every element, concurrently; the results are in input order.
     /// Small inputs run on the calling thread.
-    static func map<Element: Sendable, Result: Sendable>(_ elements: [Element], _ transform: @Sendable (Element) -> Result) -> [Result] {
+    public static func map<Element: Sendable, Result: Sendable>(_ elements: [Element], _ transform: @Sendable (Element) -> Result) -> [Result] {
         guard elements.count > 1 else { return elements.map(transform) }
         let results = Mutex<[Result?]>(Array(repeating: nil, count: elements.count))
         DispatchQueue.concurrentPerform(iterations: elements.count) { index in
