@@ -13,7 +13,7 @@ struct DeprecatedInterpolationCheck: CodedCheck {
 
     func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {
         guard Self.isFirstInstance(subject, in: context),
-              let file = context.module.allModules.lazy.compactMap({ $0.configuration.file(at: subject.file) }).first,
+              let file = context.module.parsedFile(at: subject.file),
               let block = Self.block(of: subject, in: file.body) else { return [] }
         var verdicts: [CodedVerdict] = []
         Self.search(block.body, path: [], source: file.source, into: &verdicts)

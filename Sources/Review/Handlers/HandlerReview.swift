@@ -52,10 +52,14 @@ struct HandlerReview {
                 candidates.append((entry.path, entry.path, nil))
             }
         }
+        var packaged: LambdaHandlerReference.PackagedPaths?
         for candidate in candidates where configuration.includes(candidate.headPath) && !skip.contains(candidate.headPath) {
             let path = candidate.path
             let matchesGlobs = configuration.handlerGlobs.contains { $0.matches(path) }
-            guard named[path] != nil || matchesGlobs || LambdaHandlerReference.isPackaged(path, in: contexts) else { continue }
+            if named[path] == nil && !matchesGlobs {
+                if packaged == nil { packaged = LambdaHandlerReference.packagedPaths(in: contexts) }
+                guard packaged?.contains(path) == true else { continue }
+            }
             guard let bytes = source.readFile(at: path)?.bytes else { continue }
             var file = HandlerFile(path: path, bytes: bytes, entryPoints: named[path] ?? [])
             if let diagnostic = file.source.diagnostics.first {
