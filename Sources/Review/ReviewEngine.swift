@@ -40,9 +40,24 @@ public struct ReviewEngine {
         let headSource = RevisionFileSource(repository: repository, side: range.head)
         let directories = moduleDirectories(changeSet, handlerFiles: handlerFiles, head: headSource, base: baseSource)
 
+        let runner = RuleRunner(ruleSet: options.ruleSet, configuration: configuration, today: options.today)
+        let reviewAll = options.reviewAll
         var base = SideReview(configuration: configuration, today: options.today), head = SideReview(configuration: configuration, today: options.today)
-        if let baseSource { base.load(directories, from: baseSource) }
-        head.load(directories, from: headSource)
+        // Reviewing everything, most modules read the same files at both sides: the head is
+        // loaded and checked first, recording what each module tree reads, and a base module
+        // tree that would read the same (in a folder without changed files) is the head's, with
+        // the head's findings, rather than loaded and checked again.
+        let reuseUnchanged = reviewAll && baseSource != nil
+        head.load(directories, from: headSource, recording: reuseUnchanged)
+        let earlyHeadFindings = reuseUnchanged ? findingsByContext(head, runner: runner, only: { _, _ in true }) : nil
+        if let baseSource {
+            if reuseUnchanged, let earlyHeadFindings {
+                let changedFolders = Set(changeSet.files.flatMap { [$0.path, $0.oldPath].compactMap { $0 }.map(RepositoryPaths.directory(of:)) })
+                base.load(directories, from: baseSource, reusing: (head, earlyHeadFindings), unless: changedFolders)
+            } else {
+                base.load(directories, from: baseSource)
+            }
+        }
         // Touched nodes: the union of both sides, keyed by directory.
         var touched: [String: [String: [String]]] = [:]
         for (side, review) in [(ScopeSelector.Side.head, head), (.base, base)] {
@@ -56,17 +71,12 @@ public struct ReviewEngine {
                 }
             }
         }
-        let runner = RuleRunner(ruleSet: options.ruleSet, configuration: configuration, today: options.today)
-        let reviewAll = options.reviewAll
         let touchedNodes = touched
-        func findings(_ review: SideReview) -> [Finding] {
-            ParallelMap.map(review.contexts) { context in
-                runner.findings(in: context, only: reviewAll ? nil : { subject in
-                    touchedNodes[context.directory]?[subject.graphNode] != nil
-                })
-            }.flatMap { $0 }
+        let only: @Sendable (CheckContext, Subject) -> Bool = { context, subject in
+            reviewAll || touchedNodes[context.directory]?[subject.graphNode] != nil
         }
-        var baseFindings = findings(base), headFindings = findings(head)
+        var headFindings = (earlyHeadFindings ?? findingsByContext(head, runner: runner, only: only)).flatMap { $0 }
+        var baseFindings = findingsByContext(base, runner: runner, only: only).flatMap { $0 }
         // Handler files: parsed from the same revision, reviewed by the handler rules.
         let handlerReview = HandlerReview(changeSet: changeSet, configuration: configuration, runner: runner, reviewAll: options.reviewAll)
         let headHandlers = handlerReview.review(side: .head, source: headSource, contexts: head.contexts, skip: [])
@@ -137,6 +147,18 @@ public struct ReviewEngine {
             comparison: comparison, problems: Array(Set(problems)).sorted(), metrics: metrics, headFiles: headFiles)
     }
 
+    /// The findings of each of `review`'s contexts (in their order), on the subjects `only`
+    /// accepts, checked on every core; a context taken over from the other side brings its
+    /// findings along.
+    func findingsByContext(_ review: SideReview, runner: RuleRunner, only: @escaping @Sendable (CheckContext, Subject) -> Bool) -> [[Finding]] {
+        let reused = review.reusedFindings, contexts = review.contexts
+        return ParallelMap.map(Array(contexts.indices)) { index in
+            if let known = reused[index] { return known }
+            let context = contexts[index]
+            return runner.findings(in: context, only: { only(context, $0) })
+        }
+    }
+
     /// The findings of the test-suite rules (report section 3) at both sides: the head judged
     /// against the base, the base on its own (so a fixed suite shows as an improvement).
     func testSuiteFindings(_ metrics: MetricsComparison, changeSet: ChangeSet, runner: RuleRunner) -> (base: [Finding], head: [Finding]) {
@@ -200,20 +222,47 @@ struct SideReview {
     let today: String
     var contexts: [CheckContext] = []
     var problems: [ReviewProblem] = []
+    /// For each context taken over from the other side, its findings there (nil: not taken over).
+    var reusedFindings: [[Finding]?] = []
+    /// What each context's module tree read, by directory (when loaded with `recording`).
+    var recordings: [String: RecordingFileSource] = [:]
 
     /// Loads and analyses the modules of `directories` that exist on this side, on every core
     /// (Git reads are serialised by the source; parsing, evaluation and analysis run in
     /// parallel). The order of `contexts` follows `directories`, so output stays deterministic.
-    mutating func load(_ directories: [String], from source: RevisionFileSource) {
+    /// With `recording`, each module tree reads through a `RecordingFileSource` kept in
+    /// `recordings`, including what its checks read later.
+    ///
+    /// With `reusing` (the other side, loaded with `recording`, and its findings by context),
+    /// a directory whose module tree would read exactly what it read there, and which is not in
+    /// `changedFolders`, takes over the other side's context and findings instead of loading.
+    mutating func load(
+        _ directories: [String], from source: RevisionFileSource, recording: Bool = false,
+        reusing other: (review: SideReview, findings: [[Finding]])? = nil, unless changedFolders: Set<String> = []
+    ) {
         let configuration = configuration, today = today
-        let loaded = ParallelMap.map(directories) { directory -> CheckContext? in
+        var taken: [String: (context: CheckContext, findings: [Finding])] = [:]
+        if let other {
+            for (index, context) in other.review.contexts.enumerated() where !changedFolders.contains(context.directory) {
+                taken[context.directory] = (context, other.findings[index])
+            }
+        }
+        let candidates = taken
+        let recorded = other?.review.recordings ?? [:]
+        let loaded = ParallelMap.map(directories) { directory -> (CheckContext, [Finding]?, RecordingFileSource?)? in
+            if let candidate = candidates[directory], let reads = recorded[directory], reads.answersAlike(source) {
+                return (candidate.context, candidate.findings, nil)
+            }
             let names = source.fileNames(in: directory)
             guard names.contains(where: { $0.hasSuffix(".tf") || $0.hasSuffix(".tf.json") }) else { return nil }
-            let module = ModuleLoader(source: source).loadModule(at: directory)
-            return CheckContext(module: module, directory: directory, configuration: configuration, today: today)
+            let recorder = recording ? RecordingFileSource(source) : nil
+            let module = ModuleLoader(source: recorder ?? source).loadModule(at: directory)
+            return (CheckContext(module: module, directory: directory, configuration: configuration, today: today), nil, recorder)
         }
-        for context in loaded.compactMap({ $0 }) {
+        for (context, findings, recorder) in loaded.compactMap({ $0 }) {
             contexts.append(context)
+            reusedFindings.append(findings)
+            if let recorder { recordings[context.directory] = recorder }
             for diagnostic in context.module.allDiagnostics where diagnostic.severity == .error {
                 problems.append(ReviewProblem(
                     file: diagnostic.fileName, line: diagnostic.subject.start.line,

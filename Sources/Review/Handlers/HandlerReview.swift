@@ -30,8 +30,12 @@ struct HandlerReview {
 
     /// The findings on the subjects of `outcome`'s files whose addresses are in `touched`
     /// (both sides' touched subjects, so a subject touched only on one side is compared).
+    /// Files are checked on every core; the findings keep the files' order.
     func findings(_ outcome: Outcome, touched: Set<String>) -> [Finding] {
-        outcome.files.flatMap { file in runner.handlerFindings(in: file) { reviewAll || touched.contains($0.address) } }
+        let runner = runner, reviewAll = reviewAll
+        return ParallelMap.map(outcome.files) { file in
+            runner.handlerFindings(in: file) { reviewAll || touched.contains($0.address) }
+        }.flatMap { $0 }
     }
 
     /// Parses the handler files of `side`, read from `source`, with the Terraform of
