@@ -81,16 +81,17 @@ public struct ReviewEngine {
         let handlerReview = HandlerReview(changeSet: changeSet, configuration: configuration, runner: runner, reviewAll: options.reviewAll)
         let headHandlers = handlerReview.review(side: .head, source: headSource, contexts: head.contexts, skip: [])
         let baseHandlers = baseSource.map {
-            handlerReview.review(side: .base, source: $0, contexts: base.contexts, skip: headHandlers.unparsable)
+            handlerReview.review(side: .base, source: $0, contexts: base.contexts, skip: headHandlers.unparsable, parsed: headHandlers.files)
         } ?? HandlerReview.Outcome()
         // Head paths for base subjects, so a renamed file's subjects are touched on both sides.
         var headAddress: [String: String] = [:]
         for file in changeSet.files where file.kind == .pythonSource { if let old = file.oldPath { headAddress[old] = file.path } }
         let touchedHandlers = Set(headHandlers.touched.keys).union(baseHandlers.touched.keys.map { FindingComparison.rename($0, headAddress) ?? $0 })
-        baseFindings += handlerReview.findings(baseHandlers, touched: Set(touchedHandlers.flatMap { address in
+        let headHandlerFindings = handlerReview.findingsByFile(headHandlers, touched: touchedHandlers)
+        baseFindings += handlerReview.findingsByFile(baseHandlers, touched: Set(touchedHandlers.flatMap { address in
             [address] + headAddress.filter { address.hasPrefix($0.value + "::") || address == $0.value }.map { $0.key + address.dropFirst($0.value.count) }
-        }))
-        headFindings += handlerReview.findings(headHandlers, touched: touchedHandlers)
+        }), alike: (headHandlers.files, headHandlerFindings)).flatMap { $0 }
+        headFindings += headHandlerFindings.flatMap { $0 }
         let baseTouched = Dictionary(baseHandlers.touched.map { (FindingComparison.rename($0.key, headAddress) ?? headAddress[$0.key] ?? $0.key, $0.value) }, uniquingKeysWith: +)
         for (address, reasons) in headHandlers.touched.merging(baseTouched, uniquingKeysWith: +) {
             for reason in reasons where !(touched[""]?[address]?.contains(reason) ?? false) {
