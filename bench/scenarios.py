@@ -233,7 +233,7 @@ def main():
     cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), platform.processor()) \
         if os.path.exists("/proc/cpuinfo") else platform.processor()
     print(f"machine: {os.cpu_count()} cores ({cpu}), {platform.system()} {platform.release()}, load average at the end "
-          f"{', '.join(f'{load:.1f}' for load in os.getloadavg())}; binary {os.path.basename(binary)}; median of {runs} runs"
+          f"{', '.join(f'{load:.1f}' for load in os.getloadavg())}; {'static release build' if '/release/' in binary else 'debug build (figures not comparable with a release build)'}; median of {runs} runs"
           f" (review --all and checkov: fewer){'; checkov ' + version if checkov else ''}")
     table.print()
     for note in notes:
