@@ -59,10 +59,25 @@ public struct ReviewEngine {
         let headSource = RevisionFileSource(repository: repository, side: range.head)
         let directories = moduleDirectories(changeSet, handlerFiles: handlerFiles, head: headSource, base: baseSource)
 
+        let runner = RuleRunner(ruleSet: options.ruleSet, configuration: configuration, today: options.today)
+        let reviewAll = options.reviewAll
         var base = SideReview(configuration: configuration, today: options.today, parsedFiles: parsedFiles, cache: analysisCache)
         var head = base
-        if let baseSource { base.load(directories, from: baseSource, side: range.base) }
-        head.load(directories, from: headSource, side: range.head)
+        // Reviewing everything, most modules read the same files at both sides: the head is
+        // loaded and checked first, recording what each module tree reads, and a base module
+        // tree that would read the same (in a folder without changed files) is the head's, with
+        // the head's findings, rather than loaded and checked again.
+        let reuseUnchanged = reviewAll && baseSource != nil
+        head.load(directories, from: headSource, side: range.head, recording: reuseUnchanged)
+        let earlyHeadFindings = reuseUnchanged ? findingsByContext(head, side: range.head, runner: runner, only: { _, _ in true }) : nil
+        if let baseSource {
+            if reuseUnchanged, let earlyHeadFindings {
+                let changedFolders = Set(changeSet.files.flatMap { [$0.path, $0.oldPath].compactMap { $0 }.map(RepositoryPaths.directory(of:)) })
+                base.load(directories, from: baseSource, side: range.base, reusing: (head, earlyHeadFindings), unless: changedFolders)
+            } else {
+                base.load(directories, from: baseSource, side: range.base)
+            }
+        }
         // Touched nodes: the union of both sides, keyed by directory.
         var touched: [String: [String: [String]]] = [:]
         for (side, review) in [(ScopeSelector.Side.head, head), (.base, base)] {
@@ -76,32 +91,27 @@ public struct ReviewEngine {
                 }
             }
         }
-        let runner = RuleRunner(ruleSet: options.ruleSet, configuration: configuration, today: options.today)
-        let reviewAll = options.reviewAll
         let touchedNodes = touched
-        let analysisCache = analysisCache
-        func findings(_ review: SideReview, side: RevisionSide) -> [Finding] {
-            ParallelMap.map(review.contexts) { context in
-                let wanted = { (subject: Subject) in reviewAll || touchedNodes[context.directory]?[subject.graphNode] != nil }
-                guard let analysisCache, side.commitID != nil else { return runner.findings(in: context, only: reviewAll ? nil : wanted) }
-                return analysisCache.findings(side: side, context: context, wanted: wanted, runner: runner)
-            }.flatMap { $0 }
+        let only: @Sendable (CheckContext, Subject) -> Bool = { context, subject in
+            reviewAll || touchedNodes[context.directory]?[subject.graphNode] != nil
         }
-        var baseFindings = findings(base, side: range.base), headFindings = findings(head, side: range.head)
+        var headFindings = (earlyHeadFindings ?? findingsByContext(head, side: range.head, runner: runner, only: only)).flatMap { $0 }
+        var baseFindings = findingsByContext(base, side: range.base, runner: runner, only: only).flatMap { $0 }
         // Handler files: parsed from the same revision, reviewed by the handler rules.
         let handlerReview = HandlerReview(changeSet: changeSet, configuration: configuration, runner: runner, reviewAll: options.reviewAll)
         let headHandlers = handlerReview.review(side: .head, source: headSource, contexts: head.contexts, skip: [])
         let baseHandlers = baseSource.map {
-            handlerReview.review(side: .base, source: $0, contexts: base.contexts, skip: headHandlers.unparsable)
+            handlerReview.review(side: .base, source: $0, contexts: base.contexts, skip: headHandlers.unparsable, parsed: headHandlers.files)
         } ?? HandlerReview.Outcome()
         // Head paths for base subjects, so a renamed file's subjects are touched on both sides.
         var headAddress: [String: String] = [:]
         for file in changeSet.files where file.kind == .pythonSource { if let old = file.oldPath { headAddress[old] = file.path } }
         let touchedHandlers = Set(headHandlers.touched.keys).union(baseHandlers.touched.keys.map { FindingComparison.rename($0, headAddress) ?? $0 })
-        baseFindings += handlerReview.findings(baseHandlers, touched: Set(touchedHandlers.flatMap { address in
+        let headHandlerFindings = handlerReview.findingsByFile(headHandlers, touched: touchedHandlers)
+        baseFindings += handlerReview.findingsByFile(baseHandlers, touched: Set(touchedHandlers.flatMap { address in
             [address] + headAddress.filter { address.hasPrefix($0.value + "::") || address == $0.value }.map { $0.key + address.dropFirst($0.value.count) }
-        }))
-        headFindings += handlerReview.findings(headHandlers, touched: touchedHandlers)
+        }), alike: (headHandlers.files, headHandlerFindings)).flatMap { $0 }
+        headFindings += headHandlerFindings.flatMap { $0 }
         let baseTouched = Dictionary(baseHandlers.touched.map { (FindingComparison.rename($0.key, headAddress) ?? headAddress[$0.key] ?? $0.key, $0.value) }, uniquingKeysWith: +)
         for (address, reasons) in headHandlers.touched.merging(baseTouched, uniquingKeysWith: +) {
             for reason in reasons where !(touched[""]?[address]?.contains(reason) ?? false) {
@@ -156,6 +166,20 @@ public struct ReviewEngine {
             range: range, changeSet: changeSet, modules: directories, touched: touchedList,
             baseFindings: baseFindings.sorted(by: FindingComparison.order), headFindings: headFindings.sorted(by: FindingComparison.order),
             comparison: comparison, problems: Array(Set(problems)).sorted(), metrics: metrics, headFiles: headFiles)
+    }
+
+    /// The findings of each of `review`'s contexts (in their order), on the subjects `only`
+    /// accepts, checked on every core; a context taken over from the other side brings its
+    /// findings along.
+    func findingsByContext(_ review: SideReview, side: RevisionSide, runner: RuleRunner, only: @escaping @Sendable (CheckContext, Subject) -> Bool) -> [[Finding]] {
+        let reused = review.reusedFindings, contexts = review.contexts, analysisCache = analysisCache
+        return ParallelMap.map(Array(contexts.indices)) { index in
+            if let known = reused[index] { return known }
+            let context = contexts[index]
+            // Only commits are immutable: findings at the index or the working tree are never cached.
+            guard let analysisCache, side.commitID != nil else { return runner.findings(in: context, only: { only(context, $0) }) }
+            return analysisCache.findings(side: side, context: context, wanted: { only(context, $0) }, runner: runner)
+        }
     }
 
     /// The findings of the test-suite rules (report section 3) at both sides: the head judged
@@ -225,26 +249,54 @@ struct SideReview {
     let cache: ModuleAnalysisCache?
     var contexts: [CheckContext] = []
     var problems: [ReviewProblem] = []
+    /// For each context taken over from the other side, its findings there (nil: not taken over).
+    var reusedFindings: [[Finding]?] = []
+    /// What each context's module tree read, by directory (when loaded with `recording`).
+    var recordings: [String: RecordingFileSource] = [:]
 
     /// Loads and analyses the modules of `directories` that exist on this side, on every core
     /// (Git reads are serialised by the source; parsing, evaluation and analysis run in
     /// parallel), or takes them from `cache` when it holds `side`. The order of `contexts`
     /// follows `directories`, so output stays deterministic.
-    mutating func load(_ directories: [String], from source: RevisionFileSource, side: RevisionSide) {
+    /// With `recording`, each module tree reads through a `RecordingFileSource` kept in
+    /// `recordings`, including what its checks read later (a recorded load never comes from
+    /// `cache`, so that the recording is whole).
+    ///
+    /// With `reusing` (the other side, loaded with `recording`, and its findings by context),
+    /// a directory whose module tree would read exactly what it read there, and which is not in
+    /// `changedFolders`, takes over the other side's context and findings instead of loading.
+    mutating func load(
+        _ directories: [String], from source: RevisionFileSource, side: RevisionSide, recording: Bool = false,
+        reusing other: (review: SideReview, findings: [[Finding]])? = nil, unless changedFolders: Set<String> = []
+    ) {
         let configuration = configuration, today = today, parsedFiles = parsedFiles, cache = cache
-        let loaded = ParallelMap.map(directories) { directory -> CheckContext? in
+        var taken: [String: (context: CheckContext, findings: [Finding])] = [:]
+        if let other {
+            for (index, context) in other.review.contexts.enumerated() where !changedFolders.contains(context.directory) {
+                taken[context.directory] = (context, other.findings[index])
+            }
+        }
+        let candidates = taken
+        let recorded = other?.review.recordings ?? [:]
+        let loaded = ParallelMap.map(directories) { directory -> (CheckContext, [Finding]?, RecordingFileSource?)? in
+            if let candidate = candidates[directory], let reads = recorded[directory], reads.answersAlike(source) {
+                return (candidate.context, candidate.findings, nil)
+            }
+            let recorder = recording ? RecordingFileSource(source) : nil
             let load = { () -> CheckContext? in
                 let names = source.fileNames(in: directory)
                 guard names.contains(where: { $0.hasSuffix(".tf") || $0.hasSuffix(".tf.json") }) else { return nil }
-                let module = ModuleLoader(source: source, cache: parsedFiles).loadModule(at: directory)
+                let module = ModuleLoader(source: recorder ?? source, cache: parsedFiles).loadModule(at: directory)
                 return CheckContext(module: module, directory: directory, configuration: configuration, today: today)
             }
             // Only commits are immutable: the index and the working tree are never cached.
-            guard let cache, side.commitID != nil else { return load() }
-            return cache.context(side: side, directory: directory, load: load)
+            guard let cache, side.commitID != nil, recorder == nil else { return load().map { ($0, nil, recorder) } }
+            return cache.context(side: side, directory: directory, load: load).map { ($0, nil, nil) }
         }
-        for context in loaded.compactMap({ $0 }) {
+        for (context, findings, recorder) in loaded.compactMap({ $0 }) {
             contexts.append(context)
+            reusedFindings.append(findings)
+            if let recorder { recordings[context.directory] = recorder }
             for diagnostic in context.module.allDiagnostics where diagnostic.severity == .error {
                 problems.append(ReviewProblem(
                     file: diagnostic.fileName, line: diagnostic.subject.start.line,

@@ -96,9 +96,7 @@ public enum SuppressionScanner {
     /// that parses as a suppression wins, so a `#` inside a string before the real comment does
     /// not hide it.
     static func commentBodies(of line: Substring) -> [Substring] {
-        guard line.contains("stackreview:") || line.contains("checkov:") || line.contains("tfsec:") || line.contains("trivy:") else {
-            return []
-        }
+        guard mentionsMarker(line) else { return [] }
         var bodies: [Substring] = []
         var index = line.startIndex
         while index < line.endIndex {
@@ -112,6 +110,22 @@ public enum SuppressionScanner {
         }
         return bodies
     }
+
+    /// Whether `line` holds `stackreview:`, `checkov:`, `tfsec:` or `trivy:`. Runs on every line
+    /// of every file, so it compares UTF-8 bytes before each `:` (no Foundation search).
+    static func mentionsMarker(_ line: Substring) -> Bool {
+        let bytes = line.utf8
+        var index = bytes.startIndex
+        while let colon = bytes[index...].firstIndex(of: UInt8(ascii: ":")) {
+            let before = bytes[..<colon]
+            if markers.contains(where: { before.reversed().starts(with: $0) }) { return true }
+            index = bytes.index(after: colon)
+        }
+        return false
+    }
+
+    /// The markers' names, reversed (they are matched backwards from a `:`).
+    private static let markers: [[UInt8]] = ["stackreview", "checkov", "tfsec", "trivy"].map { Array($0.utf8.reversed()) }
 
     static func parse(_ comment: Substring, file: String, line: Int) -> Parsed {
         let text = comment.drop(while: { $0 == " " || $0 == "\t" })

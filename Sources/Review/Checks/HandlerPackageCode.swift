@@ -35,12 +35,12 @@ struct HandlerPackageCode: Sendable {
         }
         let handlerFile = source.readFile(at: reference.path)
         handlerFileExists = handlerFile != nil
-        handlerFacts = handlerFile.flatMap { HandlerCodeFacts(path: reference.path, bytes: $0.bytes) }
+        handlerFacts = handlerFile.flatMap { HandlerCodeCache.facts(path: reference.path, file: $0) }
         var files: [HandlerCodeFacts] = []
         var allParsed = true
         for path in paths.sorted() {
             guard let file = source.readFile(at: path) else { continue }
-            if let facts = HandlerCodeFacts(path: path, bytes: file.bytes) { files.append(facts) } else { allParsed = false }
+            if let facts = HandlerCodeCache.facts(path: path, file: file) { files.append(facts) } else { allParsed = false }
         }
         self.files = files
         self.allParsed = allParsed && (handlerFile == nil || handlerFacts != nil)

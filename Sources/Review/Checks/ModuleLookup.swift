@@ -3,14 +3,36 @@ import Terraform
 extension Subject {
     /// The module (root or child) whose files hold this subject: the module with the longest
     /// address that prefixes the subject's address.
+    ///
+    /// Walks the tree in place (checks ask this for every subject, so no list of every module
+    /// is built); among equally long addresses the first in tree order wins.
     func owningModule(in root: Module) -> Module? {
-        root.allModules
-            .filter { $0.address.isEmpty || address.hasPrefix($0.address + ".") }
-            .max { $0.address.count < $1.address.count }
+        var best: Module?
+        func visit(_ module: Module) {
+            if module.address.isEmpty || address.hasPrefix(module.address + "."),
+               best.map({ $0.address.count < module.address.count }) ?? true {
+                best = module
+            }
+            for index in module.childModules.indices { visit(module.childModules[index]) }
+        }
+        visit(root)
+        return best
     }
 
     /// The name after the last dot of the address (`var.region` → `region`).
     var lastAddressComponent: String {
         String(address.split(separator: ".").last ?? "")
+    }
+}
+
+extension Module {
+    /// The parsed file at `path` in this module or the first of its descendants (in tree order)
+    /// that holds it, found without building the list of every module.
+    func parsedFile(at path: String) -> ParsedFile? {
+        if let file = configuration.file(at: path) { return file }
+        for index in childModules.indices {
+            if let file = childModules[index].parsedFile(at: path) { return file }
+        }
+        return nil
     }
 }

@@ -1,4 +1,5 @@
 import Synchronization
+import Terraform
 
 /// What the handler analyses learn about a module's Lambda functions, computed once per module
 /// and shared by every check: each function's package, and the parsed code it deploys.
@@ -16,6 +17,20 @@ final class HandlerCodeCache: Sendable {
         let package = LambdaPackage(function: function, context: context)
         packages.withLock { $0[function.address] = package }
         return package
+    }
+
+    /// The facts of every Python file parsed so far in this process, by path and content id: a
+    /// handler that many modules deploy (every environment calling a service module, base and
+    /// head when the file did not change) is parsed once.
+    private static let factsByFile = Mutex<[String: HandlerCodeFacts?]>([:])
+
+    /// The facts of `file` at `path`, or nil when it does not parse; parsed once per process.
+    static func facts(path: String, file: Terraform.SourceFile) -> HandlerCodeFacts? {
+        let key = path + "\u{0}" + file.contentID
+        if let known = factsByFile.withLock({ $0[key] }) { return known }
+        let parsed = HandlerCodeFacts(path: path, bytes: file.bytes)
+        factsByFile.withLock { $0[key] = .some(parsed) }
+        return parsed
     }
 
     /// The code `function` deploys, read and parsed on first use; nil when it is not a Python

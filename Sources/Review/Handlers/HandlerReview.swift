@@ -1,3 +1,4 @@
+import HCL
 import Git
 import Python
 import Terraform
@@ -29,14 +30,31 @@ struct HandlerReview {
     let reviewAll: Bool
 
     /// The findings on the subjects of `outcome`'s files whose addresses are in `touched`
-    /// (both sides' touched subjects, so a subject touched only on one side is compared).
-    func findings(_ outcome: Outcome, touched: Set<String>) -> [Finding] {
-        outcome.files.flatMap { file in runner.handlerFindings(in: file) { reviewAll || touched.contains($0.address) } }
+    /// (both sides' touched subjects, so a subject touched only on one side is compared), file
+    /// by file in the files' order, checked on every core. Reviewing everything (no subject
+    /// left out), a file identical to one of `earlier` (same path, bytes and entry points: the
+    /// other side's files with their findings) brings that file's findings along.
+    func findingsByFile(_ outcome: Outcome, touched: Set<String>, alike earlier: (files: [HandlerFile], findings: [[Finding]])? = nil) -> [[Finding]] {
+        let runner = runner, reviewAll = reviewAll
+        var known: [String: (file: HandlerFile, findings: [Finding])] = [:]
+        if reviewAll, let earlier {
+            for (file, findings) in zip(earlier.files, earlier.findings) { known[file.path] = (file, findings) }
+        }
+        let reusable = known
+        return ParallelMap.map(outcome.files) { file in
+            if let other = reusable[file.path], other.file.entryPoints == file.entryPoints, other.file.source.bytes == file.source.bytes {
+                return other.findings
+            }
+            return runner.handlerFindings(in: file) { reviewAll || touched.contains($0.address) }
+        }
     }
 
     /// Parses the handler files of `side`, read from `source`, with the Terraform of
     /// `contexts` naming the entry points; files in `skip` (head paths) are left out.
-    func review(side: ScopeSelector.Side, source: RevisionFileSource, contexts: [CheckContext], skip: Set<String>) -> Outcome {
+    ///
+    /// A file whose bytes equal those of the same path in `parsed` (the other side's files) is
+    /// not parsed again.
+    func review(side: ScopeSelector.Side, source: RevisionFileSource, contexts: [CheckContext], skip: Set<String>, parsed: [HandlerFile] = []) -> Outcome {
         var outcome = Outcome()
         let named = LambdaHandlerReference.entryPoints(in: contexts)
         // (path on this side, head path, changed file)
@@ -52,12 +70,23 @@ struct HandlerReview {
                 candidates.append((entry.path, entry.path, nil))
             }
         }
+        var packaged: LambdaHandlerReference.PackagedPaths?
+        let parsedByPath = Dictionary(parsed.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         for candidate in candidates where configuration.includes(candidate.headPath) && !skip.contains(candidate.headPath) {
             let path = candidate.path
             let matchesGlobs = configuration.handlerGlobs.contains { $0.matches(path) }
-            guard named[path] != nil || matchesGlobs || LambdaHandlerReference.isPackaged(path, in: contexts) else { continue }
+            if named[path] == nil && !matchesGlobs {
+                if packaged == nil { packaged = LambdaHandlerReference.packagedPaths(in: contexts) }
+                guard packaged?.contains(path) == true else { continue }
+            }
             guard let bytes = source.readFile(at: path)?.bytes else { continue }
-            var file = HandlerFile(path: path, bytes: bytes, entryPoints: named[path] ?? [])
+            var file: HandlerFile
+            if var same = parsedByPath[path], same.source.bytes == bytes {
+                same.entryPoints = named[path] ?? []
+                file = same
+            } else {
+                file = HandlerFile(path: path, bytes: bytes, entryPoints: named[path] ?? [])
+            }
             if let diagnostic = file.source.diagnostics.first {
                 outcome.unparsable.insert(candidate.headPath)
                 if side == .head {

@@ -59,10 +59,35 @@ struct LambdaHandlerReference: Sendable, Hashable {
         return result
     }
 
-    /// Whether some Lambda function of `contexts` packages the file at `path`.
-    static func isPackaged(_ path: String, in contexts: [CheckContext]) -> Bool {
-        contexts.contains { context in
-            context.subjectList.contains { $0.type == "aws_lambda_function" && context.handlerCode.package(of: $0, in: context).contains(path) }
+    /// The files and folders every Lambda function of `contexts` packages, gathered once so
+    /// that asking about many files costs one pass over the modules, not one per file.
+    static func packagedPaths(in contexts: [CheckContext]) -> PackagedPaths {
+        var paths = PackagedPaths()
+        for context in contexts {
+            for subject in context.subjectList where subject.type == "aws_lambda_function" {
+                let package = context.handlerCode.package(of: subject, in: context)
+                paths.files.formUnion(package.files)
+                paths.folders.formUnion(package.folders)
+            }
+        }
+        return paths
+    }
+
+    /// The repository paths Lambda packages hold: single files, and folders whose files all count.
+    struct PackagedPaths {
+        var files: Set<String> = []
+        var folders: Set<String> = []
+
+        /// Whether some package holds the file at `path`: the file itself, or a folder above it
+        /// (the repository's root, `""`, holds everything).
+        func contains(_ path: String) -> Bool {
+            if files.contains(path) || folders.contains("") { return true }
+            var end = path.utf8.startIndex
+            while let slash = path.utf8[end...].firstIndex(of: UInt8(ascii: "/")) {
+                if folders.contains(String(path[..<slash])) { return true }
+                end = path.utf8.index(after: slash)
+            }
+            return false
         }
     }
 }
