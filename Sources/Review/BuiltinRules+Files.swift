@@ -330,7 +330,8 @@ extension BuiltinRules {
         remediation: >-
           Create an `aws_api_gateway_request_validator` (body and parameters) and set
           `request_validator_id`, with request models or required parameters, so malformed requests
-          are rejected before they reach the function.
+          are rejected before they reach the function. `OPTIONS` methods are exempt, unlike in
+          checkov's CKV2_AWS_53: a CORS preflight carries no body and no parameters to validate.
         references:
           checkov: CKV2_AWS_53
           links: https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-method-request-validation.html
@@ -432,9 +433,14 @@ extension BuiltinRules {
         examples:
           fail:
             - |
+              resource "aws_api_gateway_stage" "prod" {
+                stage_name    = "prod"
+                rest_api_id   = "abc123"
+                deployment_id = "d1"
+              }
               resource "aws_api_gateway_method_settings" "all" {
                 rest_api_id = "abc123"
-                stage_name  = "prod"
+                stage_name  = aws_api_gateway_stage.prod.stage_name
                 method_path = "*/*"
                 settings {
                   logging_level   = ⚑"OFF"
@@ -442,18 +448,28 @@ extension BuiltinRules {
                 }
               }
             - |
+              resource "aws_api_gateway_stage" "prod" {
+                stage_name    = "prod"
+                rest_api_id   = "abc123"
+                deployment_id = "d1"
+              }
               resource "aws_api_gateway_method_settings" "all" {
                 rest_api_id = "abc123"
-                stage_name  = "prod"
+                stage_name  = aws_api_gateway_stage.prod.stage_name
                 method_path = "*/*"
                 ⚑settings {
                   logging_level = "INFO"
                 }
               }
           pass: |
+            resource "aws_api_gateway_stage" "prod" {
+              stage_name    = "prod"
+              rest_api_id   = "abc123"
+              deployment_id = "d1"
+            }
             resource "aws_api_gateway_method_settings" "all" {
               rest_api_id = "abc123"
-              stage_name  = "prod"
+              stage_name  = aws_api_gateway_stage.prod.stage_name
               method_path = "*/*"
               settings {
                 logging_level   = "ERROR"
@@ -858,9 +874,15 @@ extension BuiltinRules {
               deployment_id = "d1"
             }
           pass: |
+            resource "aws_api_gateway_rest_api" "orders" {
+              name = "orders"
+              endpoint_configuration {
+                types = ["REGIONAL"]
+              }
+            }
             resource "aws_api_gateway_stage" "prod" {
               stage_name    = "prod"
-              rest_api_id   = "abc123"
+              rest_api_id   = aws_api_gateway_rest_api.orders.id
               deployment_id = "d1"
             }
             resource "aws_wafv2_web_acl_association" "prod" {
@@ -879,7 +901,8 @@ extension BuiltinRules {
         improvement: "Required authorization on the route `{address}`"
         remediation: >-
           Set `authorization_type` to `JWT` (with an `authorizer_id`), `AWS_IAM` or `CUSTOM`. `OPTIONS`
-          routes for CORS preflight are exempt.
+          routes for CORS preflight are exempt, unlike in checkov's CKV_AWS_309: browsers send
+          preflight requests without credentials, so an authorized `OPTIONS` route breaks CORS.
         references:
           checkov: CKV_AWS_309
           links: https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-access-control.html
@@ -929,27 +952,36 @@ extension BuiltinRules {
         improvement: "Added auto scaling (or on-demand capacity) to `{address}`"
         remediation: >-
           Use `billing_mode = "PAY_PER_REQUEST"`, or add `aws_appautoscaling_target` and
-          `aws_appautoscaling_policy` resources for the table's read and write capacity.
+          `aws_appautoscaling_policy` resources for the table's read and write capacity: a scalable
+          target without a policy never changes the capacity.
         references:
           checkov: CKV2_AWS_16
           links: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/AutoScaling.html
         check:
-          or:
-            - attribute: billing_mode
-              operator: equals
-              value: PAY_PER_REQUEST
-            - cond_type: connection
-              resource_types: [aws_dynamodb_table]
-              connected_resource_types: [aws_appautoscaling_target]
-              operator: exists
+          coded: dynamodb-autoscaling
         examples:
-          fail: |
-            ⚑resource "aws_dynamodb_table" "orders" {
-              name           = "orders"
-              hash_key       = "id"
-              read_capacity  = 5
-              write_capacity = 5
-            }
+          fail:
+            - |
+              ⚑resource "aws_dynamodb_table" "orders" {
+                name           = "orders"
+                hash_key       = "id"
+                read_capacity  = 5
+                write_capacity = 5
+              }
+            - |
+              ⚑resource "aws_dynamodb_table" "orders" {
+                name           = "orders"
+                hash_key       = "id"
+                read_capacity  = 5
+                write_capacity = 5
+              }
+              resource "aws_appautoscaling_target" "orders_read" {
+                service_namespace  = "dynamodb"
+                resource_id        = "table/${aws_dynamodb_table.orders.name}"
+                scalable_dimension = "dynamodb:table:ReadCapacityUnits"
+                min_capacity       = 5
+                max_capacity       = 100
+              }
           pass:
             - |
               resource "aws_dynamodb_table" "orders" {
@@ -970,6 +1002,19 @@ extension BuiltinRules {
                 scalable_dimension = "dynamodb:table:ReadCapacityUnits"
                 min_capacity       = 5
                 max_capacity       = 100
+              }
+              resource "aws_appautoscaling_policy" "orders_read" {
+                name               = "orders-read"
+                policy_type        = "TargetTrackingScaling"
+                service_namespace  = aws_appautoscaling_target.orders_read.service_namespace
+                resource_id        = aws_appautoscaling_target.orders_read.resource_id
+                scalable_dimension = aws_appautoscaling_target.orders_read.scalable_dimension
+                target_tracking_scaling_policy_configuration {
+                  target_value = 70
+                  predefined_metric_specification {
+                    predefined_metric_type = "DynamoDBReadCapacityUtilization"
+                  }
+                }
               }
 
         """#),
@@ -2570,6 +2615,7 @@ extension BuiltinRules {
             - |
               data "aws_iam_policy_document" "ops" {
                 ⚑statement {
+                  effect    = "Allow"
                   actions   = ["iam:*", "logs:CreateLogGroup"]
                   resources = ["*"]
                 }
@@ -2620,7 +2666,7 @@ extension BuiltinRules {
           judged too (checkov's CKV_AWS_393), and a provider ARN Terraform only knows after apply
           does not hide the trust when a condition names the provider's claims.
         references:
-          checkov: CKV_AWS_358
+          checkov: [CKV_AWS_358, CKV_AWS_393]
           links: https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/configuring-openid-connect-in-amazon-web-services
         check:
           coded: github-oidc-trust
@@ -2917,6 +2963,10 @@ extension BuiltinRules {
         improvement: "Removed privilege-escalation actions on every resource from `{address}`"
         remediation: >-
           Grant these actions only on the specific roles, users or functions that need them (and consider a permissions boundary), never on `"*"`.
+          checkov's CKV_AWS_286 and CKV_AWS_110 (cloudsplaining) want `iam:PutRolePolicy`,
+          `iam:AttachRolePolicy` and `iam:UpdateAssumeRolePolicy` together with `sts:AssumeRole`;
+          stackreview reports them alone, because a role that may change every role's policies can
+          change its own.
         references:
           checkov: [CKV_AWS_286, CKV_AWS_110]
           links: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
@@ -2924,6 +2974,13 @@ extension BuiltinRules {
           coded: iam-privilege-escalation
         examples:
           fail:
+            - |
+              data "aws_iam_policy_document" "deployer" {
+                ⚑statement {
+                  actions   = ["iam:CreatePolicyVersion"]
+                  resources = ["*"]
+                }
+              }
             - |
               data "aws_iam_policy_document" "p" {
                 statement {
@@ -2969,7 +3026,8 @@ extension BuiltinRules {
         remediation: >-
           Name the service (`lambda.amazonaws.com`) or the account and role that assume the role in
           `Principal`; for cross-account access add an `sts:ExternalId` or `aws:PrincipalOrgID`
-          condition.
+          condition. checkov's CKV_AWS_60 reads only a trust policy written in the role; stackreview
+          also reads the `aws_iam_policy_document` it comes from.
         references:
           checkov: CKV_AWS_60
           links: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#term_trust-policy
@@ -2994,7 +3052,7 @@ extension BuiltinRules {
                 ⚑statement {
                   actions = ["sts:AssumeRole"]
                   principals {
-                    type        = "Service"
+                    type        = "AWS"
                     identifiers = ["*"]
                   }
                 }
@@ -3029,7 +3087,9 @@ extension BuiltinRules {
         improvement: "Limited who in the trusted account may assume `{address}`"
         remediation: >-
           Name the role ARNs that assume the role, or add a condition: `sts:ExternalId` for third
-          parties, `aws:PrincipalArn` for roles of the other account.
+          parties, `aws:PrincipalArn` for roles of the other account. checkov's CKV_AWS_61 ignores
+          conditions and fails every account root principal; stackreview accepts one constrained by a
+          condition, the pattern AWS documents for third parties (`sts:ExternalId`).
         references:
           checkov: CKV_AWS_61
           links: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-user_externalid.html
@@ -3086,7 +3146,8 @@ extension BuiltinRules {
         improvement: "Replaced wildcard actions in `{address}` with the actions it needs"
         remediation: >-
           Replace `service:*` (or `*`) with the specific actions the code calls; a wildcard also grants
-          every action the service adds later, including permission management.
+          every action the service adds later, including permission management. checkov's CKV_AWS_63
+          and CKV_AWS_49 fail only `"*"` itself; stackreview (like trivy) also reports `service:*`.
         references:
           checkov: [CKV_AWS_63, CKV_AWS_49]
           trivy: AVD-AWS-0057
@@ -3159,7 +3220,9 @@ extension BuiltinRules {
         remediation: >-
           Replace `"*"` with the ARNs of the tables, buckets, queues or keys the code writes to, or add
           a `Condition` that constrains the request. Actions AWS only grants on `"*"` (X-Ray segments,
-          CloudWatch metrics, VPC network interfaces) are not flagged.
+          CloudWatch metrics, VPC network interfaces) are not flagged. checkov's CKV_AWS_355 reports
+          every restrictable action on `"*"`, reads included; stackreview reports writes and permission
+          changes here and the sensitive reads under `iam-data-exfiltration`.
         references:
           checkov: [CKV_AWS_355, CKV_AWS_290, CKV_AWS_356, CKV_AWS_111]
           trivy: AVD-AWS-0057
@@ -3703,7 +3766,11 @@ extension BuiltinRules {
         applies_to: [aws_lambda_function_url]
         message: "`{address}` accepts cross-origin requests from any origin (`allow_origins = [\"*\"]`)"
         improvement: "Limited the CORS origins of `{address}`"
-        remediation: List the origins of your front ends in `cors { allow_origins = ["https://app.example.com"] }`.
+        remediation: >-
+          List the origins of your front ends in `cors { allow_origins = ["https://app.example.com"] }`.
+          checkov's CKV2_AWS_75 fails only a function whose URL allows every origin and every method
+          (`allow_methods = ["*"]`); stackreview reports every origin alone, because browsers send
+          simple `GET` and `POST` requests without a preflight, whatever the methods list says.
         references:
           checkov: CKV2_AWS_75
           links: https://docs.aws.amazon.com/lambda/latest/dg/urls-configuration.html#urls-cors
@@ -3712,14 +3779,33 @@ extension BuiltinRules {
           operator: not_contains
           value: "*"
         examples:
-          fail: |
-            resource "aws_lambda_function_url" "u" {
-              function_name      = "f"
-              authorization_type = "AWS_IAM"
-              cors {
-                allow_origins = ⚑["*"]
+          fail:
+            - |
+              resource "aws_lambda_function" "f" {
+                function_name = "f"
+                role          = "arn:aws:iam::123456789012:role/f"
               }
-            }
+              resource "aws_lambda_function_url" "u" {
+                function_name      = aws_lambda_function.f.function_name
+                authorization_type = "AWS_IAM"
+                cors {
+                  allow_origins = ⚑["*"]
+                  allow_methods = ["*"]
+                }
+              }
+            - |
+              resource "aws_lambda_function" "f" {
+                function_name = "f"
+                role          = "arn:aws:iam::123456789012:role/f"
+              }
+              resource "aws_lambda_function_url" "u" {
+                function_name      = aws_lambda_function.f.function_name
+                authorization_type = "AWS_IAM"
+                cors {
+                  allow_origins = ⚑["*"]
+                  allow_methods = ["GET"]
+                }
+              }
           pass:
             - |
               resource "aws_lambda_function_url" "u" {
@@ -4325,8 +4411,11 @@ extension BuiltinRules {
           value: ["aws:kms", "aws:kms:dsse"]
         examples:
           fail: |
-            resource "aws_s3_bucket_server_side_encryption_configuration" "data" {
+            resource "aws_s3_bucket" "data" {
               bucket = "data"
+            }
+            resource "aws_s3_bucket_server_side_encryption_configuration" "data" {
+              bucket = aws_s3_bucket.data.id
               rule {
                 apply_server_side_encryption_by_default {
                   sse_algorithm = ⚑"AES256"
@@ -4334,8 +4423,11 @@ extension BuiltinRules {
               }
             }
           pass: |
-            resource "aws_s3_bucket_server_side_encryption_configuration" "data" {
+            resource "aws_s3_bucket" "data" {
               bucket = "data"
+            }
+            resource "aws_s3_bucket_server_side_encryption_configuration" "data" {
+              bucket = aws_s3_bucket.data.id
               rule {
                 apply_server_side_encryption_by_default {
                   sse_algorithm     = "aws:kms"
@@ -4357,8 +4449,11 @@ extension BuiltinRules {
         remediation: >-
           Add an `aws_s3_bucket_server_side_encryption_configuration` for the bucket, preferably with
           `sse_algorithm = "aws:kms"` and a customer-managed key, and `bucket_key_enabled = true`.
+          checkov's CKV_AWS_19 passes a bucket that declares nothing, since S3 encrypts new objects
+          with SSE-S3 by default (January 2023); stackreview, like trivy, asks for the declaration so the
+          key is a reviewed choice (`aws-s3-bucket-encryption-kms`, checkov's CKV_AWS_145, then judges it).
         references:
-          checkov: [CKV_AWS_19, CKV_AWS_145]
+          checkov: CKV_AWS_19
           trivy: [AVD-AWS-0088, AVD-AWS-0132]
           links: https://docs.aws.amazon.com/AmazonS3/latest/userguide/serv-side-encryption.html
         check:
@@ -4686,14 +4781,20 @@ extension BuiltinRules {
                 acl    = ⚑"public-read"
               }
             - |
-              resource "aws_s3_bucket_acl" "site" {
+              resource "aws_s3_bucket" "site" {
                 bucket = "site"
+              }
+              resource "aws_s3_bucket_acl" "site" {
+                bucket = aws_s3_bucket.site.id
                 acl    = ⚑"public-read-write"
               }
           pass:
             - |
-              resource "aws_s3_bucket_acl" "site" {
+              resource "aws_s3_bucket" "site" {
                 bucket = "site"
+              }
+              resource "aws_s3_bucket_acl" "site" {
+                bucket = aws_s3_bucket.site.id
                 acl    = "private"
               }
             - |
@@ -4727,15 +4828,21 @@ extension BuiltinRules {
           value: Enabled
         examples:
           fail: |
-            resource "aws_s3_bucket_versioning" "data" {
+            resource "aws_s3_bucket" "data" {
               bucket = "data"
+            }
+            resource "aws_s3_bucket_versioning" "data" {
+              bucket = aws_s3_bucket.data.id
               versioning_configuration {
                 status = ⚑"Suspended"
               }
             }
           pass: |
-            resource "aws_s3_bucket_versioning" "data" {
+            resource "aws_s3_bucket" "data" {
               bucket = "data"
+            }
+            resource "aws_s3_bucket_versioning" "data" {
+              bucket = aws_s3_bucket.data.id
               versioning_configuration {
                 status = "Enabled"
               }
@@ -5072,28 +5179,44 @@ extension BuiltinRules {
         improvement: "Limited the queue policy of `{address}` to named principals"
         remediation: >-
           Name the services or roles that send to or read from the queue in `Principal`, with an
-          `aws:SourceArn` condition for services.
+          `aws:SourceArn` condition for services. checkov's CKV_AWS_168 cannot judge a policy built
+          with an `aws_iam_policy_document` data source (it reports nothing); stackreview reads the
+          data source.
         references:
           checkov: CKV_AWS_168
           links: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-basic-examples-of-sqs-policies.html
         check:
           coded: resource-policy-public-principal
         examples:
-          fail: |
-            data "aws_iam_policy_document" "queue" {
-              ⚑statement {
-                actions   = ["sqs:SendMessage"]
-                resources = ["arn:aws:sqs:us-east-1:123456789012:jobs"]
-                principals {
-                  type        = "*"
-                  identifiers = ["*"]
+          fail:
+            - |
+              resource "aws_sqs_queue_policy" "jobs" {
+                queue_url = "https://sqs.us-east-1.amazonaws.com/123456789012/jobs"
+                policy = jsonencode({
+                  Version = "2012-10-17"
+                  Statement = [⚑{
+                    Effect    = "Allow"
+                    Principal = "*"
+                    Action    = "sqs:SendMessage"
+                    Resource  = "arn:aws:sqs:us-east-1:123456789012:jobs"
+                  }]
+                })
+              }
+            - |
+              data "aws_iam_policy_document" "queue" {
+                ⚑statement {
+                  actions   = ["sqs:SendMessage"]
+                  resources = ["arn:aws:sqs:us-east-1:123456789012:jobs"]
+                  principals {
+                    type        = "*"
+                    identifiers = ["*"]
+                  }
                 }
               }
-            }
-            resource "aws_sqs_queue_policy" "jobs" {
-              queue_url = "https://sqs.us-east-1.amazonaws.com/123456789012/jobs"
-              policy    = data.aws_iam_policy_document.queue.json
-            }
+              resource "aws_sqs_queue_policy" "jobs" {
+                queue_url = "https://sqs.us-east-1.amazonaws.com/123456789012/jobs"
+                policy    = data.aws_iam_policy_document.queue.json
+              }
           pass: |
             data "aws_iam_policy_document" "queue" {
               statement {
@@ -5124,7 +5247,11 @@ extension BuiltinRules {
         applies_to: [aws_sqs_queue_policy, aws_sqs_queue]
         message: "`{address}` allows every queue action with {actions} in statement `{attribute}`"
         improvement: "Replaced the wildcard actions in the queue policy of `{address}`"
-        remediation: Grant only the actions each principal needs (`sqs:SendMessage` for producers; `sqs:ReceiveMessage`, `sqs:DeleteMessage` for consumers).
+        remediation: >-
+          Grant only the actions each principal needs (`sqs:SendMessage` for producers;
+          `sqs:ReceiveMessage`, `sqs:DeleteMessage` for consumers). checkov's CKV_AWS_72 reads only the
+          first statement of an `aws_sqs_queue_policy` and only an `Action` of exactly `"*"`;
+          stackreview also reports `sqs:*`, later statements and the `policy` of `aws_sqs_queue`.
         references:
           checkov: CKV_AWS_72
           trivy: AVD-AWS-0097
@@ -5132,19 +5259,33 @@ extension BuiltinRules {
         check:
           coded: resource-policy-wildcard-actions
         examples:
-          fail: |
-            resource "aws_sqs_queue" "jobs" {
-              name = "jobs"
-              policy = jsonencode({
-                Version = "2012-10-17"
-                Statement = [⚑{
-                  Effect    = "Allow"
-                  Principal = { AWS = "arn:aws:iam::123456789012:root" }
-                  Action    = "sqs:*"
-                  Resource  = "arn:aws:sqs:us-east-1:123456789012:jobs"
-                }]
-              })
-            }
+          fail:
+            - |
+              resource "aws_sqs_queue_policy" "jobs" {
+                queue_url = "https://sqs.us-east-1.amazonaws.com/123456789012/jobs"
+                policy = jsonencode({
+                  Version = "2012-10-17"
+                  Statement = [⚑{
+                    Effect    = "Allow"
+                    Principal = { AWS = "arn:aws:iam::123456789012:root" }
+                    Action    = "*"
+                    Resource  = "arn:aws:sqs:us-east-1:123456789012:jobs"
+                  }]
+                })
+              }
+            - |
+              resource "aws_sqs_queue" "jobs" {
+                name = "jobs"
+                policy = jsonencode({
+                  Version = "2012-10-17"
+                  Statement = [⚑{
+                    Effect    = "Allow"
+                    Principal = { AWS = "arn:aws:iam::123456789012:root" }
+                    Action    = "sqs:*"
+                    Resource  = "arn:aws:sqs:us-east-1:123456789012:jobs"
+                  }]
+                })
+              }
           pass: |
             resource "aws_sqs_queue" "jobs" {
               name = "jobs"

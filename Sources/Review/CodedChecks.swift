@@ -46,6 +46,7 @@ public enum CodedChecks {
         JSONSyntaxCheck(),
         TerraformFmtCheck(),
         RestAPISingleStageCheck(),
+        DynamoDBAutoScalingCheck(),
         LambdaLogGroupCheck(),
         MetricAlarmCoverageCheck.lambdaErrors,
         MetricAlarmCoverageCheck.lambdaThrottles,

@@ -149,4 +149,43 @@ import Testing
             "main.tf:1:1 `aws_lambda_function.f` has no `aws_cloudwatch_log_group` named `/aws/lambda/orders`: Lambda creates one with no retention or encryption",
         ])
     }
+
+    @Test func dynamoDBAutoScalingNeedsATargetWithAPolicy() {
+        let text = """
+            variable "billing" {
+              type = string
+            }
+            resource "aws_dynamodb_table" "on_demand" {
+              name         = "a"
+              billing_mode = "PAY_PER_REQUEST"
+            }
+            resource "aws_dynamodb_table" "unknown" {
+              name         = "b"
+              billing_mode = var.billing
+            }
+            resource "aws_dynamodb_table" "scaled" {
+              name         = "c"
+              billing_mode = "PROVISIONED"
+            }
+            resource "aws_dynamodb_table" "target_only" {
+              name = "d"
+            }
+            resource "aws_appautoscaling_target" "scaled" {
+              service_namespace = "dynamodb"
+              resource_id       = "table/${aws_dynamodb_table.scaled.name}"
+            }
+            resource "aws_appautoscaling_policy" "scaled" {
+              name        = "scaled"
+              resource_id = aws_appautoscaling_target.scaled.resource_id
+            }
+            resource "aws_appautoscaling_target" "target_only" {
+              service_namespace = "dynamodb"
+              resource_id       = "table/${aws_dynamodb_table.target_only.name}"
+            }
+
+            """
+        #expect(BuiltinRuleHarness.run("aws-dynamodb-autoscaling", text) == [
+            "main.tf:16:1 `aws_dynamodb_table.target_only` uses provisioned capacity without auto scaling",
+        ])
+    }
 }
