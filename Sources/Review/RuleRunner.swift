@@ -30,8 +30,17 @@ public struct RuleRunner: Sendable {
         let evaluator = ConditionEvaluator(connections: context.connections)
         let suppressions = context.suppressions
         var findings: [Finding] = []
+        // The rules that apply to each subject type, in rule order, picked once per type.
+        var rulesByType: [String: [Rule]] = [:]
         for subject in context.subjectList where filter?(subject) ?? true {
-            for rule in ruleSet.rules where Self.applies(rule, to: subject) {
+            let rules: [Rule]
+            if let known = rulesByType[subject.type] {
+                rules = known
+            } else {
+                rules = ruleSet.rules.filter { Self.applies($0, to: subject) }
+                rulesByType[subject.type] = rules
+            }
+            for rule in rules {
                 for verdict in verdicts(of: rule, on: subject, context: context, evaluator: evaluator) {
                     guard case .fail(let location) = verdict.verdict else { continue }
                     var finding = Self.finding(rule, subject, location, verdict.arguments)
