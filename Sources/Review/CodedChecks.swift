@@ -89,8 +89,12 @@ public enum CodedChecks {
         HandlerIAMCheck.unused,
     ]
 
+    /// `all` by name (the first check of each name), built once: rule runners look a check
+    /// up for every rule on every subject.
+    private static let byName: [String: any CodedCheck] = Dictionary(all.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+
     /// The check rule files call `name`.
     public static func named(_ name: String) -> (any CodedCheck)? {
-        all.first { $0.name == name }
+        byName[name]
     }
 }

@@ -28,11 +28,16 @@ public struct ConnectionIndex: Sendable {
     /// The resource type of a graph node (`data.<type>` for data sources); nil for variables,
     /// locals, outputs, providers and module calls.
     public static func resourceType(of node: String) -> String? {
-        var parts = node.split(separator: ".").map(String.init)
-        while parts.count > 2, parts[0] == "module" { parts.removeFirst(2) }
-        guard parts.count >= 2 else { return nil }
-        if parts[0] == "data" { return parts.count >= 3 ? "data." + parts[1] : nil }
-        if ["var", "local", "output", "provider", "module", "terraform"].contains(parts[0]) { return nil }
-        return parts[0]
+        // Substrings of the address, not copies: checks and the scope selector ask this for
+        // every edge of the reference graph.
+        let parts = node.split(separator: ".")
+        var first = 0
+        while parts.count - first > 2, parts[first] == "module" { first += 2 }
+        guard parts.count - first >= 2 else { return nil }
+        if parts[first] == "data" { return parts.count - first >= 3 ? "data." + parts[first + 1] : nil }
+        switch parts[first] {
+        case "var", "local", "output", "provider", "module", "terraform": return nil
+        default: return String(parts[first])
+        }
     }
 }

@@ -31,15 +31,15 @@ public struct FindingComparison: Sendable, Hashable {
         }
         let headIdentities = Set(head.map(\.identity))
         let baseIdentities = Set(base.map(carried))
-        introduced = head.filter { !baseIdentities.contains($0.identity) }.sorted(by: Self.order)
-        persisting = head.filter { baseIdentities.contains($0.identity) }.sorted(by: Self.order)
+        introduced = Self.sorted(head.filter { !baseIdentities.contains($0.identity) })
+        persisting = Self.sorted(head.filter { baseIdentities.contains($0.identity) })
         var resolved: [Finding] = [], removed: [Finding] = []
         for finding in base where !headIdentities.contains(carried(finding)) {
             let identity = carried(finding)
             if headSubjects.contains(SubjectKey(directory: identity.directory, address: identity.subject)) { resolved.append(finding) } else { removed.append(finding) }
         }
-        self.resolved = resolved.sorted(by: Self.order)
-        self.removed = removed.sorted(by: Self.order)
+        self.resolved = Self.sorted(resolved)
+        self.removed = Self.sorted(removed)
     }
 
     /// The head address of `subject`, following renames of the subject itself or of a
@@ -54,17 +54,55 @@ public struct FindingComparison: Sendable, Hashable {
         return nil
     }
 
-    /// Severity first (most severe on top), then file and position, then identity.
-    static func order(_ lhs: Finding, _ rhs: Finding) -> Bool {
-        if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
-        if lhs.span != rhs.span { return lhs.span < rhs.span }
-        return lhs.identity < rhs.identity
+    /// `findings` sorted by severity first (most severe on top), then file and position, then
+    /// identity; equal ones keep their input order. Compares integer keys (severity, the file's rank among the files, positions)
+    /// instead of whole spans, so that hundreds of thousands of findings sort quickly; the
+    /// identity's strings are compared only between findings at the same place.
+    static func sorted(_ findings: [Finding]) -> [Finding] {
+        guard findings.count > 1 else { return findings }
+        var fileRank: [String: Int] = [:]
+        for file in findings.map(\.span.file) where fileRank[file] == nil { fileRank[file] = 0 }
+        for (rank, file) in fileRank.keys.sorted().enumerated() { fileRank[file] = rank }
+        let keys = findings.map { finding in
+            let span = finding.span
+            return PlaceKey(
+                severity: -finding.severity.rank, file: fileRank[span.file] ?? 0,
+                start: (span.start.offset, span.start.line, span.start.column), end: (span.end.offset, span.end.line, span.end.column))
+        }
+        let order = findings.indices.sorted { left, right in
+            let leftKey = keys[left], rightKey = keys[right]
+            if leftKey != rightKey { return leftKey < rightKey }
+            let leftFinding = findings[left], rightFinding = findings[right]
+            if leftFinding.identity != rightFinding.identity { return leftFinding.identity < rightFinding.identity }
+            return left < right
+        }
+        return order.map { findings[$0] }
     }
 
     /// Introduced findings not silenced by a suppression, at or above `threshold`: what
     /// decides exit status 1.
     public func blocking(atOrAbove threshold: Severity) -> [Finding] {
         introduced.filter { !$0.isSuppressed && $0.severity >= threshold }
+    }
+}
+
+/// Where a finding sorts, as integers: minus its severity's rank, its file's rank, its start
+/// and its end (byte offset, line, column each).
+private struct PlaceKey: Equatable, Comparable {
+    var severity: Int
+    var file: Int
+    var start: (Int, Int, Int)
+    var end: (Int, Int, Int)
+
+    static func == (lhs: PlaceKey, rhs: PlaceKey) -> Bool {
+        lhs.severity == rhs.severity && lhs.file == rhs.file && lhs.start == rhs.start && lhs.end == rhs.end
+    }
+
+    static func < (lhs: PlaceKey, rhs: PlaceKey) -> Bool {
+        if lhs.severity != rhs.severity { return lhs.severity < rhs.severity }
+        if lhs.file != rhs.file { return lhs.file < rhs.file }
+        if lhs.start != rhs.start { return lhs.start < rhs.start }
+        return lhs.end < rhs.end
     }
 }
 

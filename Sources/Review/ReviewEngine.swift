@@ -164,7 +164,7 @@ public struct ReviewEngine {
         }
         return ReviewResult(
             range: range, changeSet: changeSet, modules: directories, touched: touchedList,
-            baseFindings: baseFindings.sorted(by: FindingComparison.order), headFindings: headFindings.sorted(by: FindingComparison.order),
+            baseFindings: FindingComparison.sorted(baseFindings), headFindings: FindingComparison.sorted(headFindings),
             comparison: comparison, problems: Array(Set(problems)).sorted(), metrics: metrics, headFiles: headFiles)
     }
 

@@ -1,4 +1,5 @@
 import HCL
+import Synchronization
 import Terraform
 
 /// Runs a rule set over the subjects of one loaded module tree and turns failures into
@@ -29,8 +30,17 @@ public struct RuleRunner: Sendable {
         let evaluator = ConditionEvaluator(connections: context.connections)
         let suppressions = context.suppressions
         var findings: [Finding] = []
+        // The rules that apply to each subject type, in rule order, picked once per type.
+        var rulesByType: [String: [Rule]] = [:]
         for subject in context.subjectList where filter?(subject) ?? true {
-            for rule in ruleSet.rules where Self.applies(rule, to: subject) {
+            let rules: [Rule]
+            if let known = rulesByType[subject.type] {
+                rules = known
+            } else {
+                rules = ruleSet.rules.filter { Self.applies($0, to: subject) }
+                rulesByType[subject.type] = rules
+            }
+            for rule in rules {
                 for verdict in verdicts(of: rule, on: subject, context: context, evaluator: evaluator) {
                     guard case .fail(let location) = verdict.verdict else { continue }
                     var finding = Self.finding(rule, subject, location, verdict.arguments)
@@ -124,14 +134,33 @@ public struct SuppressionIndex: Sendable {
     public init(module: Module) {
         for child in module.allModules {
             for file in child.configuration.files where byFile[file.path] == nil {
-                let text = String(decoding: file.source, as: UTF8.self)
-                byFile[file.path] = SuppressionScanner.scan(text, file: file.path).suppressions
-                lines[file.path] = text.split(separator: "\n", omittingEmptySubsequences: false)
-                var starts = [0]
-                for (offset, byte) in file.source.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
-                lineStarts[file.path] = starts
+                let scanned = Self.scanned(path: file.path, source: file.source)
+                byFile[file.path] = scanned.suppressions
+                lines[file.path] = scanned.lines
+                lineStarts[file.path] = scanned.lineStarts
             }
         }
+    }
+
+    /// What the index keeps of one file: its suppression comments, its lines, and where each
+    /// line starts.
+    private typealias ScannedFile = (suppressions: [Suppression], lines: [Substring], lineStarts: [Int])
+
+    /// The files scanned so far in this process, by path and contents: a module's files are
+    /// scanned once, not again in every module tree whose modules call that module.
+    private static let scannedFiles = Mutex<[String: [[UInt8]: ScannedFile]]>([:])
+
+    /// The scan of the file at `path` holding `source`, done once per path and contents.
+    private static func scanned(path: String, source: [UInt8]) -> ScannedFile {
+        if let known = scannedFiles.withLock({ $0[path]?[source] }) { return known }
+        let text = String(decoding: source, as: UTF8.self)
+        var starts = [0]
+        for (offset, byte) in source.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+        let scanned = (
+            suppressions: SuppressionScanner.scan(text, file: path).suppressions,
+            lines: text.split(separator: "\n", omittingEmptySubsequences: false), lineStarts: starts)
+        scannedFiles.withLock { $0[path, default: [:]][source] = scanned }
+        return scanned
     }
 
     /// The lines whose suppression comments apply to `subject`: the comment lines right

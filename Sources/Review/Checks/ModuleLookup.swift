@@ -5,18 +5,25 @@ extension Subject {
     /// address that prefixes the subject's address.
     ///
     /// Walks the tree in place (checks ask this for every subject, so no list of every module
-    /// is built); among equally long addresses the first in tree order wins.
+    /// is built); among equally long addresses the first in tree order wins. A child's
+    /// descendants have addresses that start with the child's address and a dot, so the walk
+    /// enters only children whose address prefixes the subject's.
     func owningModule(in root: Module) -> Module? {
         var best: Module?
         func visit(_ module: Module) {
-            if module.address.isEmpty || address.hasPrefix(module.address + "."),
-               best.map({ $0.address.count < module.address.count }) ?? true {
-                best = module
+            if best.map({ $0.address.count < module.address.count }) ?? true { best = module }
+            for index in module.childModules.indices where contains(module.childModules[index].address) {
+                visit(module.childModules[index])
             }
-            for index in module.childModules.indices { visit(module.childModules[index]) }
         }
+        guard contains(root.address) else { return nil }
         visit(root)
         return best
+    }
+
+    /// Whether this subject lies in the module at `moduleAddress` (or one of its descendants).
+    private func contains(_ moduleAddress: String) -> Bool {
+        moduleAddress.isEmpty || address.hasPrefix(moduleAddress + ".")
     }
 
     /// The name after the last dot of the address (`var.region` → `region`).

@@ -1,4 +1,5 @@
 import HCL
+import Synchronization
 import Terraform
 
 /// Flags blocks whose text differs from what `terraform fmt` would write (`CanonicalFormat`),
@@ -18,8 +19,7 @@ struct TerraformFmtCheck: CodedCheck {
     func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {
         guard subject.isFirstInstance(in: context), subject.file.hasSuffix(".tf"), let syntax = BlockSyntax(of: subject, in: context),
               syntax.file.diagnostics.isEmpty, !Self.fmtRewrites(syntax),
-              let formatted = CanonicalFormat.format(syntax.file.source) else { return [] }
-        let original = Self.lines(syntax.file.source), canonical = Self.lines(formatted)
+              let (original, canonical) = Self.formattedLines(of: syntax.file.source) else { return [] }
         guard original.count == canonical.count else { return [] }
         let block = syntax.block.range
         let lineNumbers = block.start.line...block.end.line
@@ -34,9 +34,26 @@ struct TerraformFmtCheck: CodedCheck {
             arguments: ["replacement": replacement, "lines": String(differing.count)])]
     }
 
+    /// One line of a file: where it starts, and its bytes without the line break.
+    typealias Line = (offset: Int, bytes: ArraySlice<UInt8>)
+
+    /// The lines of each file formatted so far in this process and of its canonical text (nil
+    /// when `CanonicalFormat` declines the file), by the file's bytes: a file is formatted once,
+    /// not once per block, nor again in every module tree whose modules call its module.
+    private static let formattedFiles = Mutex<[[UInt8]: (original: [Line], canonical: [Line])?]>([:])
+
+    /// The lines of `source` and of its canonical formatting, nil when `CanonicalFormat`
+    /// declines it; computed once per file contents.
+    static func formattedLines(of source: [UInt8]) -> (original: [Line], canonical: [Line])? {
+        if let known = formattedFiles.withLock({ $0[source] }) { return known }
+        let formatted = CanonicalFormat.format(source).map { (original: lines(source), canonical: lines($0)) }
+        formattedFiles.withLock { $0[source] = .some(formatted) }
+        return formatted
+    }
+
     /// The lines of `bytes` without their line breaks, with the offset where each starts.
-    static func lines(_ bytes: [UInt8]) -> [(offset: Int, bytes: ArraySlice<UInt8>)] {
-        var lines: [(offset: Int, bytes: ArraySlice<UInt8>)] = []
+    static func lines(_ bytes: [UInt8]) -> [Line] {
+        var lines: [Line] = []
         var start = 0
         for (index, byte) in bytes.enumerated() where byte == 0x0A {
             lines.append((start, bytes[start..<index]))

@@ -5,7 +5,11 @@ public struct HandlerFile: Sendable {
     /// The repository path (`lambda/handler.py`).
     public var path: String
     /// The parsed source.
-    public var source: Python.SourceFile
+    public let source: Python.SourceFile
+    /// Local names bound by the file's imports (at any depth, in source order, the last binding
+    /// winning), to the dotted names they stand for: computed once here, as every handler
+    /// check's `PythonScope` starts from them.
+    public let imports: [String: String]
     /// The names of the module-level functions Lambda invokes: named by an
     /// `aws_lambda_function`'s `handler`, or shaped `(event, context)` in a file matching the
     /// configured handler globs.
@@ -14,7 +18,11 @@ public struct HandlerFile: Sendable {
     /// Parses `bytes` read from `path`.
     public init(path: String, bytes: [UInt8], entryPoints: Set<String>) {
         self.path = path
-        self.source = Python.SourceFile(bytes: bytes)
+        let source = Python.SourceFile(bytes: bytes)
+        self.source = source
+        var imports: [String: String] = [:]
+        for statement in source.module.body { PythonScope.collectImports(statement, into: &imports) }
+        self.imports = imports
         self.entryPoints = entryPoints
     }
 

@@ -13,10 +13,12 @@ public struct PythonScope: Sendable {
     /// subject's own).
     public init(_ subject: HandlerSubject) {
         statements = subject.statements
-        var imports: [String: String] = [:]
-        var all: [Statement] = subject.file.source.module.body
-        if let function = subject.function { all += function.function.body }
-        for statement in all { Self.collectImports(statement, into: &imports) }
+        // The file's imports (collected once per file), then the function's own again, so
+        // that they win over any later module-level binding of the same name.
+        var imports = subject.file.imports
+        if let function = subject.function {
+            for statement in function.function.body { Self.collectImports(statement, into: &imports) }
+        }
         self.imports = imports
     }
 
