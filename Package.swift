@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "TerraformTests", dependencies: ["Terraform", "HCL"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics"]),
         .testTarget(name: "LinearRegexTests", dependencies: ["LinearRegex"]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Git"], exclude: ["Golden"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Git", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Git", "Terraform", "HCL", "TestSupport"]),
         .testTarget(name: "StackReviewCLITests", dependencies: ["TestSupport", "Git"]),
         .testTarget(name: "DemoTests", dependencies: ["Demo", "Git", "Review"], exclude: ["Golden"]),

@@ -1,3 +1,4 @@
+import HCL
 import Terraform
 
 /// A check written in Swift, for what a declarative condition cannot say (IAM policy
@@ -55,6 +56,16 @@ public struct CheckContext: Sendable {
     public var suppressions: SuppressionIndex
     /// Lambda packages and the handler code they deploy, computed once for all checks.
     let handlerCode = HandlerCodeCache()
+    /// For each block with several instances (`count`, `for_each`, a module's instances), the
+    /// smallest address among them, keyed by file and range: one pass, so a check asking
+    /// "is this the first instance?" stays linear in a module of 100,000 resources.
+    let firstInstanceAddress: [BlockLocation: String]
+
+    /// A block's place: its file and source range.
+    struct BlockLocation: Hashable, Sendable {
+        var file: String
+        var range: HCL.SourceRange
+    }
 
     /// Builds the context of a module tree loaded from `directory`.
     public init(module: Module, directory: String, configuration: Configuration, today: String = "2000-01-01") {
@@ -63,6 +74,13 @@ public struct CheckContext: Sendable {
         let subjects = module.subjects(directory: directory)
         self.subjectList = subjects
         self.subjects = Dictionary(subjects.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
+        var firstInstanceAddress: [BlockLocation: String] = [:]
+        for subject in subjects {
+            let location = BlockLocation(file: subject.file, range: subject.range)
+            if let known = firstInstanceAddress[location], known <= subject.address { continue }
+            firstInstanceAddress[location] = subject.address
+        }
+        self.firstInstanceAddress = firstInstanceAddress
         let graph = ReferenceGraph(root: module)
         self.graph = graph
         self.connections = ConnectionIndex(graph: graph)

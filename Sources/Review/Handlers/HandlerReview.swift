@@ -57,6 +57,15 @@ struct HandlerReview {
             let matchesGlobs = configuration.handlerGlobs.contains { $0.matches(path) }
             guard named[path] != nil || matchesGlobs || LambdaHandlerReference.isPackaged(path, in: contexts) else { continue }
             guard let bytes = source.readFile(at: path)?.bytes else { continue }
+            guard bytes.count <= ParsedFileCache.maximumFileSize else {
+                outcome.unparsable.insert(candidate.headPath)
+                if side == .head {
+                    outcome.problems.append(ReviewProblem(
+                        file: path, line: 0,
+                        message: "File too large: the file is \(ParsedFileCache.mebibytes(bytes.count)), more than the \(ParsedFileCache.mebibytes(ParsedFileCache.maximumFileSize)) stackreview reads. The file's handler rules were not run."))
+                }
+                continue
+            }
             var file = HandlerFile(path: path, bytes: bytes, entryPoints: named[path] ?? [])
             if let diagnostic = file.source.diagnostics.first {
                 outcome.unparsable.insert(candidate.headPath)

@@ -11,11 +11,27 @@ public struct HandlerFile: Sendable {
     /// configured handler globs.
     public var entryPoints: Set<String>
 
+    /// Names bound by the file's imports (anywhere in it), to the dotted names they stand for;
+    /// computed once per file, since every handler check asks for them.
+    public var imports: [String: String]
+    /// The imports inside each module-level function's body, by the function's start offset.
+    var functionImports: [Int: [String: String]]
+
     /// Parses `bytes` read from `path`.
     public init(path: String, bytes: [UInt8], entryPoints: Set<String>) {
         self.path = path
         self.source = Python.SourceFile(bytes: bytes)
         self.entryPoints = entryPoints
+        var imports: [String: String] = [:]
+        for statement in source.module.body { PythonScope.collectImports(statement, into: &imports) }
+        self.imports = imports
+        var functionImports: [Int: [String: String]] = [:]
+        for function in source.topLevelFunctions {
+            var own: [String: String] = [:]
+            for statement in function.function.body { PythonScope.collectImports(statement, into: &own) }
+            functionImports[function.range.start.offset] = own
+        }
+        self.functionImports = functionImports
     }
 
     /// The module-level functions shaped like a Lambda handler: two positional parameters

@@ -13,10 +13,14 @@ public struct PythonScope: Sendable {
     /// subject's own).
     public init(_ subject: HandlerSubject) {
         statements = subject.statements
-        var imports: [String: String] = [:]
-        var all: [Statement] = subject.file.source.module.body
-        if let function = subject.function { all += function.function.body }
-        for statement in all { Self.collectImports(statement, into: &imports) }
+        var imports = subject.file.imports
+        if let function = subject.function {
+            if let own = subject.file.functionImports[function.range.start.offset] {
+                imports.merge(own) { _, inner in inner }
+            } else {
+                for statement in function.function.body { Self.collectImports(statement, into: &imports) }
+            }
+        }
         self.imports = imports
     }
 
