@@ -117,12 +117,27 @@ public struct ReviewTextReport: ReviewReporter {
         return frame
     }
 
-    /// `line` with its string literals redacted; a line without any (`password: hunter2` in a
-    /// heredoc) keeps only what comes before its first `=` or `:`, followed by `********`.
+    /// `line` with the string literals after its first `=` or `:` (outside quotes) redacted, or
+    /// all of them when it has neither; a value without quotes (`password: hunter2` in a heredoc)
+    /// leaves only what comes before the `=` or `:`, followed by `********`.
     static func redactingValues(_ line: String) -> String {
-        let redacted = redactingStringLiterals(line)
-        guard redacted == line, let cut = line.firstIndex(where: { $0 == "=" || $0 == ":" }) else { return redacted }
-        return String(line[...cut]) + " ********"
+        var quote: Character?
+        var cut: String.Index?
+        for index in line.indices {
+            let character = line[index]
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if character == "\"" || character == "'" {
+                quote = character
+            } else if character == "=" || character == ":" {
+                cut = index
+                break
+            }
+        }
+        guard let cut else { return redactingStringLiterals(line) }
+        let value = line[line.index(after: cut)...]
+        let redacted = redactingStringLiterals(String(value))
+        return String(line[...cut]) + (redacted == String(value) ? " ********" : redacted)
     }
 
     /// `line` with each double- or single-quoted string literal replaced by
