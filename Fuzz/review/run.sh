@@ -7,4 +7,4 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 source "$here/../modules.sh" Reporting
-fuzz_run review "$here/FuzzReview.swift" "${1:-60}" -timeout=20 -max_len=8192
+fuzz_run review "$here/FuzzReview.swift" "${1:-60}" -timeout=20 -max_len=8192 -detect_leaks=0
