@@ -6,4 +6,4 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 source "$here/../modules.sh" Review
-fuzz_run config "$here/FuzzConfiguration.swift" "${1:-60}" -timeout=10 -max_len=4096
+fuzz_run config "$here/FuzzConfiguration.swift" "${1:-60}" -timeout=10 -max_len=4096 -detect_leaks=0
