@@ -24,6 +24,8 @@ public enum GitError: Error, Equatable, Sendable, CustomStringConvertible {
     case unsupportedRange(String)
     /// A line on the pre-push hook's standard input does not follow Git's format.
     case malformedPrePushInput(line: Int, text: String, reason: String)
+    /// A partial clone lacks a blob the review needs (stackreview never fetches).
+    case partialCloneObjectMissing(path: String)
     /// A file in the working tree could not be read.
     case unreadableFile(path: String, reason: String)
     /// `--since-tag`: no tag names the revision or any of its ancestors.
@@ -66,6 +68,8 @@ public enum GitError: Error, Equatable, Sendable, CustomStringConvertible {
             return "Cannot compare \(description). Compare a revision with another revision, the staged changes or the working tree."
         case .malformedPrePushInput(let line, let text, let reason):
             return "Malformed pre-push input on line \(line) ('\(text)'): \(reason). Git sends '<local ref> <local oid> <remote ref> <remote oid>' on each line; run this command only as Git's pre-push hook."
+        case .partialCloneObjectMissing(let path):
+            return "The contents of '\(path)' are not in this partial clone (it was cloned with --filter), and stackreview never fetches. Review in a clone made without --filter (in CI, give actions/checkout no `filter` input), or fetch the blobs of both revisions before reviewing."
         case .unreadableFile(let path, let reason):
             return "Cannot read '\(path)' from the working tree: \(reason). Check that the file exists and is readable."
         case .noTagReachable(let revision):

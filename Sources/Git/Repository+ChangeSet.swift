@@ -105,7 +105,13 @@ extension Repository {
         var deleted: [LineRange] = []
         if !isSubmodule {
             var patchPointer: OpaquePointer?
-            try check(git_patch_from_diff(&patchPointer, diff.pointer, index), "compute the changes of '\(path)'")
+            let code = git_patch_from_diff(&patchPointer, diff.pointer, index)
+            do {
+                try check(code, "compute the changes of '\(path)'")
+            } catch {
+                if code == GIT_ENOTFOUND.rawValue, isPartialClone { throw GitError.partialCloneObjectMissing(path: path) }
+                throw error
+            }
             if let patchPointer {
                 let patch = Libgit2Handle(patchPointer, release: git_patch_free)
                 if let patched = git_patch_get_delta(patch.pointer) { delta = patched.pointee }
@@ -169,6 +175,16 @@ extension Repository {
         case GIT_DELTA_COPIED: return .copied
         case GIT_DELTA_TYPECHANGE: return .typeChange
         default: return nil
+        }
+    }
+}
+
+extension Repository {
+    /// Whether this is a partial clone (`git clone --filter=…`): objects it has not fetched are
+    /// missing from its database, and stackreview never fetches them.
+    var isPartialClone: Bool {
+        ["extensions.partialclone", "remote.origin.promisor", "remote.origin.partialclonefilter"].contains { name in
+            ((try? configString(name)) ?? nil) != nil
         }
     }
 }

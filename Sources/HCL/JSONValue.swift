@@ -92,7 +92,10 @@ public struct JSONParseResult: Sendable {
 /// Follows RFC 8259; a leading byte order mark is skipped. Never traps; nesting deeper than 256
 /// gives a diagnostic.
 public func parseJSON(_ bytes: [UInt8], fileName: String) -> JSONParseResult {
-    var parser = JSONParser(bytes: bytes, fileName: fileName)
-    let value = parser.parseDocument()
-    return JSONParseResult(value: value, diagnostics: parser.diagnostics, fileName: fileName, source: bytes)
+    let (value, diagnostics) = LargeStackThread.run {
+        var parser = JSONParser(bytes: bytes, fileName: fileName)
+        let value = parser.parseDocument()
+        return (value, parser.diagnostics)
+    }
+    return JSONParseResult(value: value, diagnostics: diagnostics, fileName: fileName, source: bytes)
 }

@@ -25,11 +25,15 @@ public struct SourceFile: Sendable {
     public init(bytes: [UInt8], maximumDepth: Int = SourceFile.defaultMaximumDepth) {
         let lines = LineTable(bytes: bytes)
         let (tokens, tokenDiagnostics) = Tokenizer.tokenize(bytes)
-        var parser = Parser(bytes: bytes, lines: lines, tokens: tokens, maximumDepth: maximumDepth)
-        let body = parser.parseModule()
+        // On a thread with a large stack: see LargeStackThread.
+        let (body, parserDiagnostics) = LargeStackThread.run {
+            var parser = Parser(bytes: bytes, lines: lines, tokens: tokens, maximumDepth: maximumDepth)
+            let body = parser.parseModule()
+            return (body, parser.diagnostics)
+        }
         self.bytes = bytes
         self.module = Module(body: body, range: lines.range(0, bytes.count))
-        self.diagnostics = (tokenDiagnostics + parser.diagnostics).sorted { $0.range.start.offset < $1.range.start.offset }
+        self.diagnostics = (tokenDiagnostics + parserDiagnostics).sorted { $0.range.start.offset < $1.range.start.offset }
     }
 
     /// Parses source text.

@@ -29,8 +29,15 @@ public struct Tokenizer {
                                   range: 0..<bytes.count, isFragment: false)
         tokenizer.checkEncoding()
         tokenizer.run()
+        // Python refuses a NUL byte anywhere, inside a string or a comment too, before anything else.
+        if let nul = bytes.firstIndex(of: 0), !tokenizer.diagnostics.contains(where: { $0.summary == nullByteSummary }) {
+            tokenizer.diagnostics.insert(Diagnostic(summary: nullByteSummary, detail: nullByteDetail, range: tokenizer.lines.range(nul, nul + 1)), at: 0)
+        }
         return (tokenizer.tokens, tokenizer.diagnostics)
     }
+
+    static let nullByteSummary = "source code cannot contain null bytes"
+    static let nullByteDetail = "The file contains a NUL byte, which Python does not accept in source code. Remove it; the file may be binary or in another encoding."
 
     /// Tokenizes the expression part of an f-string replacement field: no NEWLINE, INDENT or
     /// DEDENT tokens, line breaks are plain whitespace.
@@ -167,9 +174,7 @@ public struct Tokenizer {
                     emit(.error, start, start + 1)
                 }
             case 0:
-                report("source code cannot contain null bytes",
-                       "The file contains a NUL byte, which Python does not accept in source code. Remove it; the file may be binary or in another encoding.",
-                       index, index + 1)
+                report(Self.nullByteSummary, Self.nullByteDetail, index, index + 1)
                 index += 1
             case UInt8(ascii: "'"), UInt8(ascii: "\""):
                 readString(prefixStart: index, quoteOffset: index)

@@ -6,6 +6,8 @@ import Review
 /// `check_name` (the rule id), `fingerprint` (a stable hash of the finding's identity, so
 /// GitLab can tell new issues from old ones across commits), `severity` (critical → blocker,
 /// high → critical, medium → major, low → minor, info → info) and `location` with the lines.
+/// Each file stackreview could not fully analyse is a `major` issue with the check name
+/// `stackreview-not-analysed` at its line (line 1 when the whole file is concerned).
 public struct CodeClimateReport: ReviewReporter {
     /// Creates the report writer.
     public init() {}
@@ -20,7 +22,13 @@ public struct CodeClimateReport: ReviewReporter {
                 categories: [finding.category == .securityHardening ? "Security" : "Bug Risk"],
                 location: Location(path: finding.span.file, lines: Lines(begin: finding.span.lines.lowerBound, end: finding.span.lines.upperBound)))
         }
-        return ReviewJSONReport.encode(issues)
+        let problems = result.problems.map { problem in
+            Issue(
+                type: "issue", description: "Not analysed: " + problem.message, check_name: ReviewProblem.checkName,
+                fingerprint: StableFingerprint.of(problem), severity: "major", categories: ["Bug Risk"],
+                location: Location(path: problem.file, lines: Lines(begin: max(problem.line, 1), end: max(problem.line, 1))))
+        }
+        return ReviewJSONReport.encode(issues + problems)
     }
 
     /// Code Climate's severity for `severity`.

@@ -1,14 +1,38 @@
 /// A file's text split into lines, for code frames, suggestion blocks and column conversion.
 ///
-/// Lines are split at `\n` (a trailing `\r` stays with its line); columns given to this type
-/// are 1-based UTF-8 byte columns, as `SourceSpan` counts them.
+/// Lines end at `\n` or `\r\n` (the `\r` is not part of the line) and, in Python files, also at
+/// a lone `\r`, as Python's tokenizer counts lines (HCL counts a lone `\r` as a space); columns
+/// given to this type are 1-based UTF-8 byte columns, as `SourceSpan` counts them.
 struct FileLines: Sendable {
-    /// The lines, without their `\n`.
+    /// The lines, without their line ends.
     let lines: [Substring]
 
-    /// Splits `text` into lines.
-    init(_ text: String) {
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    /// Splits `text` into lines; `loneCarriageReturnEndsLine` for Python sources.
+    init(_ text: String, loneCarriageReturnEndsLine: Bool = false) {
+        // Split on Unicode scalars: as Characters, "\r\n" is one grapheme that "\n" never matches.
+        let scalars = text.unicodeScalars
+        var lines: [Substring] = []
+        var start = scalars.startIndex, index = scalars.startIndex
+        while index != scalars.endIndex {
+            let scalar = scalars[index]
+            let next = scalars.index(after: index)
+            if scalar == "\n" || (scalar == "\r" && (next == scalars.endIndex || scalars[next] == "\n" || loneCarriageReturnEndsLine)) {
+                lines.append(Substring(scalars[start..<index]))
+                start = scalar == "\r" && next != scalars.endIndex && scalars[next] == "\n" ? scalars.index(after: next) : next
+                index = start
+            } else {
+                index = next
+            }
+        }
+        lines.append(Substring(scalars[start...]))
+        self.lines = lines
+    }
+
+    /// The lines of each file of `files` (repository path → text), Python files split as Python reads them.
+    static func of(_ files: [String: String]) -> [String: FileLines] {
+        var result: [String: FileLines] = [:]
+        for (path, text) in files { result[path] = FileLines(text, loneCarriageReturnEndsLine: path.hasSuffix(".py")) }
+        return result
     }
 
     /// The 1-based line `number`, or nil past the end.

@@ -5,8 +5,9 @@ import Review
 /// One `<testsuite>` per report section that has findings, named after the section. Each
 /// introduced or persisting finding is a `<testcase>` (class name: the rule id; name: the
 /// subject and attribute) with a `<failure>`; a suppressed one is `<skipped>` with the reason;
-/// each resolved finding is a passing `<testcase>`. Every text is XML-escaped, and characters
-/// XML 1.0 cannot hold are written as `\u{…}`.
+/// each resolved finding is a passing `<testcase>`. Files stackreview could not fully analyse
+/// form a last suite, "Not analysed", one `<testcase>` with an `<error>` each. Every text is
+/// XML-escaped, and characters XML 1.0 cannot hold are written as `\u{…}`.
 public struct JUnitReport: ReviewReporter {
     /// Creates the report writer.
     public init() {}
@@ -48,8 +49,18 @@ public struct JUnitReport: ReviewReporter {
             }
             suites += "  </testsuite>\n"
         }
+        if !result.problems.isEmpty {
+            suites += "  <testsuite name=\"Not analysed\" tests=\"\(result.problems.count)\" failures=\"0\" errors=\"\(result.problems.count)\" skipped=\"0\">\n"
+            for problem in result.problems {
+                suites += "    <testcase classname=\"\(ReviewProblem.checkName)\" name=\"\(Self.escape(problem.file))\" file=\"\(Self.escape(problem.file))\" line=\"\(problem.line)\">\n"
+                suites += "      <error message=\"\(Self.escape(problem.message))\" type=\"not-analysed\"/>\n"
+                suites += "    </testcase>\n"
+            }
+            suites += "  </testsuite>\n"
+        }
+        let totalErrors = result.problems.count
         var output = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        output += "<testsuites name=\"stackreview \(Self.escape(context.toolVersion))\" tests=\"\(totalTests)\" failures=\"\(totalFailures)\" errors=\"0\" skipped=\"\(totalSkipped)\">\n"
+        output += "<testsuites name=\"stackreview \(Self.escape(context.toolVersion))\" tests=\"\(totalTests + totalErrors)\" failures=\"\(totalFailures)\" errors=\"\(totalErrors)\" skipped=\"\(totalSkipped)\">\n"
         return output + suites + "</testsuites>\n"
     }
 

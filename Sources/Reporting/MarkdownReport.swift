@@ -102,7 +102,7 @@ public struct MarkdownReport: ReviewReporter {
                 text += "**It does not block:** the review is configured never to fail."
             }
             if !result.problems.isEmpty {
-                text += " " + ReportOrder.count(result.problems.count, "file") + " could not be fully analysed (see the end)."
+                text += " " + ReportOrder.count(Set(result.problems.map(\.file)).count, "file") + " could not be fully analysed (see the end)."
             }
             return text
         }
@@ -195,6 +195,9 @@ public struct MarkdownReport: ReviewReporter {
             output += "\n"
             let suppressed = result.headFindings.filter(\.isSuppressed).count
             if suppressed > 0 { output += "Suppressed at head and not counted above: \(suppressed).\n\n" }
+            let notAnalysed = result.problems.isEmpty ? "" : "- **Files Not Analysed:** "
+                + ReportOrder.count(Set(result.problems.map(\.file)).count, "file") + ", "
+                + ReportOrder.count(result.problems.count, "problem") + " (listed under Not Analysed)\n"
             if let metrics = result.metrics {
                 let head = metrics.head
                 let base = metrics.base
@@ -212,7 +215,9 @@ public struct MarkdownReport: ReviewReporter {
                 if !head.frameworks.isEmpty {
                     output += "- **Frameworks:** " + head.frameworks.map(MarkdownText.escape).joined(separator: ", ") + "\n"
                 }
-                output += "\n"
+                output += notAnalysed + "\n"
+            } else if !notAnalysed.isEmpty {
+                output += notAnalysed + "\n"
             }
             return output
         }

@@ -5,7 +5,8 @@ import Review
 /// One diagnostic per introduced or persisting finding that is not suppressed (reviewdog
 /// posts what it gets; suppressed findings stay in JSON and SARIF). rdjson columns count UTF-8
 /// bytes from 1, as stackreview's do, so positions are written unchanged. A finding with a fix
-/// carries a suggestion replacing the fix's range.
+/// carries a suggestion replacing the fix's range. Each file stackreview could not fully analyse
+/// is a `WARNING` diagnostic with the code `stackreview-not-analysed`.
 public struct RDJSONReport: ReviewReporter {
     /// Creates the report writer.
     public init() {}
@@ -21,8 +22,14 @@ public struct RDJSONReport: ReviewReporter {
                 code: Code(value: finding.ruleID, url: context.rules[finding.ruleID]?.references.links.first),
                 suggestions: finding.fix.map { [Suggestion(range: Self.range($0.span), text: $0.replacement)] })
         }
+        let problems = result.problems.map { problem in
+            Diagnostic(
+                message: "Not analysed: " + problem.message,
+                location: Location(path: problem.file, range: problem.line > 0 ? Range(start: Position(line: problem.line, column: 1), end: nil) : nil),
+                severity: "WARNING", code: Code(value: ReviewProblem.checkName, url: nil), suggestions: nil)
+        }
         return ReviewJSONReport.encode(DiagnosticResult(
-            source: Source(name: "stackreview", url: "https://github.com/stackreview/stackreview"), diagnostics: diagnostics))
+            source: Source(name: "stackreview", url: "https://github.com/stackreview/stackreview"), diagnostics: diagnostics + problems))
     }
 
     /// `ERROR` for critical and high, `WARNING` for medium, `INFO` for low and info.
@@ -58,12 +65,12 @@ public struct RDJSONReport: ReviewReporter {
 
     struct Location: Encodable {
         var path: String
-        var range: Range
+        var range: Range?
     }
 
     struct Range: Encodable {
         var start: Position
-        var end: Position
+        var end: Position?
     }
 
     struct Position: Encodable {

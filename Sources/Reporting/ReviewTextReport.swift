@@ -7,9 +7,9 @@ import Review
 /// With `ReportContext.color`, severities and underlines are colored with ANSI escapes (the
 /// caller decides: standard output is a terminal and `NO_COLOR` is not set). With head file
 /// texts in `ReportContext.headFiles`, each open finding shows a code frame: its first line and
-/// a caret underline under the span. A finding of a rule whose id contains `secret` shows that
-/// line with every string literal redacted (`"********" (24 characters)`), so a secret's value
-/// never reaches a terminal or a CI log.
+/// a caret underline under the span. A finding of a rule whose id contains `secret`, and any
+/// finding whose line may show a secret (`SecretLine`), shows that line with every string literal
+/// redacted (`"********" (24 characters)`), so a secret's value never reaches a terminal or a CI log.
 public struct ReviewTextReport: ReviewReporter {
     /// Creates the report writer.
     public init() {}
@@ -23,7 +23,7 @@ public struct ReviewTextReport: ReviewReporter {
     public func render(_ result: ReviewResult, context: ReportContext) -> String {
         let comparison = result.comparison
         let failOn = context.failOn
-        let frames = context.headFiles.mapValues(FileLines.init)
+        let frames = FileLines.of(context.headFiles)
         let resolved = ChangeSetTextReport.sideText(result.changeSet.base) + ".." + ChangeSetTextReport.sideText(result.changeSet.head)
         var output = "stackreview: \(TerminalText.escape(result.range.description)) = \(resolved)"
         output += " — " + ChangeSetTextReport.count(result.changeSet.files.count, "file") + " changed"
@@ -95,8 +95,8 @@ public struct ReviewTextReport: ReviewReporter {
         let gutter = String(number)
         let pad = String(repeating: " ", count: gutter.count)
         var caretStart: Int, caretWidth: Int
-        if finding.ruleID.lowercased().contains("secret") {
-            text = TerminalText.escape(redactingStringLiterals(text))
+        if finding.ruleID.lowercased().contains("secret") || SecretLine.mayReveal(text) {
+            text = TerminalText.escape(redactingValues(text))
             let indent = text.prefix { $0 == " " || $0 == "\t" }.count
             caretStart = indent
             caretWidth = max(1, text.count - indent)
@@ -115,6 +115,29 @@ public struct ReviewTextReport: ReviewReporter {
         var frame = "      " + gutter + " | " + text + "\n"
         frame += "      " + pad + " | " + leading + paint(String(repeating: "^", count: caretWidth), colorCode(finding.severity), color) + "\n"
         return frame
+    }
+
+    /// `line` with the string literals after its first `=` or `:` (outside quotes) redacted, or
+    /// all of them when it has neither; a value without quotes (`password: hunter2` in a heredoc)
+    /// leaves only what comes before the `=` or `:`, followed by `********`.
+    static func redactingValues(_ line: String) -> String {
+        var quote: Character?
+        var cut: String.Index?
+        for index in line.indices {
+            let character = line[index]
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if character == "\"" || character == "'" {
+                quote = character
+            } else if character == "=" || character == ":" {
+                cut = index
+                break
+            }
+        }
+        guard let cut else { return redactingStringLiterals(line) }
+        let value = line[line.index(after: cut)...]
+        let redacted = redactingStringLiterals(String(value))
+        return String(line[...cut]) + (redacted == String(value) ? " ********" : redacted)
     }
 
     /// `line` with each double- or single-quoted string literal replaced by

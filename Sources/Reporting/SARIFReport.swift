@@ -13,6 +13,9 @@ import Review
 /// expects). stackreview's columns count UTF-8 bytes, so they are converted with the head text of
 /// the file when `ReportContext.headFiles` has it; without it (and for resolved findings, located
 /// at base) the byte column is written, which is the same for ASCII lines.
+///
+/// Files stackreview could not fully analyse are `toolExecutionNotifications` (level `error`,
+/// descriptor `stackreview-not-analysed`) of the run's one invocation, with the file and line.
 public struct SARIFReport: ReviewReporter {
     /// Creates the report writer.
     public init() {}
@@ -45,7 +48,7 @@ public struct SARIFReport: ReviewReporter {
                 properties: properties)
         }
         let ruleIndex = Dictionary(uniqueKeysWithValues: ruleIDs.enumerated().map { ($1, $0) })
-        let fileLines = context.headFiles.mapValues(FileLines.init)
+        let fileLines = FileLines.of(context.headFiles)
         let results = entries.map { finding, state, atHead -> SARIFResult in
             let span = finding.span
             let lines = atHead ? fileLines[span.file] : nil
@@ -72,6 +75,16 @@ public struct SARIFReport: ReviewReporter {
                                       informationUri: "https://github.com/stackreview/stackreview", rules: rules)),
             columnKind: "utf16CodeUnits", originalUriBaseIds: ["%SRCROOT%": ArtifactLocation(uri: "./", uriBaseId: nil)],
             versionControlProvenance: result.changeSet.headCommit.map { [VersionControl(revisionId: $0.hex, repositoryUri: context.linkBase)] },
+            invocations: result.problems.isEmpty ? nil : [Invocation(
+                executionSuccessful: true,
+                toolExecutionNotifications: result.problems.map { problem in
+                    Notification(
+                        descriptor: NotificationDescriptor(id: ReviewProblem.checkName), level: "error",
+                        message: Text(text: "Not analysed: " + problem.message),
+                        locations: [Location(physicalLocation: PhysicalLocation(
+                            artifactLocation: ArtifactLocation(uri: MarkdownText.urlPath(problem.file), uriBaseId: "%SRCROOT%"),
+                            region: problem.line > 0 ? Region(startLine: problem.line, startColumn: nil, endLine: nil, endColumn: nil) : nil))])
+                })],
             results: results)
         return ReviewJSONReport.encode(Log(version: "2.1.0", schema: "https://json.schemastore.org/sarif-2.1.0.json", runs: [run]))
     }
@@ -113,8 +126,23 @@ public struct SARIFReport: ReviewReporter {
         var columnKind: String
         var originalUriBaseIds: [String: ArtifactLocation]
         var versionControlProvenance: [VersionControl]?
+        var invocations: [Invocation]?
         var results: [SARIFResult]
     }
+
+    struct Invocation: Encodable {
+        var executionSuccessful: Bool
+        var toolExecutionNotifications: [Notification]
+    }
+
+    struct Notification: Encodable {
+        var descriptor: NotificationDescriptor
+        var level: String
+        var message: Text
+        var locations: [Location]
+    }
+
+    struct NotificationDescriptor: Encodable { var id: String }
 
     struct VersionControl: Encodable {
         var revisionId: String
@@ -180,7 +208,7 @@ public struct SARIFReport: ReviewReporter {
 
     struct PhysicalLocation: Encodable {
         var artifactLocation: ArtifactLocation
-        var region: Region
+        var region: Region?
     }
 
     struct ArtifactLocation: Encodable {
@@ -190,8 +218,8 @@ public struct SARIFReport: ReviewReporter {
 
     struct Region: Encodable {
         var startLine: Int
-        var startColumn: Int
-        var endLine: Int
-        var endColumn: Int
+        var startColumn: Int?
+        var endLine: Int?
+        var endColumn: Int?
     }
 }

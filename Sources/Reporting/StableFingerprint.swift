@@ -11,6 +11,12 @@ enum StableFingerprint {
         return hex(fnv1a(key, basis: 0xcbf2_9ce4_8422_2325)) + hex(fnv1a(key, basis: 0x6c62_272e_07bb_0142))
     }
 
+    /// The fingerprint of a file not analysed: its path and the reason, never its line.
+    static func of(_ problem: ReviewProblem) -> String {
+        let key = [ReviewProblem.checkName, problem.file, problem.message].joined(separator: "\u{1F}")
+        return hex(fnv1a(key, basis: 0xcbf2_9ce4_8422_2325)) + hex(fnv1a(key, basis: 0x6c62_272e_07bb_0142))
+    }
+
     static func fnv1a(_ text: String, basis: UInt64) -> UInt64 {
         var hash = basis
         for byte in text.utf8 {

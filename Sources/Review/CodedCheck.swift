@@ -1,3 +1,4 @@
+import HCL
 import Terraform
 
 /// A check written in Swift, for what a declarative condition cannot say (IAM policy

@@ -243,6 +243,8 @@ public struct ReviewEngine {
 
 /// The modules of one side, loaded and analysed once, with the problems met while loading them.
 struct SideReview {
+    /// The most errors listed per file; the rest are counted in one more problem.
+    static let problemsPerFile = 20
     let configuration: Configuration
     let today: String
     let parsedFiles: ParsedFileCache
@@ -297,10 +299,18 @@ struct SideReview {
             contexts.append(context)
             reusedFindings.append(findings)
             if let recorder { recordings[context.directory] = recorder }
+            var perFile: [String: Int] = [:]
             for diagnostic in context.module.allDiagnostics where diagnostic.severity == .error {
+                perFile[diagnostic.fileName, default: 0] += 1
+                guard perFile[diagnostic.fileName, default: 0] <= Self.problemsPerFile else { continue }
                 problems.append(ReviewProblem(
                     file: diagnostic.fileName, line: diagnostic.subject.start.line,
                     message: "\(diagnostic.summary): \(diagnostic.detail)"))
+            }
+            for (file, count) in perFile where count > Self.problemsPerFile {
+                problems.append(ReviewProblem(
+                    file: file, line: 0,
+                    message: "\(count - Self.problemsPerFile) more errors after the first \(Self.problemsPerFile) are not listed; fix those first and review again."))
             }
         }
     }

@@ -61,6 +61,9 @@ public struct ReviewProblem: Sendable, Hashable, Comparable {
     /// What went wrong, in a sentence.
     public var message: String
 
+    /// The check name machine formats (SARIF, rdjson, Code Climate, JUnit) give a problem.
+    public static let checkName = "stackreview-not-analysed"
+
     /// Creates a problem.
     public init(file: String, line: Int, message: String) {
         self.file = file

@@ -300,6 +300,9 @@ final class ModuleBuilder {
             return markOpaque("Its source \(call.sourceAddress.map { "\"\($0)\"" } ?? "(not a static string)") is not a local path; remote modules are never fetched.")
         }
         guard let directory = RepositoryPath.resolve(sourceAddress, in: configuration.directory) else {
+            diagnostics.append(Diagnostic(severity: .error, summary: "Module outside the repository",
+                detail: "module \"\(call.name)\" has the source \"\(sourceAddress)\", which leaves the repository; only modules inside it are read, so the module was not analysed. Use a path inside the repository.",
+                fileName: call.source.file, subject: call.source.block.body.attribute(named: "source")?.expression.range ?? call.source.range))
             return markOpaque("Its source \"\(sourceAddress)\" leaves the repository.")
         }
         if callStack.contains(directory) || callStack.count > loader.maximumDepth {

@@ -69,7 +69,28 @@ public final class ParsedFileCache: @unchecked Sendable {
         return parsed
     }
 
+    /// The largest file stackreview parses (10 MiB): a larger one is one problem, so a review's
+    /// time and memory stay bounded whatever a repository holds.
+    public static let maximumFileSize = 10 * 1024 * 1024
+
     static func parse(_ bytes: [UInt8], path: String, syntax: FileSyntax) -> ParsedFile {
+        if bytes.count > maximumFileSize {
+            let position = SourcePosition(line: 1, column: 1, byte: 0)
+            return ParsedFile(path: path, body: Body(range: SourceRange(at: position)), diagnostics: [Diagnostic(
+                severity: .error, summary: "File too large",
+                detail: "The file is \(ParsedFileCache.mebibytes(bytes.count)), more than the \(ParsedFileCache.mebibytes(maximumFileSize)) stackreview reads; it was not analysed. Split it into smaller files.",
+                fileName: path, subject: SourceRange(at: position))], source: [])
+        }
+        // Git's own test for binary content: a NUL byte in the first 8,000 bytes. Such a file is
+        // one problem, not one syntax error per line of garbage.
+        if let nul = bytes.prefix(8_000).firstIndex(of: 0) {
+            let line = bytes[..<nul].reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+            let position = SourcePosition(line: line, column: 1, byte: 0)
+            return ParsedFile(path: path, body: Body(range: SourceRange(at: position)), diagnostics: [Diagnostic(
+                severity: .error, summary: "Binary file",
+                detail: "The file holds a NUL byte (line \(line)), so it is binary or not UTF-8 text; it was not read as Terraform. Remove it or save it as UTF-8 text.",
+                fileName: path, subject: SourceRange(at: position))], source: bytes)
+        }
         switch syntax {
         case .native:
             let result = HCL.parse(bytes, fileName: path)
@@ -103,4 +124,12 @@ public final class ParsedFileCache: @unchecked Sendable {
             "backend": BlockTypeSchema(labelCount: 1),
         ])),
     ])
+}
+
+extension ParsedFileCache {
+    /// `52.4 MiB`: a size for a message.
+    public static func mebibytes(_ bytes: Int) -> String {
+        let tenths = (bytes * 10 + 512 * 1024) / (1024 * 1024)
+        return "\(tenths / 10).\(tenths % 10) MiB"
+    }
 }

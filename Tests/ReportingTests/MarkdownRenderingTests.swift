@@ -2,40 +2,16 @@ import Foundation
 import Git
 @testable import Review
 import Testing
+import TestSupport
 @testable import Reporting
 
 /// Renders a report of crafted findings with GitHub's Markdown renderer and checks the HTML.
 @Suite struct MarkdownRenderingTests {
-    static let cmark = ["/usr/bin/cmark-gfm", "/usr/local/bin/cmark-gfm"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let cmark = GitHubMarkdown.executable
 
-    static func render(_ markdown: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(cmark))
-        // --unsafe keeps raw HTML as GitHub does (it then allows a safe subset such as <details> and <img>).
-        process.arguments = ["--unsafe", "-e", "table", "-e", "autolink", "-e", "strikethrough"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(markdown.utf8))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        return String(decoding: data, as: UTF8.self)
-    }
+    static func render(_ markdown: String) throws -> String { try GitHubMarkdown.html(markdown) }
 
-    /// `html` without the contents of its `<code>` elements.
-    static func outsideCode(_ html: String) -> String {
-        var result = ""
-        var rest = html[...]
-        while let open = rest.range(of: "<code>") {
-            result += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].range(of: "</code>") else { return result }
-            rest = rest[close.upperBound...]
-        }
-        return result + rest
-    }
+    static func outsideCode(_ html: String) -> String { GitHubMarkdown.outsideCode(html) }
 
     static let attacks = [
         "[click](https://attacker.example/a)", "![pixel](https://attacker.example/p.png)", "<details>", "</details>",

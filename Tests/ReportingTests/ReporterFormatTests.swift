@@ -146,18 +146,23 @@ import Testing
     @Test func rdjsonAndCodeClimateSkipSuppressedFindings() throws {
         let rdjson = try #require(try Self.json(RDJSONReport().render(ReportFixture.result, context: ReportFixture.context())) as? [String: Any])
         let diagnostics = try #require(rdjson["diagnostics"] as? [[String: Any]])
-        #expect(diagnostics.count == 6)
-        #expect(diagnostics.map { $0["severity"] as? String ?? "" } == ["ERROR", "ERROR", "WARNING", "WARNING", "INFO", "INFO"])
+        // Six findings, then the file not analysed.
+        #expect(diagnostics.count == 7)
+        #expect(diagnostics.map { $0["severity"] as? String ?? "" } == ["ERROR", "ERROR", "WARNING", "WARNING", "INFO", "INFO", "WARNING"])
+        #expect((diagnostics.last?["code"] as? [String: Any])?["value"] as? String == "stackreview-not-analysed")
         let issues = try #require(try Self.json(CodeClimateReport().render(ReportFixture.result, context: ReportFixture.context())) as? [[String: Any]])
-        #expect(issues.count == 6)
-        #expect(issues.map { $0["severity"] as? String ?? "" } == ["blocker", "critical", "major", "major", "minor", "minor"])
+        #expect(issues.count == 7)
+        #expect(issues.map { $0["severity"] as? String ?? "" } == ["blocker", "critical", "major", "major", "minor", "minor", "major"])
+        #expect(issues.last?["check_name"] as? String == "stackreview-not-analysed")
     }
 
     @Test func junitIsWellFormedWithCraftedNames() throws {
         let xml = JUnitReport().render(MarkdownRenderingTests.craftedResult, context: ReportContext(toolVersion: "0.1.0 <&>"))
         let document = try XMLDocument(xmlString: xml)
         let suites = try document.nodes(forXPath: "/testsuites/testsuite")
-        #expect(suites.count == 6)
+        // The six report sections, then "Not analysed" with the crafted problem as an error.
+        #expect(suites.count == 7)
+        #expect(try document.nodes(forXPath: "//error").count == 1)
         let failures = try document.nodes(forXPath: "//failure")
         #expect(failures.count == MarkdownRenderingTests.attacks.count - 1)
         #expect(try document.nodes(forXPath: "//skipped").count == 1)

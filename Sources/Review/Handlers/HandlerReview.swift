@@ -80,6 +80,15 @@ struct HandlerReview {
                 guard packaged?.contains(path) == true else { continue }
             }
             guard let bytes = source.readFile(at: path)?.bytes else { continue }
+            guard bytes.count <= ParsedFileCache.maximumFileSize else {
+                outcome.unparsable.insert(candidate.headPath)
+                if side == .head {
+                    outcome.problems.append(ReviewProblem(
+                        file: path, line: 0,
+                        message: "File too large: the file is \(ParsedFileCache.mebibytes(bytes.count)), more than the \(ParsedFileCache.mebibytes(ParsedFileCache.maximumFileSize)) stackreview reads. The file's handler rules were not run."))
+                }
+                continue
+            }
             var file: HandlerFile
             if var same = parsedByPath[path], same.source.bytes == bytes {
                 same.entryPoints = named[path] ?? []

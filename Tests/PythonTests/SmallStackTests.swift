@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+@testable import Python
+
+/// A parse within the nesting limit never overflows the stack of the thread that asks for it,
+/// however small: the parser runs on a thread of its own with a large stack.
+@Suite struct SmallStackTests {
+    /// Parses `source` on a thread with a 128 KiB stack (a dispatch worker has 512 KiB) and
+    /// returns the diagnostics' summaries and lines.
+    static func parseOnSmallStack(_ source: String) -> [String] {
+        final class Outcome: @unchecked Sendable { var diagnostics: [String] = [] }
+        let outcome = Outcome()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            let file = SourceFile(text: source)
+            outcome.diagnostics = file.diagnostics.map { "\($0.range.start.line): \($0.summary)" }
+            done.signal()
+        }
+        thread.stackSize = 128 * 1024
+        thread.start()
+        done.wait()
+        return outcome.diagnostics
+    }
+
+    @Test func dictionaryUnpackingNestedToTheLimitParsesOnASmallStack() {
+        // Each `{**` level goes through every precedence level of the expression grammar: the
+        // deepest recursion the limit allows.
+        let source = "x = " + String(repeating: "{**", count: 199) + "{}" + String(repeating: "}", count: 199) + "\n"
+        #expect(Self.parseOnSmallStack(source) == ["1: too many nested parentheses, brackets, expressions or blocks"])
+    }
+
+    @Test func nestingPastTheLimitIsReportedOnASmallStack() {
+        let source = "x = " + String(repeating: "{**", count: 2_000) + "\n"
+        let diagnostics = Self.parseOnSmallStack(source)
+        #expect(diagnostics.filter { $0.hasSuffix("too many nested parentheses, brackets, expressions or blocks") }.count == 1)
+    }
+}
