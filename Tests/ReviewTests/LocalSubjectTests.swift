@@ -32,6 +32,38 @@ import Testing
         #expect(finding?.subject == "local.unused")
     }
 
+    @Test func localsReadWhereTheReferenceGraphDoesNotLookAreUsed() {
+        let text = """
+            locals {
+              limit   = 10
+              bucket  = "orders"
+              minimum = 1
+              spare   = 2
+            }
+            check "limit" {
+              assert {
+                condition     = local.limit > 0
+                error_message = "no limit"
+              }
+            }
+            import {
+              to = aws_s3_bucket.b
+              id = local.bucket
+            }
+            output "count" {
+              value = 3
+              precondition {
+                condition     = 3 > local.minimum
+                error_message = "too few"
+              }
+            }
+
+            """
+        #expect(BuiltinRuleHarness.run("terraform-unused-declaration", text) == [
+            "main.tf:5:3 Nothing in the module refers to `local.spare`",
+        ])
+    }
+
     @Test func localsOfAChildModuleCarryItsAddress() {
         let files = [
             "main.tf": "module \"child\" {\n  source = \"./child\"\n}\n",
