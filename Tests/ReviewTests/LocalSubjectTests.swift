@@ -27,6 +27,11 @@ import Testing
         #expect(BuiltinRuleHarness.run("terraform-naming-convention", Self.locals) == [
             "main.tf:3:3 The name of `local.queueName` is not snake_case",
         ])
+        let suppressed = Self.locals.replacingOccurrences(
+            of: "  unused    = 3", with: "  # stackreview:ignore terraform-unused-declaration kept for the next release\n  unused    = 3")
+        #expect(BuiltinRuleHarness.findings("terraform-unused-declaration", ["main.tf": suppressed]).map { $0.suppression?.reason } == [
+            "kept for the next release",
+        ])
         let finding = BuiltinRuleHarness.findings("terraform-unused-declaration", ["main.tf": Self.locals]).first
         #expect(finding?.span == SourceSpan(file: "main.tf", start: .init(line: 4, column: 3, offset: 72), end: .init(line: 4, column: 9, offset: 78)))
         #expect(finding?.subject == "local.unused")
