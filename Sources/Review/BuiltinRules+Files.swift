@@ -5890,34 +5890,49 @@ extension BuiltinRules {
         title: Block names follow the naming convention
         severity: low
         category: code-quality
-        applies_to: ["*"]
+        applies_to: ["*", local]
         message: "The name of `{address}` is not {convention}"
         improvement: "Renamed `{address}` to follow the naming convention"
         remediation: >-
-          Rename the block (with a `moved` block for resources, so Terraform does not replace them).
+          Rename the block or local (with a `moved` block for resources, so Terraform does not replace them).
           The convention is snake_case unless `.stackreview.yml` says otherwise:
           `naming: { format: mixed_snake_case }` or `naming: { custom: "^[a-z][a-z0-9]*$" }`.
-          Locals are not judged yet (they are not review subjects), unlike tflint.
         references:
           tflint: terraform_naming_convention
           links: https://developer.hashicorp.com/terraform/language/style#naming-conventions
         check:
           coded: naming-convention
         examples:
-          fail: |
-            resource "aws_sqs_queue" ⚑"OrdersQueue" {
-              name = "orders"
-            }
-            variable ⚑"table-name" {
-              type = string
-            }
-          pass: |
-            resource "aws_sqs_queue" "orders_queue" {
-              name = "orders"
-            }
-            variable "table_name" {
-              type = string
-            }
+          fail:
+            - |
+              resource "aws_sqs_queue" ⚑"OrdersQueue" {
+                name = "orders"
+              }
+              variable ⚑"table-name" {
+                type = string
+              }
+            - |
+              locals {
+                ⚑queueName = "orders"
+              }
+              resource "aws_sqs_queue" "orders" {
+                name = local.queueName
+              }
+          pass:
+            - |
+              resource "aws_sqs_queue" "orders_queue" {
+                name = "orders"
+              }
+              variable "table_name" {
+                type = string
+              }
+            - |
+              locals {
+                queue_name = "orders"
+              }
+              resource "aws_sqs_queue" "orders" {
+                name = local.queue_name
+              }
 
         """#),
         ("rules/terraform/terraform-output-description.yml", #"""
@@ -6211,38 +6226,56 @@ extension BuiltinRules {
         """#),
         ("rules/terraform/terraform-unused-declaration.yml", #"""
         id: terraform-unused-declaration
-        title: Every variable and data source is used
+        title: Every variable, local and data source is used
         severity: low
         category: code-quality
-        applies_to: ["*"]
+        applies_to: ["*", local]
         message: "Nothing in the module refers to `{address}`"
         improvement: "Removed or used `{address}`"
         remediation: >-
-          Delete the declaration, or refer to it where it was meant to be used.
-          Unused locals are not reported yet (they are not review subjects), unlike tflint.
+          Delete the declaration (for a local, its line in the `locals` block), or refer to it where
+          it was meant to be used.
         references:
           tflint: terraform_unused_declarations
           links: https://developer.hashicorp.com/terraform/language/values/variables
         check:
           coded: unused-declaration
         examples:
-          fail: |
-            ⚑variable "memory" {
-              type = number
-            }
-            ⚑data "aws_caller_identity" "current" {}
-            resource "aws_sqs_queue" "orders" {
-              name = "orders"
-            }
-          pass: |
-            variable "memory" {
-              type = number
-            }
-            data "aws_region" "current" {}
-            resource "aws_lambda_function" "f" {
-              function_name = "orders-${data.aws_region.current.name}"
-              memory_size   = var.memory
-            }
+          fail:
+            - |
+              ⚑variable "memory" {
+                type = number
+              }
+              ⚑data "aws_caller_identity" "current" {}
+              resource "aws_sqs_queue" "orders" {
+                name = "orders"
+              }
+            - |
+              locals {
+                prefix = "orders"
+                ⚑retention = 14
+              }
+              resource "aws_sqs_queue" "orders" {
+                name = "${local.prefix}-queue"
+              }
+          pass:
+            - |
+              variable "memory" {
+                type = number
+              }
+              data "aws_region" "current" {}
+              resource "aws_lambda_function" "f" {
+                function_name = "orders-${data.aws_region.current.name}"
+                memory_size   = var.memory
+              }
+            - |
+              locals {
+                prefix = "orders"
+                queue  = "${local.prefix}-queue"
+              }
+              output "queue" {
+                value = local.queue
+              }
 
         """#),
         ("rules/terraform/terraform-unused-required-provider.yml", #"""

@@ -97,7 +97,8 @@ public struct CheckContext: Sendable {
             if firstOfBlock[block].map({ $0.address < subject.address }) != true { firstOfBlock[block] = subject }
             let folder = subject.file.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
             let order = { (candidate: Subject) in (candidate.file, candidate.range.start.byte, candidate.address) }
-            if firstOfFolder[folder].map({ order($0) < order(subject) }) != true { firstOfFolder[folder] = subject }
+            // A local is not a block: module-wide findings land on blocks, as they did before locals were subjects.
+            if subject.kind != .local, firstOfFolder[folder].map({ order($0) < order(subject) }) != true { firstOfFolder[folder] = subject }
         }
         self.firstInstances = Set(firstOfBlock.values.map(\.address))
         self.firstBlocksOfModules = Set(firstOfFolder.values.map(\.address))

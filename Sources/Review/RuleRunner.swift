@@ -52,9 +52,10 @@ public struct RuleRunner: Sendable {
         return findings
     }
 
-    /// Whether `rule` runs on subjects of `subject`'s type.
+    /// Whether `rule` runs on subjects of `subject`'s type: `*` matches every block, but not
+    /// local values (only rules naming `local` judge those).
     static func applies(_ rule: Rule, to subject: Subject) -> Bool {
-        rule.appliesTo.contains(subject.type) || rule.appliesTo.contains("*")
+        rule.appliesTo.contains(subject.type) || (rule.appliesTo.contains("*") && subject.kind != .local)
     }
 
     func verdicts(of rule: Rule, on subject: Subject, context: CheckContext, evaluator: ConditionEvaluator) -> [CodedVerdict] {

@@ -1,8 +1,8 @@
 import HCL
 import Terraform
 
-/// Something rules are run on: a resource instance, a data source, a variable, an output, a
-/// provider, a `terraform` block or a module call. Python handler code is reviewed through
+/// Something rules are run on: a resource instance, a data source, a variable, a local value,
+/// an output, a provider, a `terraform` block or a module call. Python handler code is reviewed through
 /// `HandlerSubject` (`applies_to: [python_handler]`) instead.
 public struct Subject: Sendable {
     /// What kind of thing the subject is.
@@ -13,6 +13,9 @@ public struct Subject: Sendable {
         case dataSource
         /// A `variable` block.
         case variable
+        /// One named value of a `locals` block (`local.NAME`). Only rules that name `local` in
+        /// `applies_to` judge it: `*` does not match locals.
+        case local
         /// An `output` block.
         case output
         /// A `provider` block.
@@ -26,20 +29,21 @@ public struct Subject: Sendable {
     /// The kind.
     public var kind: Kind
     /// What `applies_to` matches: the resource type (`aws_lambda_function`), `data.<type>`,
-    /// or `variable`, `output`, `provider`, `terraform`, `module`.
+    /// or `variable`, `local`, `output`, `provider`, `terraform`, `module`.
     public var type: String
     /// The address: `aws_lambda_function.api`, `module.net.aws_vpc.main[0]`, `var.region`,
-    /// `output.url`, `provider.aws`, `terraform`, `module.net`.
+    /// `local.prefix`, `output.url`, `provider.aws`, `terraform`, `module.net`.
     public var address: String
     /// The root module's directory (repository-relative; `""` for the top level).
     public var directory: String
     /// The file the block is in.
     public var file: String
-    /// The whole block.
+    /// The whole block (for a local, its attribute: name to end of value).
     public var range: SourceRange
-    /// The block's type keyword: where a finding about the block as a whole is reported.
+    /// The block's type keyword (for a local, its name): where a finding about the block as a
+    /// whole is reported.
     public var headerRange: SourceRange
-    /// The evaluated body.
+    /// The evaluated body (empty for a local).
     public var body: EvaluatedBody
     /// The resource instance, for resources and data sources.
     public var instance: ResourceInstance?
@@ -76,6 +80,13 @@ extension Module {
             let prefix = module.address.isEmpty ? "" : module.address + "."
             for variable in module.variables {
                 subjects.append(module.blockSubject(.variable, "variable", prefix + "var." + variable.name, variable.source, directory))
+            }
+            for local in module.locals {
+                let attribute = local.attribute, address = prefix + "local." + local.name
+                subjects.append(Subject(
+                    kind: .local, type: "local", address: address, directory: directory, file: local.file, range: attribute.range,
+                    headerRange: attribute.nameRange, body: EvaluatedBody(range: attribute.range), instance: nil,
+                    graphNode: ReferenceGraph.staticNode(address)))
             }
             for output in module.outputs {
                 subjects.append(module.blockSubject(.output, "output", prefix + "output." + output.name, output.source, directory))
