@@ -10,6 +10,11 @@ struct JSONParser {
     var line = 1
     var lineStart = 0
     var depth = 0
+    /// The nesting limit of this parse: `maximumDepth`, or less on a thread with a small stack
+    /// (see `LargeStackThread.parse`).
+    var depthLimit = JSONParser.maximumDepth
+    /// Whether the parse stopped at `depthLimit`.
+    var reachedDepthLimit = false
     var failed = false
     var diagnostics: [Diagnostic] = []
 
@@ -104,7 +109,8 @@ struct JSONParser {
 
     mutating func enter() -> Bool {
         depth += 1
-        if depth > JSONParser.maximumDepth {
+        if depth > depthLimit {
+            reachedDepthLimit = true
             fail("Nesting too deep", "Arrays and objects are nested more than \(JSONParser.maximumDepth) levels deep here. Flatten the structure; the rest of the file was not read.", hereByte)
             return false
         }

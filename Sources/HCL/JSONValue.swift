@@ -92,10 +92,12 @@ public struct JSONParseResult: Sendable {
 /// Follows RFC 8259; a leading byte order mark is skipped. Never traps; nesting deeper than 256
 /// gives a diagnostic.
 public func parseJSON(_ bytes: [UInt8], fileName: String) -> JSONParseResult {
-    let (value, diagnostics) = LargeStackThread.run {
+    // Within the stack of the calling thread, or on a thread with a large one: see LargeStackThread.
+    let (value, diagnostics) = LargeStackThread.parse(maximumDepth: JSONParser.maximumDepth) { depthLimit in
         var parser = JSONParser(bytes: bytes, fileName: fileName)
+        parser.depthLimit = depthLimit
         let value = parser.parseDocument()
-        return (value, parser.diagnostics)
+        return ((value, parser.diagnostics), parser.reachedDepthLimit)
     }
     return JSONParseResult(value: value, diagnostics: diagnostics, fileName: fileName, source: bytes)
 }

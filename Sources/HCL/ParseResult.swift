@@ -67,12 +67,13 @@ public struct ExpressionParseResult: Sendable {
 /// Never traps, whatever the bytes: invalid UTF-8, NUL bytes and too-deep nesting become
 /// diagnostics. A leading UTF-8 byte order mark is skipped (its bytes still count in offsets).
 public func parse(_ bytes: [UInt8], fileName: String) -> ParseResult {
-    // On a thread with a large stack: see LargeStackThread.
-    let (body, diagnostics, comments) = LargeStackThread.run {
+    // Within the stack of the calling thread, or on a thread with a large one: see LargeStackThread.
+    let (body, diagnostics, comments) = LargeStackThread.parse(maximumDepth: Parser.maximumDepth) { depthLimit in
         bytes.withUnsafeBufferPointer { buffer in
             var parser = Parser(buffer: buffer, fileName: fileName)
+            parser.depthLimit = depthLimit
             let (body, comments) = parser.parseFile()
-            return (body, parser.diagnostics, comments)
+            return ((body, parser.diagnostics, comments), parser.reachedDepthLimit)
         }
     }
     return ParseResult(body: body, diagnostics: diagnostics, comments: comments, fileName: fileName, source: bytes)

@@ -22,6 +22,11 @@ struct Parser {
     var peekedFromLineStart = 0
     var skipNewlines = false
     var depth = 0
+    /// The nesting limit of this parse: `maximumDepth`, or less on a thread with a small stack
+    /// (see `LargeStackThread.parse`).
+    var depthLimit = Parser.maximumDepth
+    /// Whether the parse stopped at `depthLimit`.
+    var reachedDepthLimit = false
     var aborted = false
     var diagnostics: [Diagnostic] = []
     var comments: [Comment] = []
@@ -72,7 +77,8 @@ struct Parser {
     /// Enters one nesting level; false (after one diagnostic) when the limit is passed.
     mutating func enter(_ subject: SourceRange) -> Bool {
         depth += 1
-        if depth > Parser.maximumDepth {
+        if depth > depthLimit {
+            reachedDepthLimit = true
             if !aborted {
                 error("Nesting too deep", "Blocks, brackets, parentheses, templates or operators are nested more than \(Parser.maximumDepth) levels deep here. Flatten the structure; the rest of the file was not read.", subject)
                 aborted = true
