@@ -5477,7 +5477,7 @@ extension BuiltinRules {
         title: List elements are indexed with brackets
         severity: low
         category: code-quality
-        applies_to: ["*"]
+        applies_to: ["*", local]
         message: "`{address}` uses the legacy index syntax at `{attribute}`; write `{replacement}`"
         improvement: "Replaced the legacy index syntax in `{address}`"
         remediation: Write `list[0]` for `list.0` and `list[*].id` for `list.*.id`, the Terraform 0.12 forms.
@@ -5490,6 +5490,9 @@ extension BuiltinRules {
           coded: deprecated-index
         examples:
           fail: |
+            locals {
+              first_subnet = var.subnet_ids⚑.0
+            }
             variable "subnet_ids" {
               type = list(string)
             }
@@ -5501,6 +5504,9 @@ extension BuiltinRules {
               }
             }
           pass: |
+            locals {
+              first_subnet = var.subnet_ids[0]
+            }
             variable "subnet_ids" {
               type = list(string)
             }
@@ -5518,7 +5524,7 @@ extension BuiltinRules {
         title: Expressions are written without interpolation-only strings
         severity: low
         category: code-quality
-        applies_to: ["*"]
+        applies_to: ["*", local]
         message: "`{address}` wraps a single expression in `\"${...}\"` at `{attribute}`; write `{replacement}`"
         improvement: "Removed the deprecated interpolation syntax from `{address}`"
         remediation: Write the expression itself (`var.x`) instead of `"${var.x}"`, the Terraform 0.11 form.
@@ -5531,6 +5537,9 @@ extension BuiltinRules {
           coded: deprecated-interpolation
         examples:
           fail: |
+            locals {
+              table_name = ⚑"${var.table}"
+            }
             variable "table" {
               type = string
             }
@@ -5544,6 +5553,9 @@ extension BuiltinRules {
               }
             }
           pass: |
+            locals {
+              table_name = var.table
+            }
             variable "table" {
               type = string
             }
@@ -5558,7 +5570,7 @@ extension BuiltinRules {
         title: Map elements are read by index, not two-argument lookup
         severity: low
         category: code-quality
-        applies_to: ["*"]
+        applies_to: ["*", local]
         message: "`{address}` calls `lookup` without a default at `{attribute}`; write `{replacement}`"
         improvement: "Replaced two-argument `lookup` calls in `{address}`"
         remediation: Index the map (`var.sizes["orders"]`); keep `lookup` only with a third argument, the default.
@@ -5571,6 +5583,9 @@ extension BuiltinRules {
           coded: deprecated-lookup
         examples:
           fail: |
+            locals {
+              orders_memory = ⚑lookup(var.memory, "orders")
+            }
             variable "memory" {
               type = map(number)
             }
@@ -5579,6 +5594,9 @@ extension BuiltinRules {
               memory_size   = ⚑lookup(var.memory, "orders")
             }
           pass: |
+            locals {
+              orders_memory = var.memory["orders"]
+            }
             variable "memory" {
               type = map(number)
             }
@@ -5594,7 +5612,7 @@ extension BuiltinRules {
         title: Emptiness is tested with length, not comparison with `[]`
         severity: medium
         category: code-quality
-        applies_to: ["*"]
+        applies_to: ["*", local]
         message: "`{address}` compares with `[]` at `{attribute}`, which is never equal to a list; write `{replacement}`"
         improvement: "Replaced comparisons with `[]` in `{address}`"
         remediation: "`[]` is an empty tuple, so `var.ids == []` is false even when the list is empty. Test `length(var.ids) == 0`."
@@ -5607,6 +5625,9 @@ extension BuiltinRules {
           coded: empty-list-equality
         examples:
           fail: |
+            locals {
+              in_vpc = ⚑var.subnet_ids != []
+            }
             variable "subnet_ids" {
               type = list(string)
             }
@@ -5615,6 +5636,9 @@ extension BuiltinRules {
               count         = ⚑var.subnet_ids == [] ? 0 : 1
             }
           pass: |
+            locals {
+              in_vpc = length(var.subnet_ids) != 0
+            }
             variable "subnet_ids" {
               type = list(string)
             }
@@ -5787,7 +5811,7 @@ extension BuiltinRules {
         title: Map literals write each key once
         severity: medium
         category: code-quality
-        applies_to: ["*"]
+        applies_to: ["*", local]
         message: "`{address}` writes the key `{key}` twice at `{attribute}` (first on line {line}); the last value silently wins"
         improvement: "Removed the repeated map keys from `{address}`"
         remediation: Keep one entry per key; if both values matter, give them different keys.
@@ -5798,6 +5822,12 @@ extension BuiltinRules {
           coded: map-duplicate-keys
         examples:
           fail: |
+            locals {
+              limits = {
+                memory = 128
+                ⚑memory = 256
+              }
+            }
             resource "aws_lambda_function" "f" {
               function_name = "orders"
               environment {
@@ -5808,6 +5838,12 @@ extension BuiltinRules {
               }
             }
           pass: |
+            locals {
+              limits = {
+                memory  = 128
+                timeout = 30
+              }
+            }
             variable "name" {
               type = string
             }

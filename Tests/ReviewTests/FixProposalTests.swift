@@ -30,8 +30,11 @@ import Testing
         let text = "variable \"env\" {\n  type = string\n}\n\nlocals {\n  name = \"${var.env}\"\n}\n\nresource \"aws_s3_bucket\" \"b\" {\n  bucket = \"${var.env}\"\n}\n"
         let findings = try Self.findings("terraform-deprecated-interpolation", text)
         let fixes = findings.compactMap(\.fix)
-        #expect(fixes.map(\.replacement) == ["var.env"])
-        let fixed = fixes.reversed().reduce(text) { Self.apply($1, to: $0) }
+        // The local is judged too, as tflint does.
+        #expect(fixes.map(\.replacement) == ["var.env", "var.env"])
+        // Applied from the end of the file back, so each fix's offsets still hold.
+        let fixed = fixes.sorted { $0.span.start.offset > $1.span.start.offset }.reduce(text) { Self.apply($1, to: $0) }
+        #expect(fixed.contains("  name = var.env\n"))
         #expect(fixed.contains("  bucket = var.env\n"))
         #expect(try Self.findings("terraform-deprecated-interpolation", fixed).isEmpty)
     }

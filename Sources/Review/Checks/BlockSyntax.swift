@@ -6,14 +6,26 @@ import Terraform
 struct BlockSyntax {
     /// The parsed file.
     var file: ParsedFile
-    /// The subject's top-level block.
+    /// The subject's top-level block (for a local value, its `locals` block).
     var block: Block
+    /// What the subject wrote: its block's body, or for a local value a body holding only the
+    /// local's attribute.
+    var body: Body
 
     /// The syntax of `subject`'s block, or nil when its file is not loaded.
     init?(of subject: Subject, in context: CheckContext) {
-        guard let file = context.parsedFiles[subject.file], let block = Self.block(at: subject.range, in: file.body) else { return nil }
+        guard let file = context.parsedFiles[subject.file] else { return nil }
+        if subject.kind == .local {
+            guard let block = Self.block(containing: subject.range, in: file.body),
+                  let attribute = block.body.attributes.first(where: { $0.range == subject.range }) else { return nil }
+            self.block = block
+            self.body = Body(attributes: [attribute], range: attribute.range)
+        } else {
+            guard let block = Self.block(at: subject.range, in: file.body) else { return nil }
+            self.block = block
+            self.body = block.body
+        }
         self.file = file
-        self.block = block
     }
 
     /// The top-level block of `body` whose range is `range`. The blocks of a body are in source
@@ -30,6 +42,18 @@ struct BlockSyntax {
         return blocks.first { $0.range == range }
     }
 
+    /// The top-level block of `body` whose range holds `range` (the `locals` block of a local).
+    static func block(containing range: SourceRange, in body: Body) -> Block? {
+        let blocks = body.blocks
+        var low = 0, high = blocks.count
+        while low < high {
+            let middle = (low + high) / 2
+            if blocks[middle].range.start.byte <= range.start.byte { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0, blocks[low - 1].range.end.byte >= range.end.byte else { return nil }
+        return blocks[low - 1]
+    }
+
     /// The source text of `range`.
     func text(_ range: SourceRange) -> String { range.text(in: file.source) }
 
@@ -37,7 +61,7 @@ struct BlockSyntax {
     /// order, each with the dotted path of the attribute it is written in.
     var expressions: [(expression: Expression, path: String)] {
         var found: [(Expression, String)] = []
-        Self.collect(block.body, path: [], into: &found)
+        Self.collect(body, path: [], into: &found)
         return found
     }
 

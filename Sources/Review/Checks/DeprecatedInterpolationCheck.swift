@@ -14,7 +14,7 @@ struct DeprecatedInterpolationCheck: CodedCheck {
     func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {
         guard subject.isFirstInstance(in: context), let syntax = BlockSyntax(of: subject, in: context) else { return [] }
         var verdicts: [CodedVerdict] = []
-        Self.search(syntax.block.body, path: [], source: syntax.file.source, into: &verdicts)
+        Self.search(syntax.body, path: [], source: syntax.file.source, into: &verdicts)
         return verdicts
     }
 
