@@ -75,7 +75,7 @@ import Testing
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments = ["git", "push", "-q"] + arguments
             process.currentDirectoryURL = URL(fileURLWithPath: sandbox.path(work))
-            process.environment = environment
+            process.environment = SanitizerOptions.inherited(into: environment)
             let errors = Pipe()
             process.standardError = errors
             process.standardOutput = Pipe()

@@ -28,10 +28,10 @@ import Testing
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git", "push"] + arguments
         process.currentDirectoryURL = URL(fileURLWithPath: sandbox.path("work"))
-        process.environment = [
+        process.environment = SanitizerOptions.inherited(into: [
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": sandbox.root,
             "GIT_CONFIG_NOSYSTEM": "1", "STACKREVIEW": binary, "SWIFT_BACKTRACE": "enable=no",
-        ]
+        ])
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = Pipe()

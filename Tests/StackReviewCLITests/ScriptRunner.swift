@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs one of the repository's shell scripts (`hooks/`, `ci/`) as a whole process, the way a
 /// Git hook, pre-commit or a CI job runs it.
@@ -15,13 +16,13 @@ enum ScriptRunner {
     }
 
     /// Runs `script` (relative to the repository's top folder) with `arguments` in `directory`;
-    /// the environment is exactly `environment`.
+    /// the environment is exactly `environment`, plus the sanitizer options of a sanitized run.
     static func run(_ script: String, _ arguments: [String] = [], in directory: String, environment: [String: String]) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: packageRoot + "/" + script)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        process.environment = environment
+        process.environment = SanitizerOptions.inherited(into: environment)
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors

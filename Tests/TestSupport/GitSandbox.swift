@@ -62,14 +62,15 @@ public final class GitSandbox {
         process.arguments = ["git"] + arguments
         process.currentDirectoryURL = URL(fileURLWithPath: path(directory))
         let date = "\(clock) +0000"
-        process.environment = [
+        // A hook this git runs may start a sanitized stackreview: it gets the run's sanitizer options.
+        process.environment = SanitizerOptions.inherited(into: [
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
             "HOME": root,
             "GIT_CONFIG_NOSYSTEM": "1",
             "GIT_AUTHOR_DATE": date,
             "GIT_COMMITTER_DATE": date,
             "LANG": "C.UTF-8",
-        ]
+        ])
         let output = Pipe()
         let errors = Pipe()
         let standardInput = Pipe()

@@ -33,11 +33,7 @@ public enum StackReviewBinary {
         var environment = environment
         environment["PATH"] = environment["PATH"] ?? ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         environment["SWIFT_BACKTRACE"] = "enable=no"
-        // Under scripts/sanitize the binary is sanitized too: it gets the same sanitizer options.
-        for name in ["ASAN_OPTIONS", "TSAN_OPTIONS", "LSAN_OPTIONS"] {
-            if let value = ProcessInfo.processInfo.environment[name], environment[name] == nil { environment[name] = value }
-        }
-        process.environment = environment
+        process.environment = SanitizerOptions.inherited(into: environment)
         let output = Pipe(), errors = Pipe(), standardInput = Pipe()
         process.standardOutput = output
         process.standardError = errors
