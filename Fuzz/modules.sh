@@ -26,7 +26,8 @@ swift_flags=(-sanitize=fuzzer,address -O -parse-as-library -enable-testing -DSWI
 
 # dependencies of each module, in the order they must be built
 declare -A needs=(
-    [CYaml]="" [Yams]="CYaml" [HCL]="" [LinearRegex]="" [Python]="" [Metrics]="" [Git]=""
+    [CYaml]="" [Yams]="CYaml" [LargeStack]="" [HCL]="LargeStack" [LinearRegex]="" [Python]="LargeStack"
+    [Metrics]="" [Git]=""
     [Terraform]="HCL LinearRegex" [Review]="Git HCL Terraform Python Metrics LinearRegex Yams"
     [Reporting]="Git Review Metrics"
 )

@@ -11,7 +11,7 @@ struct JSONParser {
     var lineStart = 0
     var depth = 0
     /// The nesting limit of this parse: `maximumDepth`, or less on a thread with a small stack
-    /// (see `LargeStackThread.parse`).
+    /// (see `ParseStack`).
     var depthLimit = JSONParser.maximumDepth
     /// Whether the parse stopped at `depthLimit`.
     var reachedDepthLimit = false

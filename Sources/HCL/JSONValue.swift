@@ -92,8 +92,8 @@ public struct JSONParseResult: Sendable {
 /// Follows RFC 8259; a leading byte order mark is skipped. Never traps; nesting deeper than 256
 /// gives a diagnostic.
 public func parseJSON(_ bytes: [UInt8], fileName: String) -> JSONParseResult {
-    // Within the stack of the calling thread, or on a thread with a large one: see LargeStackThread.
-    let (value, diagnostics) = LargeStackThread.parse(maximumDepth: JSONParser.maximumDepth) { depthLimit in
+    // Within the stack of the calling thread, or on a thread with a large one: see ParseStack.
+    let (value, diagnostics) = ParseStack.parse(maximumDepth: JSONParser.maximumDepth) { depthLimit in
         var parser = JSONParser(bytes: bytes, fileName: fileName)
         parser.depthLimit = depthLimit
         let value = parser.parseDocument()

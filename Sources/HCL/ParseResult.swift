@@ -67,8 +67,8 @@ public struct ExpressionParseResult: Sendable {
 /// Never traps, whatever the bytes: invalid UTF-8, NUL bytes and too-deep nesting become
 /// diagnostics. A leading UTF-8 byte order mark is skipped (its bytes still count in offsets).
 public func parse(_ bytes: [UInt8], fileName: String) -> ParseResult {
-    // Within the stack of the calling thread, or on a thread with a large one: see LargeStackThread.
-    let (body, diagnostics, comments) = LargeStackThread.parse(maximumDepth: Parser.maximumDepth) { depthLimit in
+    // Within the stack of the calling thread, or on a thread with a large one: see ParseStack.
+    let (body, diagnostics, comments) = ParseStack.parse(maximumDepth: Parser.maximumDepth) { depthLimit in
         bytes.withUnsafeBufferPointer { buffer in
             var parser = Parser(buffer: buffer, fileName: fileName)
             parser.depthLimit = depthLimit

@@ -23,7 +23,7 @@ struct Parser {
     var skipNewlines = false
     var depth = 0
     /// The nesting limit of this parse: `maximumDepth`, or less on a thread with a small stack
-    /// (see `LargeStackThread.parse`).
+    /// (see `ParseStack`).
     var depthLimit = Parser.maximumDepth
     /// Whether the parse stopped at `depthLimit`.
     var reachedDepthLimit = false

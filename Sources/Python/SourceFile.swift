@@ -1,3 +1,5 @@
+internal import LargeStack
+
 /// The root of a syntax tree (CPython's `Module`).
 public struct Module: Hashable, Sendable {
     /// The top-level statements.

@@ -1,24 +1,14 @@
-import Foundation
+import LargeStack
 import Testing
 @testable import HCL
 
 /// A parse within the nesting limit never overflows the stack of the thread that asks for it,
-/// however small: the native and JSON parsers run on a thread of their own with a large stack.
+/// however small (a dispatch worker has 512 KiB): the native and JSON parsers parse within the
+/// stack they have, and again on a thread with a large stack when a file nests deeper than it allows.
 @Suite struct SmallStackTests {
-    /// Runs `parse` on a thread with a 128 KiB stack (a dispatch worker has 512 KiB) and returns
-    /// the summaries of its diagnostics.
-    static func onSmallStack(_ parse: @escaping @Sendable () -> [Diagnostic]) -> [String] {
-        final class Outcome: @unchecked Sendable { var summaries: [String] = [] }
-        let outcome = Outcome()
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            outcome.summaries = parse().map(\.summary)
-            done.signal()
-        }
-        thread.stackSize = 128 * 1024
-        thread.start()
-        done.wait()
-        return outcome.summaries
+    /// The summaries of `parse`'s diagnostics, parsed on a thread with a 128 KiB stack.
+    static func onSmallStack(_ parse: () -> [Diagnostic]) -> [String] {
+        LargeStackThread.run(stackSize: 128 * 1024) { parse().map(\.summary) }
     }
 
     @Test func nativeSyntaxNestedToTheLimitParsesOnASmallStack() {

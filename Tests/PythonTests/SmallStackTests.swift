@@ -1,25 +1,15 @@
-import Foundation
+import LargeStack
 import Testing
 @testable import Python
 
 /// A parse within the nesting limit never overflows the stack of the thread that asks for it,
-/// however small: the parser runs on a thread of its own with a large stack.
+/// however small (a dispatch worker has 512 KiB): the parser runs on a thread with a large stack.
 @Suite struct SmallStackTests {
-    /// Parses `source` on a thread with a 128 KiB stack (a dispatch worker has 512 KiB) and
-    /// returns the diagnostics' summaries and lines.
+    /// Parses `source` on a thread with a 128 KiB stack and returns the diagnostics' summaries and lines.
     static func parseOnSmallStack(_ source: String) -> [String] {
-        final class Outcome: @unchecked Sendable { var diagnostics: [String] = [] }
-        let outcome = Outcome()
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            let file = SourceFile(text: source)
-            outcome.diagnostics = file.diagnostics.map { "\($0.range.start.line): \($0.summary)" }
-            done.signal()
+        LargeStackThread.run(stackSize: 128 * 1024) {
+            SourceFile(text: source).diagnostics.map { "\($0.range.start.line): \($0.summary)" }
         }
-        thread.stackSize = 128 * 1024
-        thread.start()
-        done.wait()
-        return outcome.diagnostics
     }
 
     @Test func dictionaryUnpackingNestedToTheLimitParsesOnASmallStack() {
