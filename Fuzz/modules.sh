@@ -71,8 +71,13 @@ done
 [[ " ${fuzz_order[*]} " == *" Git "* ]] && fuzz_link+=(-lgit2)
 true
 
-# fuzz_run NAME SOURCE SECONDS [LIBFUZZER OPTION...]: links SOURCE (the target's entry point)
-# against the modules above, then fuzzes it for SECONDS from a copy of Fuzz/NAME/corpus.
+# fuzz_build NAME SOURCE EXECUTABLE: links SOURCE (the target's entry point) against the modules above.
+fuzz_build() {
+    swiftc "${swift_flags[@]}" "$2" -module-name "Fuzz$1" "${fuzz_link[@]}" -o "$3"
+}
+
+# fuzz_run NAME SOURCE SECONDS [LIBFUZZER OPTION...]: builds the target (fuzz_build), then fuzzes
+# it for SECONDS from a copy of Fuzz/NAME/corpus.
 # Crashes, timeouts and OOMs are written to Fuzz/out/NAME/; the run's statistics end the output.
 fuzz_run() {
     local name="$1" source="$2" seconds="$3"
@@ -82,7 +87,7 @@ fuzz_run() {
     out="$fuzz_root/Fuzz/out/$name"
     mkdir -p "$out" "$work/corpus"
     cp "$fuzz_root/Fuzz/$name/corpus/"* "$work/corpus/"
-    swiftc "${swift_flags[@]}" "$source" -module-name "Fuzz$name" "${fuzz_link[@]}" -o "$work/fuzz-$name"
+    fuzz_build "$name" "$source" "$work/fuzz-$name"
     (cd "$out" && SWIFT_BACKTRACE=enable=no "$work/fuzz-$name" "$work/corpus" \
         -max_total_time="$seconds" -rss_limit_mb=2048 -artifact_prefix="$out/" -print_final_stats=1 "$@")
     echo "fuzz-$name: ran ${seconds}s; corpus grew to $(ls "$work/corpus" | wc -l) inputs; artifacts in $out"
