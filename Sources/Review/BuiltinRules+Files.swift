@@ -91,12 +91,12 @@ extension BuiltinRules {
               operator: is_true
         examples:
           fail: |
-            ⚑resource "aws_api_gateway_method_settings" "all" {
+            resource "aws_api_gateway_method_settings" "all" {
               rest_api_id = "abc123"
               stage_name  = "prod"
               method_path = "*/*"
               settings {
-                caching_enabled = true
+                caching_enabled = ⚑true
               }
             }
           pass:
@@ -278,11 +278,11 @@ extension BuiltinRules {
               value: OPTIONS
         examples:
           fail: |
-            ⚑resource "aws_api_gateway_method" "get" {
+            resource "aws_api_gateway_method" "get" {
               rest_api_id   = "abc123"
               resource_id   = "r1"
               http_method   = "GET"
-              authorization = "NONE"
+              authorization = ⚑"NONE"
             }
           pass:
             - |
@@ -922,10 +922,10 @@ extension BuiltinRules {
                 route_key = "GET /orders"
               }
             - |
-              ⚑resource "aws_apigatewayv2_route" "orders" {
+              resource "aws_apigatewayv2_route" "orders" {
                 api_id             = "abc123"
                 route_key          = "POST /orders"
-                authorization_type = "NONE"
+                authorization_type = ⚑"NONE"
               }
           pass:
             - |
@@ -3445,9 +3445,9 @@ extension BuiltinRules {
                 description = "data"
               }
             - |
-              ⚑resource "aws_kms_key" "k" {
+              resource "aws_kms_key" "k" {
                 description         = "data"
-                enable_key_rotation = false
+                enable_key_rotation = ⚑false
               }
           pass:
             - |
@@ -3561,10 +3561,10 @@ extension BuiltinRules {
               operator: exists
         examples:
           fail: |
-            ⚑resource "aws_lambda_function" "f" {
+            resource "aws_lambda_function" "f" {
               function_name = "f"
               environment {
-                variables = { TABLE = "orders" }
+                variables = ⚑{ TABLE = "orders" }
               }
             }
           pass:
@@ -3944,11 +3944,11 @@ extension BuiltinRules {
               operator: exists
         examples:
           fail: |
-            ⚑resource "aws_lambda_permission" "s3" {
+            resource "aws_lambda_permission" "s3" {
               statement_id  = "AllowS3"
               action        = "lambda:InvokeFunction"
               function_name = "f"
-              principal     = "s3.amazonaws.com"
+              principal     = ⚑"s3.amazonaws.com"
             }
           pass:
             - |
@@ -4395,47 +4395,86 @@ extension BuiltinRules {
         title: S3 default encryption uses KMS
         severity: low
         category: security-hardening
-        applies_to: [aws_s3_bucket_server_side_encryption_configuration]
+        applies_to: [aws_s3_bucket_server_side_encryption_configuration, aws_s3_bucket]
         message: "`{address}` encrypts with {value} instead of a KMS key"
         improvement: "Switched the default encryption of `{address}` to KMS"
         remediation: >-
           Set `sse_algorithm = "aws:kms"` with `kms_master_key_id` set to a customer-managed key, and
-          `bucket_key_enabled = true` to keep KMS request costs down.
+          `bucket_key_enabled = true` to keep KMS request costs down. A bucket that still declares its
+          encryption in the legacy `server_side_encryption_configuration` block of `aws_s3_bucket` is
+          judged by that block; a bucket that declares none is left to `aws-s3-bucket-encryption`.
         references:
           checkov: CKV_AWS_145
           trivy: AVD-AWS-0132
           links: https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html
         check:
-          attribute: rule.apply_server_side_encryption_by_default.sse_algorithm
-          operator: within
-          value: ["aws:kms", "aws:kms:dsse"]
+          # The separate resource's `rule` block, and the legacy block of `aws_s3_bucket`: each is judged
+          # where it is written; a bucket that declares neither passes here.
+          and:
+            - or:
+                - attribute: rule.apply_server_side_encryption_by_default.sse_algorithm
+                  operator: within
+                  value: ["aws:kms", "aws:kms:dsse"]
+                - attribute: rule
+                  operator: not_exists
+            - or:
+                - attribute: server_side_encryption_configuration.rule.apply_server_side_encryption_by_default.sse_algorithm
+                  operator: within
+                  value: ["aws:kms", "aws:kms:dsse"]
+                - attribute: server_side_encryption_configuration
+                  operator: not_exists
         examples:
-          fail: |
-            resource "aws_s3_bucket" "data" {
-              bucket = "data"
-            }
-            resource "aws_s3_bucket_server_side_encryption_configuration" "data" {
-              bucket = aws_s3_bucket.data.id
-              rule {
-                apply_server_side_encryption_by_default {
-                  sse_algorithm = ⚑"AES256"
+          fail:
+            - |
+              resource "aws_s3_bucket" "data" {
+                bucket = "data"
+              }
+              resource "aws_s3_bucket_server_side_encryption_configuration" "data" {
+                bucket = aws_s3_bucket.data.id
+                rule {
+                  apply_server_side_encryption_by_default {
+                    sse_algorithm = ⚑"AES256"
+                  }
                 }
               }
-            }
-          pass: |
-            resource "aws_s3_bucket" "data" {
-              bucket = "data"
-            }
-            resource "aws_s3_bucket_server_side_encryption_configuration" "data" {
-              bucket = aws_s3_bucket.data.id
-              rule {
-                apply_server_side_encryption_by_default {
-                  sse_algorithm     = "aws:kms"
-                  kms_master_key_id = "arn:aws:kms:us-east-1:123456789012:key/abc"
+            - |
+              resource "aws_s3_bucket" "legacy" {
+                bucket = "legacy"
+                server_side_encryption_configuration {
+                  rule {
+                    apply_server_side_encryption_by_default {
+                      sse_algorithm = ⚑"AES256"
+                    }
+                  }
                 }
-                bucket_key_enabled = true
               }
-            }
+          pass:
+            - |
+              resource "aws_s3_bucket" "legacy" {
+                bucket = "legacy"
+                server_side_encryption_configuration {
+                  rule {
+                    apply_server_side_encryption_by_default {
+                      sse_algorithm     = "aws:kms"
+                      kms_master_key_id = "arn:aws:kms:us-east-1:123456789012:key/abc"
+                    }
+                  }
+                }
+              }
+            - |
+              resource "aws_s3_bucket" "data" {
+                bucket = "data"
+              }
+              resource "aws_s3_bucket_server_side_encryption_configuration" "data" {
+                bucket = aws_s3_bucket.data.id
+                rule {
+                  apply_server_side_encryption_by_default {
+                    sse_algorithm     = "aws:kms"
+                    kms_master_key_id = "arn:aws:kms:us-east-1:123456789012:key/abc"
+                  }
+                  bucket_key_enabled = true
+                }
+              }
 
         """#),
         ("rules/s3/aws-s3-bucket-encryption.yml", #"""

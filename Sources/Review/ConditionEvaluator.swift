@@ -56,8 +56,11 @@ public final class ConditionEvaluator {
                 }
             }
             if sawUnknown { return .unknown(Array(Set(unknowns)).sorted()) }
-            // Every alternative failed: report where they agree, else at the block.
+            // Every alternative failed: report where they agree; else at the value the first
+            // alternative judged wrong (rules state the requirement first and its exemptions
+            // after it, so that value is what to change); else at the block.
             if let first = locations.first, locations.allSatisfy({ $0.range == first.range }) { return .fail(first) }
+            if let first = locations.first, first.value != nil { return .fail(first) }
             return .fail(FailureLocation(range: subject.headerRange, attributePath: locations.first?.attributePath ?? ""))
         case .not(let inner):
             switch verdict(inner, on: subject) {
