@@ -1,3 +1,5 @@
+import HCL
+
 /// Base against head: what the change introduced, resolved, kept, and removed with its subject.
 public struct FindingComparison: Sendable, Hashable {
     /// In head, not in base: the change introduced it.
@@ -29,17 +31,24 @@ public struct FindingComparison: Sendable, Hashable {
             if let renamed = directoryRenames[identity.directory] { identity.directory = renamed }
             return identity
         }
-        let headIdentities = Set(head.map(\.identity))
-        let baseIdentities = Set(base.map(carried))
-        introduced = Self.sorted(head.filter { !baseIdentities.contains($0.identity) })
-        persisting = Self.sorted(head.filter { baseIdentities.contains($0.identity) })
-        var resolved: [Finding] = [], removed: [Finding] = []
-        for finding in base where !headIdentities.contains(carried(finding)) {
-            let identity = carried(finding)
-            if headSubjects.contains(SubjectKey(directory: identity.directory, address: identity.subject)) { resolved.append(finding) } else { removed.append(finding) }
+        let headIdentities = head.map(\.identity)
+        let baseIdentities = base.map(carried)
+        let headSet = Set(headIdentities), baseSet = Set(baseIdentities)
+        var introduced: [Finding] = [], persisting: [Finding] = []
+        for (index, identity) in headIdentities.enumerated() {
+            if baseSet.contains(identity) { persisting.append(head[index]) } else { introduced.append(head[index]) }
         }
-        self.resolved = Self.sorted(resolved)
-        self.removed = Self.sorted(removed)
+        var resolved: [Finding] = [], removed: [Finding] = []
+        for (index, identity) in baseIdentities.enumerated() where !headSet.contains(identity) {
+            if headSubjects.contains(SubjectKey(directory: identity.directory, address: identity.subject)) { resolved.append(base[index]) } else { removed.append(base[index]) }
+        }
+        // Four independent sorts: on every core (a review of a whole repository sorts hundreds
+        // of thousands of findings).
+        let lists = ParallelMap.map([introduced, persisting, resolved, removed], Self.sorted)
+        self.introduced = lists[0]
+        self.persisting = lists[1]
+        self.resolved = lists[2]
+        self.removed = lists[3]
     }
 
     /// The head address of `subject`, following renames of the subject itself or of a
@@ -69,11 +78,11 @@ public struct FindingComparison: Sendable, Hashable {
                 severity: -finding.severity.rank, file: fileRank[span.file] ?? 0,
                 start: (span.start.offset, span.start.line, span.start.column), end: (span.end.offset, span.end.line, span.end.column))
         }
+        let identities = findings.map(\.identity)
         let order = findings.indices.sorted { left, right in
             let leftKey = keys[left], rightKey = keys[right]
             if leftKey != rightKey { return leftKey < rightKey }
-            let leftFinding = findings[left], rightFinding = findings[right]
-            if leftFinding.identity != rightFinding.identity { return leftFinding.identity < rightFinding.identity }
+            if identities[left] != identities[right] { return identities[left] < identities[right] }
             return left < right
         }
         return order.map { findings[$0] }

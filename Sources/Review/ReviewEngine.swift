@@ -162,9 +162,10 @@ public struct ReviewEngine {
         for path in Set(headFindings.map(\.span.file)) {
             if let file = headSource.readFile(at: path) { headFiles[path] = String(decoding: file.bytes, as: UTF8.self) }
         }
+        let sortedSides = ParallelMap.map([baseFindings, headFindings], FindingComparison.sorted)
         return ReviewResult(
             range: range, changeSet: changeSet, modules: directories, touched: touchedList,
-            baseFindings: FindingComparison.sorted(baseFindings), headFindings: FindingComparison.sorted(headFindings),
+            baseFindings: sortedSides[0], headFindings: sortedSides[1],
             comparison: comparison, problems: Array(Set(problems)).sorted(), metrics: metrics, headFiles: headFiles)
     }
 
