@@ -64,6 +64,9 @@ public struct CheckContext: Sendable {
     /// The address of the first block (file, then source order, then address) of each module
     /// folder: where findings about a module as a whole are reported.
     let firstBlocksOfModules: Set<String>
+    /// Every module of the tree by address, the first in tree order for an address met twice:
+    /// what `Subject.owningModule(in:)` looks subjects up in.
+    let modulesByAddress: [String: Module]
 
     /// Builds the context of a module tree loaded from `directory`.
     public init(module: Module, directory: String, configuration: Configuration, today: String = "2000-01-01") {
@@ -89,7 +92,9 @@ public struct CheckContext: Sendable {
         self.configuration = configuration
         self.today = today
         self.suppressions = SuppressionIndex(module: module)
-        self.parsedFiles = Dictionary(module.allModules.flatMap(\.configuration.files).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let allModules = module.allModules
+        self.parsedFiles = Dictionary(allModules.flatMap(\.configuration.files).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        self.modulesByAddress = Dictionary(allModules.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
         var firstOfBlock: [String: Subject] = [:]
         var firstOfFolder: [String: Subject] = [:]
         for subject in subjects {

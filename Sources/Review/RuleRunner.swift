@@ -29,22 +29,24 @@ public struct RuleRunner: Sendable {
     public func findings(in context: CheckContext, only filter: ((Subject) -> Bool)? = nil) -> [Finding] {
         let evaluator = ConditionEvaluator(connections: context.connections)
         let suppressions = context.suppressions
+        let rules = ruleSet.rules
         var findings: [Finding] = []
-        // The rules that apply to each subject type, in rule order, picked once per type.
-        var rulesByType: [String: [Rule]] = [:]
+        // The checks of the rules that apply to each subject type, in rule order, picked once
+        // per type (by index: a whole `Rule` is not copied for every subject).
+        var checksByType: [String: [PreparedCheck]] = [:]
         for subject in context.subjectList where filter?(subject) ?? true {
-            let rules: [Rule]
-            if let known = rulesByType[subject.type] {
-                rules = known
+            let checks: [PreparedCheck]
+            if let known = checksByType[subject.type] {
+                checks = known
             } else {
-                rules = ruleSet.rules.filter { Self.applies($0, to: subject) }
-                rulesByType[subject.type] = rules
+                checks = rules.indices.filter { Self.applies(rules[$0], to: subject) }.map { PreparedCheck(rule: $0, check: rules[$0].check) }
+                checksByType[subject.type] = checks
             }
-            for rule in rules {
-                for verdict in verdicts(of: rule, on: subject, context: context, evaluator: evaluator) {
+            for check in checks {
+                for verdict in check.verdicts(on: subject, context: context, evaluator: evaluator) {
                     guard case .fail(let location) = verdict.verdict else { continue }
-                    var finding = Self.finding(rule, subject, location, verdict.arguments)
-                    finding.suppression = suppressions.suppression(for: rule, finding: finding, subject: subject, today: today)
+                    var finding = Self.finding(rules[check.rule], subject, location, verdict.arguments)
+                    finding.suppression = suppressions.suppression(for: rules[check.rule], finding: finding, subject: subject, today: today)
                     findings.append(finding)
                 }
             }
@@ -52,19 +54,38 @@ public struct RuleRunner: Sendable {
         return findings
     }
 
+    /// A rule's check, ready to run: its declarative condition or its coded check, looked up
+    /// once, and the rule's index in the rule set.
+    struct PreparedCheck {
+        /// The rule's index in `ruleSet.rules`.
+        let rule: Int
+        /// The condition, for a declarative rule.
+        let condition: Condition?
+        /// The coded check, for a coded rule (nil: a name no check has, which finds nothing).
+        let coded: (any CodedCheck)?
+
+        init(rule: Int, check: RuleCheck) {
+            self.rule = rule
+            switch check {
+            case .declarative(let condition):
+                self.condition = condition
+                self.coded = nil
+            case .coded(let name):
+                self.condition = nil
+                self.coded = CodedChecks.named(name)
+            }
+        }
+
+        func verdicts(on subject: Subject, context: CheckContext, evaluator: ConditionEvaluator) -> [CodedVerdict] {
+            if let condition { return [CodedVerdict(evaluator.verdict(condition, on: subject))] }
+            return coded?.evaluate(subject, in: context) ?? []
+        }
+    }
+
     /// Whether `rule` runs on subjects of `subject`'s type: `*` matches every block, but not
     /// local values (only rules naming `local` judge those).
     static func applies(_ rule: Rule, to subject: Subject) -> Bool {
         rule.appliesTo.contains(subject.type) || (rule.appliesTo.contains("*") && subject.kind != .local)
-    }
-
-    func verdicts(of rule: Rule, on subject: Subject, context: CheckContext, evaluator: ConditionEvaluator) -> [CodedVerdict] {
-        switch rule.check {
-        case .declarative(let condition):
-            return [CodedVerdict(evaluator.verdict(condition, on: subject))]
-        case .coded(let name):
-            return CodedChecks.named(name)?.evaluate(subject, in: context) ?? []
-        }
     }
 
     static func finding(_ rule: Rule, _ subject: Subject, _ location: FailureLocation, _ extra: [String: String]) -> Finding {
@@ -149,18 +170,19 @@ public struct SuppressionIndex: Sendable {
 
     /// The files scanned so far in this process, by path and contents: a module's files are
     /// scanned once, not again in every module tree whose modules call that module.
-    private static let scannedFiles = Mutex<[String: [[UInt8]: ScannedFile]]>([:])
+    private static let scannedFiles = Mutex<[String: [FileContents: ScannedFile]]>([:])
 
     /// The scan of the file at `path` holding `source`, done once per path and contents.
     private static func scanned(path: String, source: [UInt8]) -> ScannedFile {
-        if let known = scannedFiles.withLock({ $0[path]?[source] }) { return known }
+        let key = FileContents(bytes: source)
+        if let known = scannedFiles.withLock({ $0[path]?[key] }) { return known }
         let text = String(decoding: source, as: UTF8.self)
         var starts = [0]
         for (offset, byte) in source.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
         let scanned = (
             suppressions: SuppressionScanner.scan(text, file: path).suppressions,
             lines: text.split(separator: "\n", omittingEmptySubsequences: false), lineStarts: starts)
-        scannedFiles.withLock { $0[path, default: [:]][source] = scanned }
+        scannedFiles.withLock { $0[path, default: [:]][key] = scanned }
         return scanned
     }
 

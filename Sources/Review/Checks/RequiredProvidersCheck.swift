@@ -13,7 +13,7 @@ struct RequiredProvidersCheck: CodedCheck {
     let name = "required-providers"
 
     func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {
-        guard let module = subject.owningModule(in: context.module) else { return [] }
+        guard let module = subject.owningModule(in: context) else { return [] }
         switch subject.kind {
         case .terraformSettings:
             guard let settings = module.terraformSettings.first(where: { $0.source.file == subject.file && $0.source.range == subject.range }) else { return [] }

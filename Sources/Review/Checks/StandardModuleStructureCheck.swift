@@ -10,7 +10,7 @@ struct StandardModuleStructureCheck: CodedCheck {
     static let expectedFiles = ["main.tf", "variables.tf", "outputs.tf"]
 
     func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {
-        guard let module = subject.owningModule(in: context.module) else { return [] }
+        guard let module = subject.owningModule(in: context) else { return [] }
         var verdicts: [CodedVerdict] = []
         let fileName = Self.fileName(subject.file)
         if subject.kind == .variable, fileName != "variables.tf", fileName != "variables.tf.json" {
