@@ -80,6 +80,9 @@ public struct ReviewTextReport: ReviewReporter {
     /// its code frame when its file's text is known.
     static func lines(_ findings: ArraySlice<Finding>, frames: [String: FileLines], color: Bool) -> String {
         var output = ""
+        // Findings sort by place, so those on the same span (one block checked in every module
+        // tree that calls its module) follow each other and share one code frame.
+        var lastFrame: (key: FrameKey, text: String)?
         for finding in findings {
             let severity = finding.severity.rawValue.uppercased()
             output += "  " + paint(severity, colorCode(finding.severity), color) + String(repeating: " ", count: max(1, 9 - severity.count))
@@ -89,10 +92,31 @@ public struct ReviewTextReport: ReviewReporter {
             }
             output += "\n"
             if let lines = frames[finding.span.file] {
-                output += codeFrame(finding, lines: lines, color: color)
+                let key = FrameKey(finding)
+                if let lastFrame, lastFrame.key == key {
+                    output += lastFrame.text
+                } else {
+                    let frame = codeFrame(finding, lines: lines, color: color)
+                    lastFrame = (key, frame)
+                    output += frame
+                }
             }
         }
         return output
+    }
+
+    /// What a code frame depends on: the span, the severity (its color) and the rule (a rule
+    /// about secrets has the line redacted).
+    struct FrameKey: Equatable {
+        let span: SourceSpan
+        let severity: Severity
+        let ruleID: String
+
+        init(_ finding: Finding) {
+            span = finding.span
+            severity = finding.severity
+            ruleID = finding.ruleID
+        }
     }
 
     static func location(_ finding: Finding) -> String {
