@@ -25,15 +25,18 @@ public struct FindingComparison: Sendable, Hashable {
         base: [Finding], head: [Finding], headSubjects: Set<SubjectKey>, renames: [String: String] = [:],
         directoryRenames: [String: String] = [:]
     ) {
-        func carried(_ finding: Finding) -> FindingIdentity {
+        let carried = { @Sendable (finding: Finding) -> FindingIdentity in
             var identity = finding.identity
             if let renamed = Self.rename(identity.subject, renames) { identity.subject = renamed }
             if let renamed = directoryRenames[identity.directory] { identity.directory = renamed }
             return identity
         }
-        let headIdentities = head.map(\.identity)
-        let baseIdentities = base.map(carried)
-        let headSet = Set(headIdentities), baseSet = Set(baseIdentities)
+        // The two sides' identities, and their sets, on every core.
+        let sides = ParallelMap.map([true, false]) { isHead in
+            let identities = isHead ? head.map(\.identity) : base.map(carried)
+            return (identities, Set(identities))
+        }
+        let (headIdentities, headSet) = sides[0], (baseIdentities, baseSet) = sides[1]
         var introduced: [Finding] = [], persisting: [Finding] = []
         for (index, identity) in headIdentities.enumerated() {
             if baseSet.contains(identity) { persisting.append(head[index]) } else { introduced.append(head[index]) }
@@ -79,11 +82,13 @@ public struct FindingComparison: Sendable, Hashable {
                 start: (span.start.offset, span.start.line, span.start.column), end: (span.end.offset, span.end.line, span.end.column))
         }
         let identities = findings.map(\.identity)
-        let order = findings.indices.sorted { left, right in
-            let leftKey = keys[left], rightKey = keys[right]
-            if leftKey != rightKey { return leftKey < rightKey }
-            if identities[left] != identities[right] { return identities[left] < identities[right] }
-            return left < right
+        let order = identities.withUnsafeBufferPointer { identities in
+            findings.indices.sorted { left, right in
+                let leftKey = keys[left], rightKey = keys[right]
+                if leftKey != rightKey { return leftKey < rightKey }
+                if identities[left] != identities[right] { return identities[left] < identities[right] }
+                return left < right
+            }
         }
         return order.map { findings[$0] }
     }

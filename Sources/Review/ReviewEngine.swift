@@ -79,12 +79,14 @@ public struct ReviewEngine {
             }
         }
         // Touched nodes: the union of both sides, keyed by directory.
+        // Each context's touched nodes are found on every core, then merged in context order.
         var touched: [String: [String: [String]]] = [:]
         for (side, review) in [(ScopeSelector.Side.head, head), (.base, base)] {
             let selector = ScopeSelector(changeSet: changeSet, side: side)
-            for context in review.contexts {
+            let selections = ParallelMap.map(review.contexts) { selector.touched($0, handlerFiles: handlerFiles) }
+            for (context, selection) in zip(review.contexts, selections) {
                 let directory = context.directory
-                for (node, reasons) in selector.touched(context, handlerFiles: handlerFiles) {
+                for (node, reasons) in selection {
                     for reason in reasons where !(touched[directory]?[node]?.contains(reason) ?? false) {
                         touched[directory, default: [:]][node, default: []].append(reason)
                     }
