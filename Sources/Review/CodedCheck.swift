@@ -67,6 +67,8 @@ public struct CheckContext: Sendable {
     /// Every module of the tree by address, the first in tree order for an address met twice:
     /// what `Subject.owningModule(in:)` looks subjects up in.
     let modulesByAddress: [String: Module]
+    /// Where each subject's block (or local) starts, by file.
+    let subjectStartsByFile: [String: Set<Int>]
 
     /// Builds the context of a module tree loaded from `directory`.
     public init(module: Module, directory: String, configuration: Configuration, today: String = "2000-01-01") {
@@ -97,7 +99,9 @@ public struct CheckContext: Sendable {
         self.modulesByAddress = Dictionary(allModules.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
         var firstOfBlock: [String: Subject] = [:]
         var firstOfFolder: [String: Subject] = [:]
+        var subjectStarts: [String: Set<Int>] = [:]
         for subject in subjects {
+            subjectStarts[subject.file, default: []].insert(subject.range.start.byte)
             let block = subject.file + ":" + String(subject.range.start.byte)
             if firstOfBlock[block].map({ $0.address < subject.address }) != true { firstOfBlock[block] = subject }
             let folder = subject.file.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
@@ -107,5 +111,6 @@ public struct CheckContext: Sendable {
         }
         self.firstInstances = Set(firstOfBlock.values.map(\.address))
         self.firstBlocksOfModules = Set(firstOfFolder.values.map(\.address))
+        self.subjectStartsByFile = subjectStarts
     }
 }

@@ -63,6 +63,8 @@ public struct RuleRunner: Sendable {
         let condition: Condition?
         /// The coded check, for a coded rule (nil: a name no check has, which finds nothing).
         let coded: (any CodedCheck)?
+        /// Whether the coded check judges only how a block is written (its verdicts are kept).
+        let judgesSyntax: Bool
 
         init(rule: Int, check: RuleCheck) {
             self.rule = rule
@@ -70,15 +72,18 @@ public struct RuleRunner: Sendable {
             case .declarative(let condition):
                 self.condition = condition
                 self.coded = nil
+                self.judgesSyntax = false
             case .coded(let name):
                 self.condition = nil
                 self.coded = CodedChecks.named(name)
+                self.judgesSyntax = coded is any BlockSyntaxCheck
             }
         }
 
         func verdicts(on subject: Subject, context: CheckContext, evaluator: ConditionEvaluator) -> [CodedVerdict] {
             if let condition { return [CodedVerdict(evaluator.verdict(condition, on: subject))] }
-            return coded?.evaluate(subject, in: context) ?? []
+            guard let coded else { return [] }
+            return judgesSyntax ? BlockSyntaxVerdicts.verdicts(of: coded, on: subject, in: context) : coded.evaluate(subject, in: context)
         }
     }
 
@@ -151,6 +156,7 @@ public struct SuppressionIndex: Sendable {
     private var byFile: [String: [Suppression]] = [:]
     private var lines: [String: [Substring]] = [:]
     private var lineStarts: [String: [Int]] = [:]
+    private var fileNumbers: [String: Int] = [:]
 
     /// Scans every file of `module` and its loaded children once.
     public init(module: Module) {
@@ -160,13 +166,20 @@ public struct SuppressionIndex: Sendable {
                 byFile[file.path] = scanned.suppressions
                 lines[file.path] = scanned.lines
                 lineStarts[file.path] = scanned.lineStarts
+                fileNumbers[file.path] = scanned.number
             }
         }
     }
 
-    /// What the index keeps of one file: its suppression comments, its lines, and where each
-    /// line starts.
-    private typealias ScannedFile = (suppressions: [Suppression], lines: [Substring], lineStarts: [Int])
+    /// A number for the file at `path` as this index read it, the same for the same path and
+    /// contents everywhere in the process (so work on a file can be kept by number).
+    func fileNumber(of path: String) -> Int? {
+        fileNumbers[path]
+    }
+
+    /// What the index keeps of one file: its suppression comments, its lines, where each line
+    /// starts, and its number (in the order files were first scanned).
+    private typealias ScannedFile = (suppressions: [Suppression], lines: [Substring], lineStarts: [Int], number: Int)
 
     /// The files scanned so far in this process, by path and contents: a module's files are
     /// scanned once, not again in every module tree whose modules call that module.
@@ -179,12 +192,20 @@ public struct SuppressionIndex: Sendable {
         let text = String(decoding: source, as: UTF8.self)
         var starts = [0]
         for (offset, byte) in source.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
-        let scanned = (
-            suppressions: SuppressionScanner.scan(text, file: path).suppressions,
-            lines: text.split(separator: "\n", omittingEmptySubsequences: false), lineStarts: starts)
-        scannedFiles.withLock { $0[path, default: [:]][key] = scanned }
-        return scanned
+        let suppressions = SuppressionScanner.scan(text, file: path).suppressions
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return scannedFiles.withLock { files in
+            // Another thread may have scanned the same file meanwhile: the first scan stays, so
+            // that a path and contents keep one number.
+            if let known = files[path]?[key] { return known }
+            let scanned = (suppressions: suppressions, lines: lines, lineStarts: starts, number: fileCount.add(1, ordering: .relaxed).newValue)
+            files[path, default: [:]][key] = scanned
+            return scanned
+        }
     }
+
+    /// How many files have been scanned in this process.
+    private static let fileCount = Atomic<Int>(0)
 
     /// The lines whose suppression comments apply to `subject`: the comment lines right
     /// above its block, and the block itself.

@@ -59,4 +59,14 @@ extension Module {
         }
         return nil
     }
+
+    /// The first data source instance, in tree order (as in `allDataSourceInstances`), that
+    /// `predicate` accepts, found without building the list of every instance.
+    func firstDataSourceInstance(where predicate: (ResourceInstance) -> Bool) -> ResourceInstance? {
+        if let found = dataSourceInstances.first(where: predicate) { return found }
+        for index in childModules.indices {
+            if let found = childModules[index].firstDataSourceInstance(where: predicate) { return found }
+        }
+        return nil
+    }
 }

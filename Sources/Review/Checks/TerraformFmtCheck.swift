@@ -13,7 +13,7 @@ import Terraform
 /// attribute whose whole value is `"${…}"` (fmt unwraps it; `terraform-deprecated-interpolation`
 /// reports it), or a quoted variable type (`type = "string"`). JSON files are not judged. A
 /// block with several instances is reported once.
-struct TerraformFmtCheck: CodedCheck {
+struct TerraformFmtCheck: BlockSyntaxCheck {
     let name = "terraform-fmt"
 
     func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {
