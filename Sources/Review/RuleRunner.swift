@@ -42,8 +42,21 @@ public struct RuleRunner: Sendable {
                 checks = rules.indices.filter { Self.applies(rules[$0], to: subject) }.map { PreparedCheck(rule: $0, check: rules[$0].check) }
                 checksByType[subject.type] = checks
             }
+            // The block's kept verdicts of checks that judge only its syntax, looked up once.
+            var syntaxVerdicts: BlockSyntaxVerdicts.Entry??
             for check in checks {
-                for verdict in check.verdicts(on: subject, context: context, evaluator: evaluator) {
+                let verdicts: [CodedVerdict]
+                if check.judgesSyntax, let coded = check.coded {
+                    if syntaxVerdicts == nil { syntaxVerdicts = .some(BlockSyntaxVerdicts.entry(for: subject, in: context)) }
+                    if let entry = syntaxVerdicts ?? nil {
+                        verdicts = entry.verdicts(of: coded) { coded.evaluate(subject, in: context) }
+                    } else {
+                        verdicts = coded.evaluate(subject, in: context)
+                    }
+                } else {
+                    verdicts = check.verdicts(on: subject, context: context, evaluator: evaluator)
+                }
+                for verdict in verdicts {
                     guard case .fail(let location) = verdict.verdict else { continue }
                     var finding = Self.finding(rules[check.rule], subject, location, verdict.arguments)
                     finding.suppression = suppressions.suppression(for: rules[check.rule], finding: finding, subject: subject, today: today)
@@ -63,7 +76,8 @@ public struct RuleRunner: Sendable {
         let condition: Condition?
         /// The coded check, for a coded rule (nil: a name no check has, which finds nothing).
         let coded: (any CodedCheck)?
-        /// Whether the coded check judges only how a block is written (its verdicts are kept).
+        /// Whether the coded check judges only how a block is written (its verdicts are kept in
+        /// `BlockSyntaxVerdicts`).
         let judgesSyntax: Bool
 
         init(rule: Int, check: RuleCheck) {
@@ -80,10 +94,10 @@ public struct RuleRunner: Sendable {
             }
         }
 
+        /// The verdicts on `subject`, computed afresh.
         func verdicts(on subject: Subject, context: CheckContext, evaluator: ConditionEvaluator) -> [CodedVerdict] {
             if let condition { return [CodedVerdict(evaluator.verdict(condition, on: subject))] }
-            guard let coded else { return [] }
-            return judgesSyntax ? BlockSyntaxVerdicts.verdicts(of: coded, on: subject, in: context) : coded.evaluate(subject, in: context)
+            return coded?.evaluate(subject, in: context) ?? []
         }
     }
 

@@ -13,6 +13,13 @@ struct RequiredProvidersCheck: CodedCheck {
     let name = "required-providers"
 
     func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {
+        // Settings, providers and the first instance of a resource or data source can fail:
+        // others are passed without looking their module up.
+        switch subject.kind {
+        case .terraformSettings, .provider: break
+        case .resource, .dataSource: guard subject.instance != nil, subject.isFirstInstance(in: context) else { return [] }
+        default: return []
+        }
         guard let module = subject.owningModule(in: context) else { return [] }
         switch subject.kind {
         case .terraformSettings:
