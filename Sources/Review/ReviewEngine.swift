@@ -161,8 +161,10 @@ public struct ReviewEngine {
             nodes.map { TouchedSubject(directory: directory, node: $0.key, reasons: $0.value) }
         }.sorted()
         var headFiles: [String: String] = [:]
-        for path in Set(headFindings.map(\.span.file)) {
-            if let file = headSource.readFile(at: path) { headFiles[path] = String(decoding: file.bytes, as: UTF8.self) }
+        let framedPaths = Array(Set(headFindings.map(\.span.file)))
+        let framedTexts = ParallelMap.map(framedPaths) { path in headSource.readFile(at: path).map { String(decoding: $0.bytes, as: UTF8.self) } }
+        for (path, text) in zip(framedPaths, framedTexts) {
+            if let text { headFiles[path] = text }
         }
         let sortedSides = ParallelMap.map([baseFindings, headFindings], FindingComparison.sorted)
         return ReviewResult(
