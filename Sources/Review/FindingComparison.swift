@@ -86,11 +86,21 @@ public struct FindingComparison: Sendable, Hashable {
             findings.indices.sorted { left, right in
                 let leftKey = keys[left], rightKey = keys[right]
                 if leftKey != rightKey { return leftKey < rightKey }
-                if identities[left] != identities[right] { return identities[left] < identities[right] }
-                return left < right
+                return identityOrder(identities, left, right) ?? (left < right)
             }
         }
         return order.map { findings[$0] }
+    }
+
+    /// Whether `identities[left]` sorts before `identities[right]` (as `FindingIdentity.<`
+    /// orders them), nil when they are equal; reads the fields in place rather than copying
+    /// both identities for every comparison.
+    private static func identityOrder(_ identities: UnsafeBufferPointer<FindingIdentity>, _ left: Int, _ right: Int) -> Bool? {
+        if identities[left].directory != identities[right].directory { return identities[left].directory < identities[right].directory }
+        if identities[left].subject != identities[right].subject { return identities[left].subject < identities[right].subject }
+        if identities[left].ruleID != identities[right].ruleID { return identities[left].ruleID < identities[right].ruleID }
+        if identities[left].attributePath != identities[right].attributePath { return identities[left].attributePath < identities[right].attributePath }
+        return nil
     }
 
     /// Introduced findings not silenced by a suppression, at or above `threshold`: what
