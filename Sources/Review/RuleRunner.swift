@@ -206,8 +206,8 @@ public struct SuppressionIndex: Sendable {
         let text = String(decoding: source, as: UTF8.self)
         var starts = [0]
         for (offset, byte) in source.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
-        let suppressions = SuppressionScanner.scan(text, file: path).suppressions
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let suppressions = SuppressionScanner.scan(lines: lines, file: path).suppressions
         return scannedFiles.withLock { files in
             // Another thread may have scanned the same file meanwhile: the first scan stays, so
             // that a path and contents keep one number.

@@ -40,11 +40,12 @@ struct RequiredProvidersCheck: CodedCheck {
             guard let declaration = subject.instance?.declaration, subject.isFirstInstance(in: context) else { return [] }
             let name = declaration.providerLocalName
             guard name != "terraform", !module.providers.contains(where: { $0.name == name }),
-                  !module.terraformSettings.flatMap(\.requiredProviders).contains(where: { $0.name == name }) else { return [] }
+                  !module.terraformSettings.contains(where: { $0.requiredProviders.contains { $0.name == name } }) else { return [] }
             let own = (subject.file, subject.range.start.byte)
-            let earlier = (module.resources + module.dataSources).contains { other in
+            let isEarlier = { (other: ResourceDeclaration) in
                 other.providerLocalName == name && (other.source.file, other.source.range.start.byte) < own
             }
+            let earlier = module.resources.contains(where: isEarlier) || module.dataSources.contains(where: isEarlier)
             guard !earlier else { return [] }
             return [CodedVerdict(
                 .fail(FailureLocation(range: subject.headerRange, attributePath: "required_providers." + name)),
