@@ -1,3 +1,5 @@
+import HCL
+
 /// A file's text split into lines, for code frames, suggestion blocks and column conversion.
 ///
 /// Lines end at `\n` or `\r\n` (the `\r` is not part of the line) and, in Python files, also at
@@ -30,8 +32,11 @@ struct FileLines: Sendable {
 
     /// The lines of each file of `files` (repository path → text), Python files split as Python reads them.
     static func of(_ files: [String: String]) -> [String: FileLines] {
+        // Split on every core: a review of a whole repository frames findings in every file.
+        let entries = Array(files)
+        let split = ParallelMap.map(entries) { path, text in FileLines(text, loneCarriageReturnEndsLine: path.hasSuffix(".py")) }
         var result: [String: FileLines] = [:]
-        for (path, text) in files { result[path] = FileLines(text, loneCarriageReturnEndsLine: path.hasSuffix(".py")) }
+        for (entry, lines) in zip(entries, split) { result[entry.key] = lines }
         return result
     }
 

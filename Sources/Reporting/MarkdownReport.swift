@@ -21,9 +21,17 @@ public struct MarkdownReport: ReviewReporter {
 
     /// Renders `result` as one Markdown document no longer than `context.markdownLimit` UTF-8 bytes.
     public func render(_ result: ReviewResult, context: ReportContext) -> String {
-        var full = Document(result: result, context: context, itemCap: nil)
-        let text = full.render()
-        if text.utf8.count <= context.markdownLimit { return text }
+        // Every finding of the sections is one list item of at least three bytes (`- ` and a
+        // line break) in the full document: when those alone pass the limit, the full
+        // document is not written only to be found too long.
+        let comparison = result.comparison
+        let listed = result.baseFindings.count + comparison.resolved.count + comparison.introduced.count
+            + comparison.persisting.count + comparison.removed.count
+        if listed * 3 <= context.markdownLimit {
+            var full = Document(result: result, context: context, itemCap: nil)
+            let text = full.render()
+            if text.utf8.count <= context.markdownLimit { return text }
+        }
         for cap in [50, 20, 10, 5, 2, 1, 0] {
             var shortened = Document(result: result, context: context, itemCap: cap)
             let text = shortened.render()
@@ -118,30 +126,44 @@ public struct MarkdownReport: ReviewReporter {
             let removed = comparison.removed.filter { $0.category == category }
             guard !(original.isEmpty && improved.isEmpty && introduced.isEmpty && persisting.isEmpty) else { return "" }
             var output = "### \(category.number). \(category.title)\n\n"
-            output += part("Original Issues", original.map { issueItem($0, isNew: false, atBase: true) }, summary: Self.severityCounts(original))
-            output += part("Improvements Made", improved.map(improvementItem), summary: nil)
-            let open = introduced.map { issueItem($0, isNew: true, atBase: false) } + persisting.map { issueItem($0, isNew: false, atBase: false) }
+            // Items are written only for what is shown (a whole repository's review has hundreds
+            // of thousands of findings, and `itemCap` shows a few).
+            let document = self
+            output += part("Original Issues", count: original.count, summary: Self.severityCounts(original)) {
+                document.issueItem(original[$0], isNew: false, atBase: true)
+            }
+            output += part("Improvements Made", count: improved.count, summary: nil) { document.improvementItem(improved[$0]) }
             let openSummary = Self.severityCounts(introduced + persisting) + (introduced.isEmpty ? "" : ", \(introduced.count) new")
-            output += part("Open Issues", open, summary: openSummary)
-            output += part("Gone With Their Subject", removed.map(removedItem), summary: nil)
+            output += part("Open Issues", count: introduced.count + persisting.count, summary: openSummary) { index in
+                index < introduced.count
+                    ? document.issueItem(introduced[index], isNew: true, atBase: false)
+                    : document.issueItem(persisting[index - introduced.count], isNew: false, atBase: false)
+            }
+            output += part("Gone With Their Subject", count: removed.count, summary: nil) { document.removedItem(removed[$0]) }
             return output
         }
 
         /// A bold label and its list; folded when long; shortened to `itemCap`.
         mutating func part(_ label: String, _ items: [String], summary: String?) -> String {
-            guard !items.isEmpty else { return "" }
-            var shown = items
+            part(label, count: items.count, summary: summary) { items[$0] }
+        }
+
+        /// A bold label and its list of `count` items, the item at each index written by `item`
+        /// (only for the items shown); folded when long; shortened to `itemCap`.
+        mutating func part(_ label: String, count: Int, summary: String?, item: (Int) -> String) -> String {
+            guard count > 0 else { return "" }
+            var shown = count
             var note = ""
-            if let itemCap, items.count > itemCap {
-                shown = Array(items.prefix(itemCap))
-                leftOut += items.count - itemCap
-                note = "- … and \(items.count - itemCap) more, not shown here\n"
+            if let itemCap, count > itemCap {
+                shown = itemCap
+                leftOut += count - itemCap
+                note = "- … and \(count - itemCap) more, not shown here\n"
             }
-            let list = shown.map { "- " + $0 + "\n" }.joined() + note
+            let list = (0..<shown).map { "- " + item($0) + "\n" }.joined() + note
             var output = "**\(label):**\n\n"
-            if items.count > MarkdownReport.foldThreshold {
+            if count > MarkdownReport.foldThreshold {
                 let counts = summary.map { " (" + $0 + ")" } ?? ""
-                output += "<details><summary>\(items.count) items\(counts)</summary>\n\n" + list + "\n</details>\n\n"
+                output += "<details><summary>\(count) items\(counts)</summary>\n\n" + list + "\n</details>\n\n"
             } else {
                 output += list + "\n"
             }

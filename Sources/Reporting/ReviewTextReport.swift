@@ -1,4 +1,5 @@
 import Git
+import HCL
 import Review
 
 /// The plain-text review for a terminal or a log: what the change introduced, what is still
@@ -34,7 +35,7 @@ public struct ReviewTextReport: ReviewReporter {
         if !comparison.resolved.isEmpty {
             output += "\nFixed (\(comparison.resolved.count)):\n"
             for finding in comparison.resolved {
-                output += "  " + Self.paint("✓", "32", context.color) + " " + TerminalText.escape(finding.improvement.plain) + "  (" + location(finding) + " at base)\n"
+                output += "  " + Self.paint("✓", "32", context.color) + " " + TerminalText.escape(finding.improvement.plain) + "  (" + Self.location(finding) + " at base)\n"
             }
         }
         if !comparison.removed.isEmpty {
@@ -65,23 +66,60 @@ public struct ReviewTextReport: ReviewReporter {
 
     func section(_ title: String, _ findings: [Finding], frames: [String: FileLines], color: Bool) -> String {
         guard !findings.isEmpty else { return "" }
-        var output = "\n\(title) (\(findings.count)):\n"
+        // A review of a whole repository lists hundreds of thousands of findings: their lines
+        // are written in slices on every core and joined in order.
+        let slices = stride(from: 0, to: findings.count, by: Self.sliceSize).map { $0..<min($0 + Self.sliceSize, findings.count) }
+        let texts = ParallelMap.map(slices) { slice in Self.lines(findings[slice], frames: frames, color: color) }
+        return texts.reduce(into: "\n\(title) (\(findings.count)):\n") { $0 += $1 }
+    }
+
+    /// How many findings one task of `section` writes.
+    static let sliceSize = 2_048
+
+    /// The lines of `findings` in a section: each one's severity, place, message and rule, and
+    /// its code frame when its file's text is known.
+    static func lines(_ findings: ArraySlice<Finding>, frames: [String: FileLines], color: Bool) -> String {
+        var output = ""
+        // Findings sort by place, so those on the same span (one block checked in every module
+        // tree that calls its module) follow each other and share one code frame.
+        var lastFrame: (key: FrameKey, text: String)?
         for finding in findings {
             let severity = finding.severity.rawValue.uppercased()
-            output += "  " + Self.paint(severity, Self.colorCode(finding.severity), color) + String(repeating: " ", count: max(1, 9 - severity.count))
+            output += "  " + paint(severity, colorCode(finding.severity), color) + String(repeating: " ", count: max(1, 9 - severity.count))
             output += location(finding) + "  " + TerminalText.escape(finding.message.plain) + "  [\(TerminalText.escape(finding.ruleID))]"
             if let suppression = finding.suppression {
                 output += "  (suppressed at line \(suppression.line)" + (suppression.reason.isEmpty ? ")" : ": " + TerminalText.escape(suppression.reason) + ")")
             }
             output += "\n"
             if let lines = frames[finding.span.file] {
-                output += Self.codeFrame(finding, lines: lines, color: color)
+                let key = FrameKey(finding)
+                if let lastFrame, lastFrame.key == key {
+                    output += lastFrame.text
+                } else {
+                    let frame = codeFrame(finding, lines: lines, color: color)
+                    lastFrame = (key, frame)
+                    output += frame
+                }
             }
         }
         return output
     }
 
-    func location(_ finding: Finding) -> String {
+    /// What a code frame depends on: the span, the severity (its color) and the rule (a rule
+    /// about secrets has the line redacted).
+    struct FrameKey: Equatable {
+        let span: SourceSpan
+        let severity: Severity
+        let ruleID: String
+
+        init(_ finding: Finding) {
+            span = finding.span
+            severity = finding.severity
+            ruleID = finding.ruleID
+        }
+    }
+
+    static func location(_ finding: Finding) -> String {
         TerminalText.escape(finding.span.file) + ":\(finding.span.start.line):\(finding.span.start.column)"
     }
 

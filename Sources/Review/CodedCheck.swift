@@ -64,6 +64,11 @@ public struct CheckContext: Sendable {
     /// The address of the first block (file, then source order, then address) of each module
     /// folder: where findings about a module as a whole are reported.
     let firstBlocksOfModules: Set<String>
+    /// Every module of the tree by address, the first in tree order for an address met twice:
+    /// what `Subject.owningModule(in:)` looks subjects up in.
+    let modulesByAddress: [String: Module]
+    /// Where each subject's block (or local) starts, by file.
+    let subjectStartsByFile: [String: Set<Int>]
 
     /// Builds the context of a module tree loaded from `directory`.
     public init(module: Module, directory: String, configuration: Configuration, today: String = "2000-01-01") {
@@ -89,10 +94,14 @@ public struct CheckContext: Sendable {
         self.configuration = configuration
         self.today = today
         self.suppressions = SuppressionIndex(module: module)
-        self.parsedFiles = Dictionary(module.allModules.flatMap(\.configuration.files).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let allModules = module.allModules
+        self.parsedFiles = Dictionary(allModules.flatMap(\.configuration.files).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        self.modulesByAddress = Dictionary(allModules.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
         var firstOfBlock: [String: Subject] = [:]
         var firstOfFolder: [String: Subject] = [:]
+        var subjectStarts: [String: Set<Int>] = [:]
         for subject in subjects {
+            subjectStarts[subject.file, default: []].insert(subject.range.start.byte)
             let block = subject.file + ":" + String(subject.range.start.byte)
             if firstOfBlock[block].map({ $0.address < subject.address }) != true { firstOfBlock[block] = subject }
             let folder = subject.file.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
@@ -102,5 +111,6 @@ public struct CheckContext: Sendable {
         }
         self.firstInstances = Set(firstOfBlock.values.map(\.address))
         self.firstBlocksOfModules = Set(firstOfFolder.values.map(\.address))
+        self.subjectStartsByFile = subjectStarts
     }
 }

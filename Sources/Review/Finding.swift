@@ -1,31 +1,120 @@
 /// A rule's verdict on one subject: what is wrong, where, and how serious it is.
+///
+/// Its fields live in one shared, copy-on-write object: a review of a whole repository copies
+/// hundreds of thousands of findings (collecting, comparing, sorting), and a copy is then one
+/// reference instead of a dozen.
 public struct Finding: Sendable, Hashable {
+    /// The fields, shared between copies until one of them changes.
+    private final class Storage: @unchecked Sendable {
+        var ruleID: String
+        var title: String
+        var severity: Severity
+        var category: ReportCategory
+        var directory: String
+        var subject: String
+        var attributePath: String
+        var message: FindingMessage
+        var improvement: FindingMessage
+        var span: SourceSpan
+        var suppression: Suppression?
+        var fix: FixProposal?
+
+        init(_ ruleID: String, _ title: String, _ severity: Severity, _ category: ReportCategory, _ directory: String, _ subject: String,
+             _ attributePath: String, _ message: FindingMessage, _ improvement: FindingMessage, _ span: SourceSpan,
+             _ suppression: Suppression?, _ fix: FixProposal?) {
+            self.ruleID = ruleID
+            self.title = title
+            self.severity = severity
+            self.category = category
+            self.directory = directory
+            self.subject = subject
+            self.attributePath = attributePath
+            self.message = message
+            self.improvement = improvement
+            self.span = span
+            self.suppression = suppression
+            self.fix = fix
+        }
+
+        /// A copy, for a finding about to change while another still shares this one.
+        func copy() -> Storage {
+            Storage(ruleID, title, severity, category, directory, subject, attributePath, message, improvement, span, suppression, fix)
+        }
+    }
+
+    private var storage: Storage
+
+    /// The storage, copied first when another finding shares it (its `@unchecked Sendable` is
+    /// safe because shared storage is never written).
+    private var uniqueStorage: Storage {
+        mutating get {
+            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+            return storage
+        }
+    }
+
     /// The rule that produced it.
-    public var ruleID: String
+    public var ruleID: String {
+        get { storage.ruleID }
+        set { uniqueStorage.ruleID = newValue }
+    }
     /// The rule's title (what passing looks like).
-    public var title: String
+    public var title: String {
+        get { storage.title }
+        set { uniqueStorage.title = newValue }
+    }
     /// The severity, after configuration overrides.
-    public var severity: Severity
+    public var severity: Severity {
+        get { storage.severity }
+        set { uniqueStorage.severity = newValue }
+    }
     /// The report section.
-    public var category: ReportCategory
+    public var category: ReportCategory {
+        get { storage.category }
+        set { uniqueStorage.category = newValue }
+    }
     /// The root module's directory the subject belongs to (`""` at the top level, and for
     /// handler subjects, whose address carries their path).
-    public var directory: String
+    public var directory: String {
+        get { storage.directory }
+        set { uniqueStorage.directory = newValue }
+    }
     /// The subject's address: `aws_lambda_function.api`, `module.net.aws_vpc.main`,
     /// `lambda/handler.py::lambda_handler`, or a file path for file-level findings.
-    public var subject: String
+    public var subject: String {
+        get { storage.subject }
+        set { uniqueStorage.subject = newValue }
+    }
     /// The attribute path the finding is about (`tracing_config.mode`), empty for the whole subject.
-    public var attributePath: String
+    public var attributePath: String {
+        get { storage.attributePath }
+        set { uniqueStorage.attributePath = newValue }
+    }
     /// The message; its arguments never hold a secret's value.
-    public var message: FindingMessage
+    public var message: FindingMessage {
+        get { storage.message }
+        set { uniqueStorage.message = newValue }
+    }
     /// The improvement sentence, used if the finding is resolved later.
-    public var improvement: FindingMessage
+    public var improvement: FindingMessage {
+        get { storage.improvement }
+        set { uniqueStorage.improvement = newValue }
+    }
     /// Where the finding is reported.
-    public var span: SourceSpan
+    public var span: SourceSpan {
+        get { storage.span }
+        set { uniqueStorage.span = newValue }
+    }
     /// The suppression comment that silences it, if any.
-    public var suppression: Suppression?
+    public var suppression: Suppression? {
+        get { storage.suppression }
+        set { uniqueStorage.suppression = newValue }
+    }
     /// A mechanical fix, when the rule has one and it applies here.
-    public var fix: FixProposal?
+    public var fix: FixProposal? {
+        get { storage.fix }
+        set { uniqueStorage.fix = newValue }
+    }
 
     /// Creates a finding.
     public init(
@@ -33,18 +122,34 @@ public struct Finding: Sendable, Hashable {
         attributePath: String, message: FindingMessage, improvement: FindingMessage, span: SourceSpan,
         suppression: Suppression? = nil, fix: FixProposal? = nil
     ) {
-        self.ruleID = ruleID
-        self.title = title
-        self.severity = severity
-        self.category = category
-        self.directory = directory
-        self.subject = subject
-        self.attributePath = attributePath
-        self.message = message
-        self.improvement = improvement
-        self.span = span
-        self.suppression = suppression
-        self.fix = fix
+        storage = Storage(ruleID, title, severity, category, directory, subject, attributePath, message, improvement, span, suppression, fix)
+    }
+
+    /// Two findings are equal when every field is.
+    public static func == (lhs: Finding, rhs: Finding) -> Bool {
+        if lhs.storage === rhs.storage { return true }
+        let left = lhs.storage, right = rhs.storage
+        return left.ruleID == right.ruleID && left.title == right.title && left.severity == right.severity
+            && left.category == right.category && left.directory == right.directory && left.subject == right.subject
+            && left.attributePath == right.attributePath && left.message == right.message && left.improvement == right.improvement
+            && left.span == right.span && left.suppression == right.suppression && left.fix == right.fix
+    }
+
+    /// Hashes every field.
+    public func hash(into hasher: inout Hasher) {
+        let fields = storage
+        hasher.combine(fields.ruleID)
+        hasher.combine(fields.title)
+        hasher.combine(fields.severity)
+        hasher.combine(fields.category)
+        hasher.combine(fields.directory)
+        hasher.combine(fields.subject)
+        hasher.combine(fields.attributePath)
+        hasher.combine(fields.message)
+        hasher.combine(fields.improvement)
+        hasher.combine(fields.span)
+        hasher.combine(fields.suppression)
+        hasher.combine(fields.fix)
     }
 
     /// What makes two findings "the same" across revisions: never the line number.

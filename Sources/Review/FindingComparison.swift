@@ -1,3 +1,5 @@
+import HCL
+
 /// Base against head: what the change introduced, resolved, kept, and removed with its subject.
 public struct FindingComparison: Sendable, Hashable {
     /// In head, not in base: the change introduced it.
@@ -23,23 +25,33 @@ public struct FindingComparison: Sendable, Hashable {
         base: [Finding], head: [Finding], headSubjects: Set<SubjectKey>, renames: [String: String] = [:],
         directoryRenames: [String: String] = [:]
     ) {
-        func carried(_ finding: Finding) -> FindingIdentity {
+        let carried = { @Sendable (finding: Finding) -> FindingIdentity in
             var identity = finding.identity
             if let renamed = Self.rename(identity.subject, renames) { identity.subject = renamed }
             if let renamed = directoryRenames[identity.directory] { identity.directory = renamed }
             return identity
         }
-        let headIdentities = Set(head.map(\.identity))
-        let baseIdentities = Set(base.map(carried))
-        introduced = Self.sorted(head.filter { !baseIdentities.contains($0.identity) })
-        persisting = Self.sorted(head.filter { baseIdentities.contains($0.identity) })
-        var resolved: [Finding] = [], removed: [Finding] = []
-        for finding in base where !headIdentities.contains(carried(finding)) {
-            let identity = carried(finding)
-            if headSubjects.contains(SubjectKey(directory: identity.directory, address: identity.subject)) { resolved.append(finding) } else { removed.append(finding) }
+        // The two sides' identities, and their sets, on every core.
+        let sides = ParallelMap.map([true, false]) { isHead in
+            let identities = isHead ? head.map(\.identity) : base.map(carried)
+            return (identities, Set(identities))
         }
-        self.resolved = Self.sorted(resolved)
-        self.removed = Self.sorted(removed)
+        let (headIdentities, headSet) = sides[0], (baseIdentities, baseSet) = sides[1]
+        var introduced: [Finding] = [], persisting: [Finding] = []
+        for (index, identity) in headIdentities.enumerated() {
+            if baseSet.contains(identity) { persisting.append(head[index]) } else { introduced.append(head[index]) }
+        }
+        var resolved: [Finding] = [], removed: [Finding] = []
+        for (index, identity) in baseIdentities.enumerated() where !headSet.contains(identity) {
+            if headSubjects.contains(SubjectKey(directory: identity.directory, address: identity.subject)) { resolved.append(base[index]) } else { removed.append(base[index]) }
+        }
+        // Four independent sorts: on every core (a review of a whole repository sorts hundreds
+        // of thousands of findings).
+        let lists = ParallelMap.map([introduced, persisting, resolved, removed], Self.sorted)
+        self.introduced = lists[0]
+        self.persisting = lists[1]
+        self.resolved = lists[2]
+        self.removed = lists[3]
     }
 
     /// The head address of `subject`, following renames of the subject itself or of a
@@ -69,14 +81,26 @@ public struct FindingComparison: Sendable, Hashable {
                 severity: -finding.severity.rank, file: fileRank[span.file] ?? 0,
                 start: (span.start.offset, span.start.line, span.start.column), end: (span.end.offset, span.end.line, span.end.column))
         }
-        let order = findings.indices.sorted { left, right in
-            let leftKey = keys[left], rightKey = keys[right]
-            if leftKey != rightKey { return leftKey < rightKey }
-            let leftFinding = findings[left], rightFinding = findings[right]
-            if leftFinding.identity != rightFinding.identity { return leftFinding.identity < rightFinding.identity }
-            return left < right
+        let identities = findings.map(\.identity)
+        let order = identities.withUnsafeBufferPointer { identities in
+            findings.indices.sorted { left, right in
+                let leftKey = keys[left], rightKey = keys[right]
+                if leftKey != rightKey { return leftKey < rightKey }
+                return identityOrder(identities, left, right) ?? (left < right)
+            }
         }
         return order.map { findings[$0] }
+    }
+
+    /// Whether `identities[left]` sorts before `identities[right]` (as `FindingIdentity.<`
+    /// orders them), nil when they are equal; reads the fields in place rather than copying
+    /// both identities for every comparison.
+    private static func identityOrder(_ identities: UnsafeBufferPointer<FindingIdentity>, _ left: Int, _ right: Int) -> Bool? {
+        if identities[left].directory != identities[right].directory { return identities[left].directory < identities[right].directory }
+        if identities[left].subject != identities[right].subject { return identities[left].subject < identities[right].subject }
+        if identities[left].ruleID != identities[right].ruleID { return identities[left].ruleID < identities[right].ruleID }
+        if identities[left].attributePath != identities[right].attributePath { return identities[left].attributePath < identities[right].attributePath }
+        return nil
     }
 
     /// Introduced findings not silenced by a suppression, at or above `threshold`: what

@@ -30,13 +30,26 @@ public enum NamingConvention: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Whether `name` is non-empty words of ASCII digits and lowercase letters (and uppercase
+    /// ones with `allowUpper`) joined by single underscores, starting with a letter. Reads the
+    /// UTF-8 bytes: any byte outside ASCII fails, as a character outside ASCII does.
     private static func isWords(_ name: String, allowUpper: Bool) -> Bool {
-        let words = name.split(separator: "_", omittingEmptySubsequences: false)
-        guard let first = words.first?.first, first.isLetter else { return false }
-        return words.allSatisfy { word in
-            !word.isEmpty && word.allSatisfy { character in
-                character.isASCII && (character.isNumber || character.isLowercase || (allowUpper && character.isUppercase))
+        let bytes = name.utf8
+        guard let first = bytes.first,
+              (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first) else { return false }
+        var wordIsEmpty = true
+        for byte in bytes {
+            if byte == UInt8(ascii: "_") {
+                if wordIsEmpty { return false }
+                wordIsEmpty = true
+                continue
             }
+            let isDigit = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            let isLower = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+            let isUpper = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            guard isDigit || isLower || (allowUpper && isUpper) else { return false }
+            wordIsEmpty = false
         }
+        return !wordIsEmpty
     }
 }

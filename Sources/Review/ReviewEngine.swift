@@ -1,3 +1,4 @@
+import Dispatch
 import Git
 import Metrics
 import HCL
@@ -79,12 +80,14 @@ public struct ReviewEngine {
             }
         }
         // Touched nodes: the union of both sides, keyed by directory.
+        // Each context's touched nodes are found on every core, then merged in context order.
         var touched: [String: [String: [String]]] = [:]
         for (side, review) in [(ScopeSelector.Side.head, head), (.base, base)] {
             let selector = ScopeSelector(changeSet: changeSet, side: side)
-            for context in review.contexts {
+            let selections = ParallelMap.map(review.contexts) { selector.touched($0, handlerFiles: handlerFiles) }
+            for (context, selection) in zip(review.contexts, selections) {
                 let directory = context.directory
-                for (node, reasons) in selector.touched(context, handlerFiles: handlerFiles) {
+                for (node, reasons) in selection {
                     for reason in reasons where !(touched[directory]?[node]?.contains(reason) ?? false) {
                         touched[directory, default: [:]][node, default: []].append(reason)
                     }
@@ -159,12 +162,27 @@ public struct ReviewEngine {
             nodes.map { TouchedSubject(directory: directory, node: $0.key, reasons: $0.value) }
         }.sorted()
         var headFiles: [String: String] = [:]
-        for path in Set(headFindings.map(\.span.file)) {
-            if let file = headSource.readFile(at: path) { headFiles[path] = String(decoding: file.bytes, as: UTF8.self) }
+        let framedPaths = Array(Set(headFindings.map(\.span.file)))
+        let framedTexts = ParallelMap.map(framedPaths) { path in headSource.readFile(at: path).map { String(decoding: $0.bytes, as: UTF8.self) } }
+        for (path, text) in zip(framedPaths, framedTexts) {
+            if let text { headFiles[path] = text }
         }
+        let sortedSides = ParallelMap.map([baseFindings, headFindings], FindingComparison.sorted)
+        // The analysed module trees are not needed any more: another thread takes the last
+        // references and frees them while the caller writes the report (freeing a whole
+        // repository's modules took a third of a second on the calling thread). It waits until
+        // this thread has let go of its own.
+        let handedOver = DispatchSemaphore(value: 0)
+        DispatchQueue.global(qos: .utility).async { [head, base] in
+            handedOver.wait()
+            withExtendedLifetime((head, base)) {}
+        }
+        head.contexts = []
+        base.contexts = []
+        handedOver.signal()
         return ReviewResult(
             range: range, changeSet: changeSet, modules: directories, touched: touchedList,
-            baseFindings: FindingComparison.sorted(baseFindings), headFindings: FindingComparison.sorted(headFindings),
+            baseFindings: sortedSides[0], headFindings: sortedSides[1],
             comparison: comparison, problems: Array(Set(problems)).sorted(), metrics: metrics, headFiles: headFiles)
     }
 

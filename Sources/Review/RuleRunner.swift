@@ -29,22 +29,37 @@ public struct RuleRunner: Sendable {
     public func findings(in context: CheckContext, only filter: ((Subject) -> Bool)? = nil) -> [Finding] {
         let evaluator = ConditionEvaluator(connections: context.connections)
         let suppressions = context.suppressions
+        let rules = ruleSet.rules
         var findings: [Finding] = []
-        // The rules that apply to each subject type, in rule order, picked once per type.
-        var rulesByType: [String: [Rule]] = [:]
+        // The checks of the rules that apply to each subject type, in rule order, picked once
+        // per type (by index: a whole `Rule` is not copied for every subject).
+        var checksByType: [String: [PreparedCheck]] = [:]
         for subject in context.subjectList where filter?(subject) ?? true {
-            let rules: [Rule]
-            if let known = rulesByType[subject.type] {
-                rules = known
+            let checks: [PreparedCheck]
+            if let known = checksByType[subject.type] {
+                checks = known
             } else {
-                rules = ruleSet.rules.filter { Self.applies($0, to: subject) }
-                rulesByType[subject.type] = rules
+                checks = rules.indices.filter { Self.applies(rules[$0], to: subject) }.map { PreparedCheck(rule: $0, check: rules[$0].check) }
+                checksByType[subject.type] = checks
             }
-            for rule in rules {
-                for verdict in verdicts(of: rule, on: subject, context: context, evaluator: evaluator) {
+            // The block's kept verdicts of checks that judge only its syntax, looked up once.
+            var syntaxVerdicts: BlockSyntaxVerdicts.Entry??
+            for check in checks {
+                let verdicts: [CodedVerdict]
+                if check.judgesSyntax, let coded = check.coded {
+                    if syntaxVerdicts == nil { syntaxVerdicts = .some(BlockSyntaxVerdicts.entry(for: subject, in: context)) }
+                    if let entry = syntaxVerdicts ?? nil {
+                        verdicts = entry.verdicts(of: coded) { coded.evaluate(subject, in: context) }
+                    } else {
+                        verdicts = coded.evaluate(subject, in: context)
+                    }
+                } else {
+                    verdicts = check.verdicts(on: subject, context: context, evaluator: evaluator)
+                }
+                for verdict in verdicts {
                     guard case .fail(let location) = verdict.verdict else { continue }
-                    var finding = Self.finding(rule, subject, location, verdict.arguments)
-                    finding.suppression = suppressions.suppression(for: rule, finding: finding, subject: subject, today: today)
+                    var finding = Self.finding(rules[check.rule], subject, location, verdict.arguments)
+                    finding.suppression = suppressions.suppression(for: rules[check.rule], finding: finding, subject: subject, today: today)
                     findings.append(finding)
                 }
             }
@@ -52,19 +67,44 @@ public struct RuleRunner: Sendable {
         return findings
     }
 
+    /// A rule's check, ready to run: its declarative condition or its coded check, looked up
+    /// once, and the rule's index in the rule set.
+    struct PreparedCheck {
+        /// The rule's index in `ruleSet.rules`.
+        let rule: Int
+        /// The condition, for a declarative rule.
+        let condition: Condition?
+        /// The coded check, for a coded rule (nil: a name no check has, which finds nothing).
+        let coded: (any CodedCheck)?
+        /// Whether the coded check judges only how a block is written (its verdicts are kept in
+        /// `BlockSyntaxVerdicts`).
+        let judgesSyntax: Bool
+
+        init(rule: Int, check: RuleCheck) {
+            self.rule = rule
+            switch check {
+            case .declarative(let condition):
+                self.condition = condition
+                self.coded = nil
+                self.judgesSyntax = false
+            case .coded(let name):
+                self.condition = nil
+                self.coded = CodedChecks.named(name)
+                self.judgesSyntax = coded is any BlockSyntaxCheck
+            }
+        }
+
+        /// The verdicts on `subject`, computed afresh.
+        func verdicts(on subject: Subject, context: CheckContext, evaluator: ConditionEvaluator) -> [CodedVerdict] {
+            if let condition { return [CodedVerdict(evaluator.verdict(condition, on: subject))] }
+            return coded?.evaluate(subject, in: context) ?? []
+        }
+    }
+
     /// Whether `rule` runs on subjects of `subject`'s type: `*` matches every block, but not
     /// local values (only rules naming `local` judge those).
     static func applies(_ rule: Rule, to subject: Subject) -> Bool {
         rule.appliesTo.contains(subject.type) || (rule.appliesTo.contains("*") && subject.kind != .local)
-    }
-
-    func verdicts(of rule: Rule, on subject: Subject, context: CheckContext, evaluator: ConditionEvaluator) -> [CodedVerdict] {
-        switch rule.check {
-        case .declarative(let condition):
-            return [CodedVerdict(evaluator.verdict(condition, on: subject))]
-        case .coded(let name):
-            return CodedChecks.named(name)?.evaluate(subject, in: context) ?? []
-        }
     }
 
     static func finding(_ rule: Rule, _ subject: Subject, _ location: FailureLocation, _ extra: [String: String]) -> Finding {
@@ -130,6 +170,7 @@ public struct SuppressionIndex: Sendable {
     private var byFile: [String: [Suppression]] = [:]
     private var lines: [String: [Substring]] = [:]
     private var lineStarts: [String: [Int]] = [:]
+    private var fileNumbers: [String: Int] = [:]
 
     /// Scans every file of `module` and its loaded children once.
     public init(module: Module) {
@@ -139,30 +180,46 @@ public struct SuppressionIndex: Sendable {
                 byFile[file.path] = scanned.suppressions
                 lines[file.path] = scanned.lines
                 lineStarts[file.path] = scanned.lineStarts
+                fileNumbers[file.path] = scanned.number
             }
         }
     }
 
-    /// What the index keeps of one file: its suppression comments, its lines, and where each
-    /// line starts.
-    private typealias ScannedFile = (suppressions: [Suppression], lines: [Substring], lineStarts: [Int])
+    /// A number for the file at `path` as this index read it, the same for the same path and
+    /// contents everywhere in the process (so work on a file can be kept by number).
+    func fileNumber(of path: String) -> Int? {
+        fileNumbers[path]
+    }
+
+    /// What the index keeps of one file: its suppression comments, its lines, where each line
+    /// starts, and its number (in the order files were first scanned).
+    private typealias ScannedFile = (suppressions: [Suppression], lines: [Substring], lineStarts: [Int], number: Int)
 
     /// The files scanned so far in this process, by path and contents: a module's files are
     /// scanned once, not again in every module tree whose modules call that module.
-    private static let scannedFiles = Mutex<[String: [[UInt8]: ScannedFile]]>([:])
+    private static let scannedFiles = Mutex<[String: [FileContents: ScannedFile]]>([:])
 
     /// The scan of the file at `path` holding `source`, done once per path and contents.
     private static func scanned(path: String, source: [UInt8]) -> ScannedFile {
-        if let known = scannedFiles.withLock({ $0[path]?[source] }) { return known }
+        let key = FileContents(bytes: source)
+        if let known = scannedFiles.withLock({ $0[path]?[key] }) { return known }
         let text = String(decoding: source, as: UTF8.self)
         var starts = [0]
         for (offset, byte) in source.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
-        let scanned = (
-            suppressions: SuppressionScanner.scan(text, file: path).suppressions,
-            lines: text.split(separator: "\n", omittingEmptySubsequences: false), lineStarts: starts)
-        scannedFiles.withLock { $0[path, default: [:]][source] = scanned }
-        return scanned
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let suppressions = SuppressionScanner.scan(lines: lines, file: path).suppressions
+        return scannedFiles.withLock { files in
+            // Another thread may have scanned the same file meanwhile: the first scan stays, so
+            // that a path and contents keep one number.
+            if let known = files[path]?[key] { return known }
+            let scanned = (suppressions: suppressions, lines: lines, lineStarts: starts, number: fileCount.add(1, ordering: .relaxed).newValue)
+            files[path, default: [:]][key] = scanned
+            return scanned
+        }
     }
+
+    /// How many files have been scanned in this process.
+    private static let fileCount = Atomic<Int>(0)
 
     /// The lines whose suppression comments apply to `subject`: the comment lines right
     /// above its block, and the block itself.

@@ -150,7 +150,7 @@ struct LambdaPackage: Sendable {
         // `filename = data.archive_file.x.output_path`: follow the reference to the archive.
         for edge in context.graph.references(of: function.graphNode)
         where ConnectionIndex.resourceType(of: edge.to) == "data.archive_file" {
-            guard let archive = module.allDataSourceInstances.first(where: { $0.resourceAddress == edge.to }) else { continue }
+            guard let archive = module.firstDataSourceInstance(where: { $0.resourceAddress == edge.to }) else { continue }
             if let sourceDir = archive.attributes.value(at: "source_dir")?.value.stringValue,
                let path = RepositoryPaths.resolve(sourceDir, in: directory) {
                 folders.append(path)

@@ -69,10 +69,15 @@ public enum SuppressionScanner {
     /// Every suppression comment in `text`, in line order. `malformed` receives the lines of
     /// comments that start like a suppression but cannot be read (with the reason).
     public static func scan(_ text: String, file: String) -> (suppressions: [Suppression], malformed: [(line: Int, reason: String)]) {
+        scan(lines: text.split(separator: "\n", omittingEmptySubsequences: false), file: file)
+    }
+
+    /// `scan(_:file:)` over a text already split at `"\n"` (as `split(separator:)` splits it).
+    static func scan(lines: [Substring], file: String) -> (suppressions: [Suppression], malformed: [(line: Int, reason: String)]) {
         var suppressions: [Suppression] = []
         var malformed: [(line: Int, reason: String)] = []
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in lines {
             lineNumber += 1
             for comment in commentBodies(of: rawLine) {
                 switch parse(comment, file: file, line: lineNumber) {

@@ -10,8 +10,10 @@ struct CommentSyntaxCheck: CodedCheck {
     let name = "comment-syntax"
 
     func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {
-        guard subject.isFirstInstance(in: context), let syntax = BlockSyntax(of: subject, in: context) else { return [] }
-        let subjectStarts = Set(context.subjectList.filter { $0.file == subject.file }.map(\.range.start.byte))
+        // Most files have no `//` comment: nothing to look for then.
+        guard context.parsedFiles[subject.file]?.comments.contains(where: { $0.style == .doubleSlash }) == true,
+              subject.isFirstInstance(in: context), let syntax = BlockSyntax(of: subject, in: context) else { return [] }
+        let subjectStarts = context.subjectStartsByFile[subject.file] ?? []
         let blocks = syntax.file.body.blocks.filter { subjectStarts.contains($0.range.start.byte) }
         guard let index = blocks.firstIndex(where: { $0.range == subject.range }) else { return [] }
         let start = index == 0 ? 0 : blocks[index - 1].range.end.byte

@@ -4,7 +4,7 @@ import Terraform
 /// Flags the legacy index syntax of Terraform 0.11: `list.0` for `list[0]` and the attribute
 /// splat `list.*.id` for `list[*].id`. Each finding carries `replacement`, the step written
 /// the current way. A block with several instances is reported once.
-struct DeprecatedIndexCheck: CodedCheck {
+struct DeprecatedIndexCheck: BlockSyntaxCheck {
     let name = "deprecated-index"
 
     func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {

@@ -8,7 +8,7 @@ import Terraform
 /// object, tuple and function-call arguments. Each finding carries `replacement`, the inner
 /// expression's source text, for the rule's `replace-value` fix. A block with several
 /// instances (`count`, `for_each`) is reported once, on its first instance.
-struct DeprecatedInterpolationCheck: CodedCheck {
+struct DeprecatedInterpolationCheck: BlockSyntaxCheck {
     let name = "deprecated-interpolation"
 
     func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {

@@ -4,7 +4,7 @@ import Terraform
 /// Flags `lookup(map, key)` with two arguments: Terraform 0.12 and later index the map
 /// directly (`map[key]`). Three arguments (a default) remain fine. Each finding carries
 /// `replacement`, the index expression. A block with several instances is reported once.
-struct DeprecatedLookupCheck: CodedCheck {
+struct DeprecatedLookupCheck: BlockSyntaxCheck {
     let name = "deprecated-lookup"
 
     func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {

@@ -4,7 +4,7 @@ import Terraform
 /// Flags comparisons with an empty list (`x == []`, `[] != x`): the list literal `[]` is a
 /// tuple, so the comparison is false even for an empty list. `length(x) == 0` says what is
 /// meant; it is each finding's `replacement`. A block with several instances is reported once.
-struct EmptyListEqualityCheck: CodedCheck {
+struct EmptyListEqualityCheck: BlockSyntaxCheck {
     let name = "empty-list-equality"
 
     func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {

@@ -8,10 +8,10 @@ struct HandlerClientInHandlerCheck: HandlerCheck {
 
     func evaluate(_ handler: HandlerSubject) -> [HandlerVerdict] {
         guard handler.isEntryPoint else { return [] }
-        let scope = PythonScope(handler)
+        let scope = handler.scope
         var verdicts: [HandlerVerdict] = []
         var seen: [String: Int] = [:]
-        for call in scope.calls {
+        for call in handler.calls {
             guard let name = scope.qualifiedName(call), Self.isClientFactory(name) else { continue }
             let service = call.args.first?.stringValue ?? call.keyword("service_name")?.stringValue ?? "client"
             seen[service, default: 0] += 1

@@ -8,7 +8,7 @@ struct HandlerErrorDetailCheck: HandlerCheck {
 
     func evaluate(_ handler: HandlerSubject) -> [HandlerVerdict] {
         guard handler.isEntryPoint else { return [] }
-        let scope = PythonScope(handler)
+        let scope = handler.scope
         var verdicts: [HandlerVerdict] = []
         for clause in scope.exceptHandlers {
             let inner = PythonScope(statements: clause.body, imports: scope.imports)

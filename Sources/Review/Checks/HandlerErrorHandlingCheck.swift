@@ -14,7 +14,7 @@ struct HandlerErrorHandlingCheck: HandlerCheck {
             if case .try(_, let handlers, _, _, _) = statement.kind { return !handlers.isEmpty }
             return false
         }
-        guard !hasTry, !PythonScope(handler).calls.isEmpty else { return [] }
+        guard !hasTry, !handler.calls.isEmpty else { return [] }
         return [HandlerVerdict(range: function.function.nameRange, attributePath: "")]
     }
 }

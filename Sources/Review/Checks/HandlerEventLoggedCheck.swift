@@ -8,8 +8,8 @@ struct HandlerEventLoggedCheck: HandlerCheck {
 
     func evaluate(_ handler: HandlerSubject) -> [HandlerVerdict] {
         guard handler.isEntryPoint, let event = handler.function?.parameterNames.first else { return [] }
-        let scope = PythonScope(handler)
-        for call in scope.calls where LogCall.isLogCall(call, scope: scope) {
+        let scope = handler.scope
+        for call in handler.calls where LogCall.isLogCall(call, scope: scope) {
             if LogCall.arguments(call).contains(where: { Self.embedsWhole(event, $0) }) {
                 return [HandlerVerdict(range: call.range, attributePath: "log.event", arguments: ["event": event])]
             }

@@ -24,7 +24,7 @@ struct HandlerHardcodedCredentialCheck: HandlerCheck {
                   !Self.isPlaceholder(text, name: name) else { return }
             add(value, name, text)
         }
-        PythonScope(handler).forEachNode { node in
+        handler.scope.forEachNode { node in
             switch node {
             case .statement(let statement):
                 switch statement.kind {

@@ -7,8 +7,8 @@ struct HandlerPrintCheck: HandlerCheck {
     let name = "handler-print"
 
     func evaluate(_ handler: HandlerSubject) -> [HandlerVerdict] {
-        let scope = PythonScope(handler)
-        let prints = scope.calls.filter { scope.qualifiedName($0) == "print" }
+        let scope = handler.scope
+        let prints = handler.calls.filter { scope.qualifiedName($0) == "print" }
         guard let first = prints.first else { return [] }
         return [HandlerVerdict(range: first.range, attributePath: "print", arguments: ["count": String(prints.count)])]
     }

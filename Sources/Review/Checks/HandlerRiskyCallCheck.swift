@@ -33,7 +33,7 @@ struct HandlerRiskyCallCheck: HandlerCheck {
     static let httpMethods: Set<String> = ["get", "post", "put", "patch", "delete", "head", "options", "request"]
 
     func evaluate(_ handler: HandlerSubject) -> [HandlerVerdict] {
-        let scope = PythonScope(handler)
+        let scope = handler.scope
         var verdicts: [HandlerVerdict] = []
         var counts: [String: Int] = [:]
         func add(_ range: Python.SourceRange, _ label: String) {
@@ -47,7 +47,7 @@ struct HandlerRiskyCallCheck: HandlerCheck {
             }
             return verdicts
         }
-        for call in scope.calls {
+        for call in handler.calls {
             guard let callee = scope.qualifiedName(call), let label = matches(call, callee) else { continue }
             add(call.range, label)
         }

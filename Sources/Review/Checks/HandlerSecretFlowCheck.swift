@@ -23,7 +23,7 @@ struct HandlerSecretFlowCheck: HandlerCheck {
 
     func evaluate(_ handler: HandlerSubject) -> [HandlerVerdict] {
         guard handler.function != nil else { return [] }
-        let scope = PythonScope(handler)
+        let scope = handler.scope
         // Module-level variables holding secrets are sources too.
         let moduleScope = PythonScope(statements: handler.file.source.module.body.filter {
             if case .functionDef = $0.kind { return false } else { return true }
@@ -38,7 +38,7 @@ struct HandlerSecretFlowCheck: HandlerCheck {
             guard seen.insert(path).inserted else { return }
             verdicts.append(HandlerVerdict(range: range, attributePath: path, arguments: ["secret": carrier, "sink": label]))
         }
-        for call in scope.calls where LogCall.isLogCall(call, scope: scope) {
+        for call in handler.calls where LogCall.isLogCall(call, scope: scope) {
             for argument in LogCall.arguments(call) { report(argument, call.range, sink: "log", scope.qualifiedName(call) == "print" ? "print" : "a log call") }
         }
         for statement in scope.allStatements {

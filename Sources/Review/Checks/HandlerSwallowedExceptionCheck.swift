@@ -7,7 +7,7 @@ struct HandlerSwallowedExceptionCheck: HandlerCheck {
     let name = "handler-swallowed-exception"
 
     func evaluate(_ handler: HandlerSubject) -> [HandlerVerdict] {
-        let scope = PythonScope(handler)
+        let scope = handler.scope
         var verdicts: [HandlerVerdict] = []
         for clause in scope.exceptHandlers where Self.isBroad(clause.type) && swallows(clause, scope: scope) {
             let path = verdicts.isEmpty ? "except" : "except.\(verdicts.count + 1)"

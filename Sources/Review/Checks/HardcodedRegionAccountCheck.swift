@@ -11,7 +11,7 @@ import Terraform
 /// pass. `provider`, `variable`, `terraform` and `output` blocks are not judged. Each literal
 /// is reported once, at the string, with `what` (a region or an account id). A block with
 /// several instances is reported once.
-struct HardcodedRegionAccountCheck: CodedCheck {
+struct HardcodedRegionAccountCheck: BlockSyntaxCheck {
     let name = "hardcoded-region-account"
 
     func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {

@@ -6,7 +6,7 @@ import Terraform
 /// quoted and a bare `a` are the same key); computed keys are not judged. The finding is at
 /// the repeated key, with `key` and `line` (where it was first written). A block with several
 /// instances is reported once.
-struct MapDuplicateKeysCheck: CodedCheck {
+struct MapDuplicateKeysCheck: BlockSyntaxCheck {
     let name = "map-duplicate-keys"
 
     func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {

@@ -21,6 +21,23 @@ extension Subject {
         return best
     }
 
+    /// The module (root or child) whose files hold this subject, as `owningModule(in:)` finds it
+    /// in the context's root module, looked up by address: the longest module address that
+    /// ends right before a dot of the subject's address.
+    func owningModule(in context: CheckContext) -> Module? {
+        let root = context.module
+        guard contains(root.address) else { return nil }
+        let bytes = address.utf8
+        var end = bytes.endIndex
+        while let dot = bytes[..<end].lastIndex(of: UInt8(ascii: ".")) {
+            if let module = context.modulesByAddress[String(address[..<dot])], module.address.count >= root.address.count {
+                return module
+            }
+            end = dot
+        }
+        return root
+    }
+
     /// Whether this subject lies in the module at `moduleAddress` (or one of its descendants).
     private func contains(_ moduleAddress: String) -> Bool {
         moduleAddress.isEmpty || address.hasPrefix(moduleAddress + ".")
@@ -39,6 +56,16 @@ extension Module {
         if let file = configuration.file(at: path) { return file }
         for index in childModules.indices {
             if let file = childModules[index].parsedFile(at: path) { return file }
+        }
+        return nil
+    }
+
+    /// The first data source instance, in tree order (as in `allDataSourceInstances`), that
+    /// `predicate` accepts, found without building the list of every instance.
+    func firstDataSourceInstance(where predicate: (ResourceInstance) -> Bool) -> ResourceInstance? {
+        if let found = dataSourceInstances.first(where: predicate) { return found }
+        for index in childModules.indices {
+            if let found = childModules[index].firstDataSourceInstance(where: predicate) { return found }
         }
         return nil
     }

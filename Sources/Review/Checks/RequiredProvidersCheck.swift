@@ -13,7 +13,14 @@ struct RequiredProvidersCheck: CodedCheck {
     let name = "required-providers"
 
     func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {
-        guard let module = subject.owningModule(in: context.module) else { return [] }
+        // Settings, providers and the first instance of a resource or data source can fail:
+        // others are passed without looking their module up.
+        switch subject.kind {
+        case .terraformSettings, .provider: break
+        case .resource, .dataSource: guard subject.instance != nil, subject.isFirstInstance(in: context) else { return [] }
+        default: return []
+        }
+        guard let module = subject.owningModule(in: context) else { return [] }
         switch subject.kind {
         case .terraformSettings:
             guard let settings = module.terraformSettings.first(where: { $0.source.file == subject.file && $0.source.range == subject.range }) else { return [] }
@@ -33,11 +40,12 @@ struct RequiredProvidersCheck: CodedCheck {
             guard let declaration = subject.instance?.declaration, subject.isFirstInstance(in: context) else { return [] }
             let name = declaration.providerLocalName
             guard name != "terraform", !module.providers.contains(where: { $0.name == name }),
-                  !module.terraformSettings.flatMap(\.requiredProviders).contains(where: { $0.name == name }) else { return [] }
+                  !module.terraformSettings.contains(where: { $0.requiredProviders.contains { $0.name == name } }) else { return [] }
             let own = (subject.file, subject.range.start.byte)
-            let earlier = (module.resources + module.dataSources).contains { other in
+            let isEarlier = { (other: ResourceDeclaration) in
                 other.providerLocalName == name && (other.source.file, other.source.range.start.byte) < own
             }
+            let earlier = module.resources.contains(where: isEarlier) || module.dataSources.contains(where: isEarlier)
             guard !earlier else { return [] }
             return [CodedVerdict(
                 .fail(FailureLocation(range: subject.headerRange, attributePath: "required_providers." + name)),

@@ -7,7 +7,7 @@ struct RequiredVersionCheck: CodedCheck {
     let name = "required-version"
 
     func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {
-        guard let module = subject.owningModule(in: context.module),
+        guard let module = subject.owningModule(in: context),
               !module.terraformSettings.contains(where: { $0.source.block.body.attribute(named: "required_version") != nil }) else { return [] }
         if let first = module.terraformSettings.first {
             guard subject.kind == .terraformSettings, first.source.file == subject.file, first.source.range == subject.range else { return [] }

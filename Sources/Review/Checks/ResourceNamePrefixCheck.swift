@@ -18,7 +18,7 @@ struct ResourceNamePrefixCheck: CodedCheck {
     static let nameArguments = ["name", "function_name", "bucket", "role_name", "table_name", "queue_name", "topic_name"]
 
     func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {
-        guard subject.kind == .resource, let instance = subject.instance, let module = subject.owningModule(in: context.module) else { return [] }
+        guard subject.kind == .resource, let instance = subject.instance, let module = subject.owningModule(in: context) else { return [] }
         let body = instance.declaration.source.block.body
         guard let (argument, attribute) = Self.nameAttribute(of: body), let literal = attribute.expression.staticString, !literal.isEmpty else { return [] }
         guard let prefix = Self.usedPrefixLocal(in: module) else { return [] }

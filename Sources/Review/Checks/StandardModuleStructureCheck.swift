@@ -10,7 +10,10 @@ struct StandardModuleStructureCheck: CodedCheck {
     static let expectedFiles = ["main.tf", "variables.tf", "outputs.tf"]
 
     func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {
-        guard let module = subject.owningModule(in: context.module) else { return [] }
+        // Only variables, outputs and a module's first block can fail: others are passed
+        // without looking their module up.
+        guard subject.kind == .variable || subject.kind == .output || subject.isFirstBlockOfModule(in: context),
+              let module = subject.owningModule(in: context) else { return [] }
         var verdicts: [CodedVerdict] = []
         let fileName = Self.fileName(subject.file)
         if subject.kind == .variable, fileName != "variables.tf", fileName != "variables.tf.json" {

@@ -13,7 +13,7 @@ import Terraform
 /// attribute whose whole value is `"${…}"` (fmt unwraps it; `terraform-deprecated-interpolation`
 /// reports it), or a quoted variable type (`type = "string"`). JSON files are not judged. A
 /// block with several instances is reported once.
-struct TerraformFmtCheck: CodedCheck {
+struct TerraformFmtCheck: BlockSyntaxCheck {
     let name = "terraform-fmt"
 
     func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {
@@ -40,14 +40,15 @@ struct TerraformFmtCheck: CodedCheck {
     /// The lines of each file formatted so far in this process and of its canonical text (nil
     /// when `CanonicalFormat` declines the file), by the file's bytes: a file is formatted once,
     /// not once per block, nor again in every module tree whose modules call its module.
-    private static let formattedFiles = Mutex<[[UInt8]: (original: [Line], canonical: [Line])?]>([:])
+    private static let formattedFiles = Mutex<[FileContents: (original: [Line], canonical: [Line])?]>([:])
 
     /// The lines of `source` and of its canonical formatting, nil when `CanonicalFormat`
     /// declines it; computed once per file contents.
     static func formattedLines(of source: [UInt8]) -> (original: [Line], canonical: [Line])? {
-        if let known = formattedFiles.withLock({ $0[source] }) { return known }
+        let key = FileContents(bytes: source)
+        if let known = formattedFiles.withLock({ $0[key] }) { return known }
         let formatted = CanonicalFormat.format(source).map { (original: lines(source), canonical: lines($0)) }
-        formattedFiles.withLock { $0[source] = .some(formatted) }
+        formattedFiles.withLock { $0[key] = .some(formatted) }
         return formatted
     }
 

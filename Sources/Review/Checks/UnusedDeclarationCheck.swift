@@ -19,7 +19,7 @@ struct UnusedDeclarationCheck: CodedCheck {
     /// Whether an expression the reference graph does not link (a `check` or `import` block,
     /// an output's `precondition`, a variable's `validation`) reads the local `subject`.
     static func isReadOutsideTheGraph(_ subject: Subject, in context: CheckContext) -> Bool {
-        guard let module = subject.owningModule(in: context.module) else { return false }
+        guard let module = subject.owningModule(in: context) else { return false }
         let name = subject.lastAddressComponent
         func reads(_ body: Body, ownFile: Bool) -> Bool {
             body.attributes.contains { attribute in

@@ -8,7 +8,7 @@ struct UnusedRequiredProviderCheck: CodedCheck {
     let name = "unused-required-provider"
 
     func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {
-        guard subject.kind == .terraformSettings, let module = subject.owningModule(in: context.module),
+        guard subject.kind == .terraformSettings, let module = subject.owningModule(in: context),
               let settings = module.terraformSettings.first(where: { $0.source.file == subject.file && $0.source.range == subject.range }) else { return [] }
         let used = Self.usedProviders(module)
         return settings.requiredProviders.filter { !used.contains($0.name) }.map { provider in

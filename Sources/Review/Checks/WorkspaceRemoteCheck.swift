@@ -8,7 +8,7 @@ struct WorkspaceRemoteCheck: CodedCheck {
     let name = "workspace-remote"
 
     func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {
-        guard let module = subject.owningModule(in: context.module), module.terraformSettings.contains(where: { $0.backendType == "remote" }),
+        guard let module = subject.owningModule(in: context), module.terraformSettings.contains(where: { $0.backendType == "remote" }),
               subject.isFirstInstance(in: context), let syntax = BlockSyntax(of: subject, in: context) else { return [] }
         return syntax.expressions.compactMap { expression, path in
             guard let traversal = expression.asTraversal, traversal.root == "terraform",

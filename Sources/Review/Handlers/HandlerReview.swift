@@ -72,6 +72,8 @@ struct HandlerReview {
         }
         var packaged: LambdaHandlerReference.PackagedPaths?
         let parsedByPath = Dictionary(parsed.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        // The files to analyse, in candidate order; then each one read and parsed on every core.
+        var chosen: [(candidate: (path: String, headPath: String, change: ChangedFile?), matchesGlobs: Bool)] = []
         for candidate in candidates where configuration.includes(candidate.headPath) && !skip.contains(candidate.headPath) {
             let path = candidate.path
             let matchesGlobs = configuration.handlerGlobs.contains { $0.matches(path) }
@@ -79,22 +81,28 @@ struct HandlerReview {
                 if packaged == nil { packaged = LambdaHandlerReference.packagedPaths(in: contexts) }
                 guard packaged?.contains(path) == true else { continue }
             }
-            guard let bytes = source.readFile(at: path)?.bytes else { continue }
-            guard bytes.count <= ParsedFileCache.maximumFileSize else {
+            chosen.append((candidate, matchesGlobs))
+        }
+        let read = ParallelMap.map(chosen.map(\.candidate.path)) { path -> (size: Int, file: HandlerFile?)? in
+            guard let bytes = source.readFile(at: path)?.bytes else { return nil }
+            guard bytes.count <= ParsedFileCache.maximumFileSize else { return (bytes.count, nil) }
+            if var same = parsedByPath[path], same.source.bytes == bytes {
+                same.entryPoints = named[path] ?? []
+                return (bytes.count, same)
+            }
+            return (bytes.count, HandlerFile(path: path, bytes: bytes, entryPoints: named[path] ?? []))
+        }
+        for ((candidate, matchesGlobs), contents) in zip(chosen, read) {
+            let path = candidate.path
+            guard let (size, parsedFile) = contents else { continue }
+            guard var file = parsedFile else {
                 outcome.unparsable.insert(candidate.headPath)
                 if side == .head {
                     outcome.problems.append(ReviewProblem(
                         file: path, line: 0,
-                        message: "File too large: the file is \(ParsedFileCache.mebibytes(bytes.count)), more than the \(ParsedFileCache.mebibytes(ParsedFileCache.maximumFileSize)) stackreview reads. The file's handler rules were not run."))
+                        message: "File too large: the file is \(ParsedFileCache.mebibytes(size)), more than the \(ParsedFileCache.mebibytes(ParsedFileCache.maximumFileSize)) stackreview reads. The file's handler rules were not run."))
                 }
                 continue
-            }
-            var file: HandlerFile
-            if var same = parsedByPath[path], same.source.bytes == bytes {
-                same.entryPoints = named[path] ?? []
-                file = same
-            } else {
-                file = HandlerFile(path: path, bytes: bytes, entryPoints: named[path] ?? [])
             }
             if let diagnostic = file.source.diagnostics.first {
                 outcome.unparsable.insert(candidate.headPath)

@@ -53,9 +53,22 @@ public struct HandlerSubject: Sendable {
     public static let type = "python_handler"
 
     /// The file.
-    public var file: HandlerFile
+    public var file: HandlerFile {
+        didSet { facts = HandlerSubjectFacts() }
+    }
     /// The function, or nil for the file's module-level code.
-    public var function: DefinedFunction?
+    public var function: DefinedFunction? {
+        didSet { facts = HandlerSubjectFacts() }
+    }
+    /// What the checks work out about this subject, shared by every check (a new subject, or
+    /// a changed `file` or `function`, starts afresh).
+    private var facts = HandlerSubjectFacts()
+
+    /// The subject's scope, built once and shared by every check.
+    var scope: PythonScope { facts.scope(of: self) }
+
+    /// The call sites in the subject's scope, found once and shared by every check.
+    var calls: [CallSite] { facts.calls(of: self) }
 
     /// Creates a subject.
     public init(file: HandlerFile, function: DefinedFunction?) {

@@ -50,25 +50,25 @@ struct LambdaHandlerReference: Sendable, Hashable {
 
     /// The entry points Terraform names in the modules of `contexts`, by file path.
     static func entryPoints(in contexts: [CheckContext]) -> [String: Set<String>] {
-        var result: [String: Set<String>] = [:]
-        for context in contexts {
-            for subject in context.subjectList where subject.type == "aws_lambda_function" {
-                if let reference = resolve(subject, in: context) { result[reference.path, default: []].insert(reference.functionName) }
-            }
+        // Each module tree's functions are resolved on every core, then gathered.
+        let references = ParallelMap.map(contexts) { context in
+            context.subjectList.filter { $0.type == "aws_lambda_function" }.compactMap { resolve($0, in: context) }
         }
+        var result: [String: Set<String>] = [:]
+        for reference in references.joined() { result[reference.path, default: []].insert(reference.functionName) }
         return result
     }
 
     /// The files and folders every Lambda function of `contexts` packages, gathered once so
     /// that asking about many files costs one pass over the modules, not one per file.
     static func packagedPaths(in contexts: [CheckContext]) -> PackagedPaths {
+        let packages = ParallelMap.map(contexts) { context in
+            context.subjectList.filter { $0.type == "aws_lambda_function" }.map { context.handlerCode.package(of: $0, in: context) }
+        }
         var paths = PackagedPaths()
-        for context in contexts {
-            for subject in context.subjectList where subject.type == "aws_lambda_function" {
-                let package = context.handlerCode.package(of: subject, in: context)
-                paths.files.formUnion(package.files)
-                paths.folders.formUnion(package.folders)
-            }
+        for package in packages.joined() {
+            paths.files.formUnion(package.files)
+            paths.folders.formUnion(package.folders)
         }
         return paths
     }
