@@ -10,6 +10,10 @@ public struct FindingComparison: Sendable, Hashable {
     public var persisting: [Finding]
     /// In base, and its subject no longer exists at head: gone, but not an improvement.
     public var removed: [Finding]
+    /// Base identity → head identity of each base finding that a rename (a `moved` block, a Git
+    /// rename of a handler file or a module folder) carried to a new identity: how a history of
+    /// findings, such as the changelog's, follows the rename.
+    public var carriedIdentities: [FindingIdentity: FindingIdentity]
 
     /// Compares base and head findings.
     ///
@@ -37,6 +41,13 @@ public struct FindingComparison: Sendable, Hashable {
             return (identities, Set(identities))
         }
         let (headIdentities, headSet) = sides[0], (baseIdentities, baseSet) = sides[1]
+        var carriedIdentities: [FindingIdentity: FindingIdentity] = [:]
+        if !renames.isEmpty || !directoryRenames.isEmpty {
+            for (index, identity) in baseIdentities.enumerated() where identity != base[index].identity {
+                carriedIdentities[base[index].identity] = identity
+            }
+        }
+        self.carriedIdentities = carriedIdentities
         var introduced: [Finding] = [], persisting: [Finding] = []
         for (index, identity) in headIdentities.enumerated() {
             if baseSet.contains(identity) { persisting.append(head[index]) } else { introduced.append(head[index]) }

@@ -24,11 +24,18 @@ struct ChangelogTracker {
     mutating func record(_ result: ReviewResult, commit: CommitInfo) {
         reviewed += 1
         let parent = commit.firstParent ?? commit.id
+        // A rename in this commit (`moved`, a Git rename): each finding's history follows it to
+        // the new identity, so a finding introduced under the old name and fixed under the new one
+        // is fixed within the range, not an improvement plus an open finding.
+        let carried = result.comparison.carriedIdentities
+        for (old, new) in carried where tracks[new] == nil {
+            if let track = tracks.removeValue(forKey: old) { tracks[new] = track }
+        }
         for finding in result.comparison.resolved {
-            update(finding, .resolved, commit: commit, location: parent)
+            update(finding, .resolved, key: carried[finding.identity] ?? finding.identity, commit: commit, location: parent)
         }
         for finding in result.comparison.introduced {
-            update(finding, .introduced, commit: commit, location: commit.id)
+            update(finding, .introduced, key: finding.identity, commit: commit, location: commit.id)
         }
         for finding in result.comparison.persisting where tracks[finding.identity]?.last == .introduced {
             // Still open: keep the introducing commit, refresh the location.
@@ -36,7 +43,7 @@ struct ChangelogTracker {
             tracks[finding.identity]?.locationCommit = commit.id
         }
         for finding in result.comparison.removed {
-            update(finding, .removed, commit: commit, location: parent)
+            update(finding, .removed, key: carried[finding.identity] ?? finding.identity, commit: commit, location: parent)
         }
         // A file's problems are those of the last review that changed the file or reported on it.
         for file in result.changeSet.files {
@@ -48,8 +55,8 @@ struct ChangelogTracker {
         }
     }
 
-    private mutating func update(_ finding: Finding, _ event: Event, commit: CommitInfo, location: ObjectID) {
-        let identity = finding.identity
+    /// Records `event` for `finding` in the track kept under `identity` (its head identity).
+    private mutating func update(_ finding: Finding, _ event: Event, key identity: FindingIdentity, commit: CommitInfo, location: ObjectID) {
         guard var track = tracks[identity] else {
             tracks[identity] = Track(
                 first: event, last: event, finding: finding, commit: commit, commitIndex: reviewed, locationCommit: location,

@@ -157,6 +157,31 @@ import Testing
         ])
     }
 
+    @Test func aFindingKeepsItsHistoryThroughAMovedRenameWithinTheRange() throws {
+        let sandbox = try GitSandbox()
+        let name = try sandbox.makeRepository()
+        try sandbox.write(ChangelogRepository.function("orders", tracing: true), to: "repo/infra/main.tf")
+        let start = try sandbox.commitAll("start", in: name)
+        try sandbox.write(ChangelogRepository.function("orders", tracing: false), to: "repo/infra/main.tf")
+        try sandbox.commitAll("Disable tracing", in: name)
+        let moved = "moved {\n  from = aws_lambda_function.orders\n  to   = aws_lambda_function.checkout\n}\n"
+        try sandbox.write(ChangelogRepository.function("checkout", tracing: false) + moved, to: "repo/infra/main.tf")
+        try sandbox.commitAll("Rename orders to checkout", in: name)
+        let renamed = try ChangelogWalk().changelog(.init(path: sandbox.path(name), range: .expression("\(start.hex)..HEAD")))
+        // Introduced under the old name, open under the new one: one open finding, from the commit that introduced it.
+        #expect(Self.lines(renamed.open.filter { $0.finding.ruleID == "aws-lambda-tracing" }) == [
+            Line(rule: "aws-lambda-tracing", subject: "aws_lambda_function.checkout", commit: "Disable tracing", fixedEarlierBy: nil),
+        ])
+        #expect(renamed.open.first { $0.finding.ruleID == "aws-lambda-tracing" }?.finding.span.start.line == 1)
+        try sandbox.write(ChangelogRepository.function("checkout", tracing: true) + moved, to: "repo/infra/main.tf")
+        try sandbox.commitAll("Enable tracing on checkout", in: name)
+        // Introduced and fixed within the range, across the rename: not an improvement, not open.
+        let fixed = try ChangelogWalk().changelog(.init(path: sandbox.path(name), range: .expression("\(start.hex)..HEAD")))
+        #expect(fixed.improvements.filter { $0.finding.ruleID == "aws-lambda-tracing" }.isEmpty)
+        #expect(fixed.open.filter { $0.finding.ruleID == "aws-lambda-tracing" }.isEmpty)
+        #expect(fixed.fixedWithinRange == 1)
+    }
+
     @Test func eachStepReadsTheConfigurationFromItsBase() throws {
         let sandbox = try GitSandbox()
         let name = try sandbox.makeRepository()
