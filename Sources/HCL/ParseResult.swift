@@ -92,7 +92,7 @@ public func parseExpression(_ bytes: [UInt8], fileName: String, start: SourcePos
     bytes.withUnsafeBufferPointer { buffer in
         var parser = Parser(buffer: buffer, fileName: fileName, start: start)
         let expression = parser.parseStandaloneExpression()
-        return ExpressionParseResult(expression: expression, diagnostics: parser.diagnostics)
+        return ExpressionParseResult(expression: parser.handle(expression), diagnostics: parser.diagnostics)
     }
 }
 
@@ -105,6 +105,6 @@ public func parseTemplate(_ bytes: [UInt8], fileName: String, start: SourcePosit
     bytes.withUnsafeBufferPointer { buffer in
         var parser = Parser(buffer: buffer, fileName: fileName, start: start)
         let expression = parser.parseStandaloneTemplate(style: style)
-        return ExpressionParseResult(expression: expression, diagnostics: parser.diagnostics)
+        return ExpressionParseResult(expression: parser.handle(expression), diagnostics: parser.diagnostics)
     }
 }
