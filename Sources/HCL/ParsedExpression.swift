@@ -40,27 +40,61 @@ extension Parser {
 
     /// A function call; its arguments are the pending expressions from `mark`.
     func functionCall(_ name: UInt32, _ nameRange: SourceRange, arguments mark: Int, expands: Bool, open: SourceRange, close: SourceRange, _ range: SourceRange) -> ParsedExpression {
-        record(.functionCall, range, flag: expands ? 1 : 0,
-               [name, tree.encode(nameRange.end), tree.encode(open.start), tree.encode(open.end), tree.encode(close.start), tree.encode(close.end)],
-               pending.expressions, from: mark)
+        let start = tree.nextExtra
+        tree.extras.append(name)
+        tree.extras.append(tree.encode(nameRange.end))
+        tree.extras.append(tree.encode(open.start))
+        tree.extras.append(tree.encode(open.end))
+        tree.extras.append(tree.encode(close.start))
+        tree.extras.append(tree.encode(close.end))
+        appendList(pending.expressions, from: mark)
+        return node(.functionCall, range, flag: expands ? 1 : 0, a: start)
     }
 
-    /// A node whose `a` is a record of `values` in the tree's extras.
-    func record(_ tag: SyntaxNodeTag, _ range: SourceRange, flag: UInt8 = 0, _ values: UInt32...) -> ParsedExpression {
+    /// A node whose `a` is a record of two values in the tree's extras.
+    @inline(__always)
+    func record(_ tag: SyntaxNodeTag, _ range: SourceRange, flag: UInt8 = 0, _ first: UInt32, _ second: UInt32) -> ParsedExpression {
         let start = tree.nextExtra
-        tree.extras.append(contentsOf: values)
+        tree.extras.append(first)
+        tree.extras.append(second)
         return node(tag, range, flag: flag, a: start)
     }
 
-    /// A node whose record is `values`, then the count of `stack`'s elements from `mark` (pairs
-    /// when `pairs`) and those elements, which leave the stack.
-    func record(_ tag: SyntaxNodeTag, _ range: SourceRange, flag: UInt8 = 0, _ values: [UInt32], _ stack: NodeStack<UInt32>, from mark: Int, pairs: Bool = false) -> ParsedExpression {
+    /// A node whose `a` is a record of three values in the tree's extras.
+    @inline(__always)
+    func record(_ tag: SyntaxNodeTag, _ range: SourceRange, flag: UInt8 = 0, _ first: UInt32, _ second: UInt32, _ third: UInt32) -> ParsedExpression {
         let start = tree.nextExtra
-        tree.extras.append(contentsOf: values)
+        tree.extras.append(first)
+        tree.extras.append(second)
+        tree.extras.append(third)
+        return node(tag, range, flag: flag, a: start)
+    }
+
+    /// A node whose `a` is a record of two values and the stored ends of `range` in the tree's extras.
+    @inline(__always)
+    func record(_ tag: SyntaxNodeTag, _ range: SourceRange, flag: UInt8 = 0, _ first: UInt32, _ second: UInt32, _ span: SourceRange) -> ParsedExpression {
+        let start = tree.nextExtra
+        tree.extras.append(first)
+        tree.extras.append(second)
+        tree.extras.append(tree.encode(span.start))
+        tree.extras.append(tree.encode(span.end))
+        return node(tag, range, flag: flag, a: start)
+    }
+
+    /// A node whose record is the count of `stack`'s elements from `mark` (pairs when `pairs`)
+    /// and those elements, which leave the stack.
+    func record(_ tag: SyntaxNodeTag, _ range: SourceRange, flag: UInt8 = 0, _ stack: NodeStack<UInt32>, from mark: Int, pairs: Bool = false) -> ParsedExpression {
+        let start = tree.nextExtra
+        appendList(stack, from: mark, pairs: pairs)
+        return node(tag, range, flag: flag, a: start)
+    }
+
+    /// Appends to the extras the count of `stack`'s elements from `mark` (pairs when `pairs`)
+    /// and those elements, which leave the stack.
+    func appendList(_ stack: NodeStack<UInt32>, from mark: Int, pairs: Bool = false) {
         let count = stack.count - mark
         tree.extras.append(UInt32(truncatingIfNeeded: pairs ? count / 2 : count))
         stack.move(from: mark, to: &tree.extras)
-        return node(tag, range, flag: flag, a: start)
     }
 
     /// A scope traversal (with `root`) or the steps from `mark` attached to `base`: see `attach(_:to:root:)`.
@@ -88,19 +122,23 @@ extension Parser {
         case .scopeTraversal:
             let root = tree.extras[e], rootEnd = tree.extras[e + 1], count = Int(tree.extras[e + 2])
             let existing = Array(tree.extras[(e + 3)..<(e + 3 + count)])
-            tree.extras.append(contentsOf: [root, rootEnd, UInt32(truncatingIfNeeded: count + added)])
+            tree.extras.append(root)
+            tree.extras.append(rootEnd)
+            tree.extras.append(UInt32(truncatingIfNeeded: count + added))
             tree.extras.append(contentsOf: existing)
             steps.moveIDs(from: mark, to: &tree.extras)
             return node(.scopeTraversal, whole, a: start)
         case .relativeTraversal:
             let source = tree.extras[e], count = Int(tree.extras[e + 1])
             let existing = Array(tree.extras[(e + 2)..<(e + 2 + count)])
-            tree.extras.append(contentsOf: [source, UInt32(truncatingIfNeeded: count + added)])
+            tree.extras.append(source)
+            tree.extras.append(UInt32(truncatingIfNeeded: count + added))
             tree.extras.append(contentsOf: existing)
             steps.moveIDs(from: mark, to: &tree.extras)
             return node(.relativeTraversal, whole, a: start)
         default:
-            tree.extras.append(contentsOf: [base.id, UInt32(truncatingIfNeeded: added)])
+            tree.extras.append(base.id)
+            tree.extras.append(UInt32(truncatingIfNeeded: added))
             steps.moveIDs(from: mark, to: &tree.extras)
             return node(.relativeTraversal, whole, a: start)
         }

@@ -252,6 +252,8 @@ extension Parser {
         let expression = parseQuotedTemplate(open: open)
         let node = tree.nodes[Int(expression.id)]
         if node.tag == .string {
+            // The label keeps the string; its node, the last one built, is not needed.
+            if Int(expression.id) + 1 == tree.nodes.count { tree.nodes.removeLast() }
             return BlockLabel(value: tree.strings[Int(node.a)], range: expression.range, isQuoted: true)
         }
         if node.tag == .template {

@@ -206,18 +206,18 @@ extension Parser {
             let token = peek()
             if token.kind == .closeBracket {
                 _ = next()
-                return record(.tuple, range(open).union(range(token)), [], pending.expressions, from: elements)
+                return record(.tuple, range(open).union(range(token)), pending.expressions, from: elements)
             }
             if token.kind == .endOfFile {
                 error("Missing closing bracket", "The tuple opened here has no \"]\" before the end of the file. Add \"]\" after its last element.", range(open))
-                return record(.tuple, SourceRange(start: startPosition(open), end: here), [], pending.expressions, from: elements)
+                return record(.tuple, SourceRange(start: startPosition(open), end: here), pending.expressions, from: elements)
             }
             let before = diagnostics.count
             let element = parseExpression()
             pending.expressions.push(element.id)
             if diagnostics.count > before {
                 recoverToCloser(UInt8(ascii: "]"))
-                return record(.tuple, SourceRange(start: startPosition(open), end: here), [], pending.expressions, from: elements)
+                return record(.tuple, SourceRange(start: startPosition(open), end: here), pending.expressions, from: elements)
             }
             let separator = peek()
             if separator.kind == .comma {
@@ -225,7 +225,7 @@ extension Parser {
             } else if separator.kind != .closeBracket {
                 error("Missing item separator", "Tuple elements are separated by commas, but found \(describe(separator)). Add a \",\" between elements or a \"]\" after the last one.", range(separator), context: range(open).union(range(separator)))
                 recoverToCloser(UInt8(ascii: "]"))
-                return record(.tuple, SourceRange(start: startPosition(open), end: here), [], pending.expressions, from: elements)
+                return record(.tuple, SourceRange(start: startPosition(open), end: here), pending.expressions, from: elements)
             }
         }
     }
@@ -261,28 +261,32 @@ extension Parser {
                 }
                 if token.kind == .closeBrace {
                     _ = next()
-                    return record(.object, range(open).union(range(token)), [], pending.items, from: items, pairs: true)
+                    return record(.object, range(open).union(range(token)), pending.items, from: items, pairs: true)
                 }
                 if token.kind == .endOfFile {
                     error("Missing closing brace", "The object opened here has no \"}\" before the end of the file. Add \"}\" after its last item.", range(open))
-                    return record(.object, SourceRange(start: startPosition(open), end: here), [], pending.items, from: items, pairs: true)
+                    return record(.object, SourceRange(start: startPosition(open), end: here), pending.items, from: items, pairs: true)
                 }
                 let before = diagnostics.count
                 key = parseExpression()
                 if diagnostics.count > before {
                     recoverToCloser(UInt8(ascii: "}"))
-                    return record(.object, SourceRange(start: startPosition(open), end: here), [], pending.items, from: items, pairs: true)
+                    return record(.object, SourceRange(start: startPosition(open), end: here), pending.items, from: items, pairs: true)
                 }
                 let keyNode = tree.nodes[Int(key.id)]
                 if keyNode.tag == .scopeTraversal, tree.extra(keyNode.a, 2) == 0 {
-                    key = stringLiteral(tree.extra(keyNode.a, 0), key.range)
+                    // A bare name: the traversal node just built becomes the string, in place.
+                    let name = tree.extra(keyNode.a, 0)
+                    if Int(keyNode.a) + 3 == tree.extras.count { tree.extras.removeLast(3) }
+                    tree.nodes[Int(key.id)].tag = .string
+                    tree.nodes[Int(key.id)].a = name
                 }
             }
             let equals = peek()
             guard equals.kind == .equal || equals.kind == .colon else {
                 error("Missing key/value separator", "An object item needs \"=\" or \":\" between its key and its value, but found \(describe(equals)).", range(equals), context: range(open).union(range(equals)))
                 recoverToCloser(UInt8(ascii: "}"))
-                return record(.object, SourceRange(start: startPosition(open), end: here), [], pending.items, from: items, pairs: true)
+                return record(.object, SourceRange(start: startPosition(open), end: here), pending.items, from: items, pairs: true)
             }
             _ = next()
             let before = diagnostics.count
@@ -291,7 +295,7 @@ extension Parser {
             pending.items.push(value.id)
             if diagnostics.count > before {
                 recoverToCloser(UInt8(ascii: "}"))
-                return record(.object, SourceRange(start: startPosition(open), end: here), [], pending.items, from: items, pairs: true)
+                return record(.object, SourceRange(start: startPosition(open), end: here), pending.items, from: items, pairs: true)
             }
             let separator = peek()
             switch separator.kind {
@@ -300,7 +304,7 @@ extension Parser {
             default:
                 error("Missing attribute separator", "Object items are separated by commas or newlines, but found \(describe(separator)). Put each item on its own line or add a \",\".", range(separator), context: range(open).union(range(separator)))
                 recoverToCloser(UInt8(ascii: "}"))
-                return record(.object, SourceRange(start: startPosition(open), end: here), [], pending.items, from: items, pairs: true)
+                return record(.object, SourceRange(start: startPosition(open), end: here), pending.items, from: items, pairs: true)
             }
         }
     }
@@ -376,11 +380,14 @@ extension Parser {
         let none = SyntaxTree.none
         let keyRange = keyVariable.map { range($0) }
         let valueRange = range(valueVariable)
-        return record(.forExpression, range(open).union(range(close)), flag: grouped ? 1 : 0,
-                      keyVariable.map { nameID($0) } ?? none, nameID(valueVariable),
-                      keyRange.map { tree.encode($0.start) } ?? 0, keyRange.map { tree.encode($0.end) } ?? 0,
-                      tree.encode(valueRange.start), tree.encode(valueRange.end),
-                      collection.id, keyExpression?.id ?? none, valueExpression.id, condition?.id ?? none)
+        let start = tree.nextExtra
+        tree.extras.append(contentsOf: [
+            keyVariable.map { nameID($0) } ?? none, nameID(valueVariable),
+            keyRange.map { tree.encode($0.start) } ?? 0, keyRange.map { tree.encode($0.end) } ?? 0,
+            tree.encode(valueRange.start), tree.encode(valueRange.end),
+            collection.id, keyExpression?.id ?? none, valueExpression.id, condition?.id ?? none,
+        ])
+        return node(.forExpression, range(open).union(range(close)), flag: grouped ? 1 : 0, a: start)
     }
 
     // MARK: Traversal operators
@@ -428,7 +435,7 @@ extension Parser {
                     let marker = range(token).union(range(name))
                     let element = node(.splatElement, SourceRange(at: marker.end))
                     let each = parsePostfix(element, attributesOnly: true)
-                    base = record(.splat, source.range.union(marker).union(each.range), flag: 0, source.id, each.id, tree.encode(marker.start), tree.encode(marker.end))
+                    base = record(.splat, source.range.union(marker).union(each.range), flag: 0, source.id, each.id, marker)
                     continue
                 }
                 error("Invalid attribute name", "A \".\" must be followed by an attribute name, an index number or \"*\", but found \(describe(name)).", range(name), context: range(token))
@@ -453,7 +460,7 @@ extension Parser {
                 let marker = range(token).union(range(close))
                 let element = node(.splatElement, SourceRange(at: marker.end))
                 let each = parsePostfix(element, attributesOnly: false)
-                return record(.splat, source.range.union(marker).union(each.range), flag: 1, source.id, each.id, tree.encode(marker.start), tree.encode(marker.end))
+                return record(.splat, source.range.union(marker).union(each.range), flag: 1, source.id, each.id, marker)
             }
             let before = diagnostics.count
             let key = parseExpression()
@@ -472,11 +479,13 @@ extension Parser {
             let bracketRange = range(token).union(range(close))
             let keyNode = tree.nodes[Int(key.id)]
             if keyNode.tag == .number || keyNode.tag == .string {
+                // The literal key's node, the last one built, is not needed once the step holds its value.
+                if Int(key.id) + 1 == tree.nodes.count { tree.nodes.removeLast() }
                 pending.steps.push(node(.indexStep, bracketRange, flag: keyNode.tag.rawValue, a: keyNode.a))
             } else {
                 let collection = attachPending(steps, to: base, root: root)
                 root = nil
-                base = record(.index, collection.range.union(bracketRange), collection.id, key.id, tree.encode(bracketRange.start), tree.encode(bracketRange.end))
+                base = record(.index, collection.range.union(bracketRange), collection.id, key.id, bracketRange)
             }
         }
         return attachPending(steps, to: base, root: root)

@@ -67,7 +67,9 @@ extension Parser {
     /// A template node with `parts` and a style (see `SyntaxTree`).
     func template(_ parts: [UInt32], style: UInt32, delimiter: UInt32, _ range: SourceRange) -> ParsedExpression {
         let start = tree.nextExtra
-        tree.extras.append(contentsOf: [style, delimiter, UInt32(truncatingIfNeeded: parts.count)])
+        tree.extras.append(style)
+        tree.extras.append(delimiter)
+        tree.extras.append(UInt32(truncatingIfNeeded: parts.count))
         tree.extras.append(contentsOf: parts)
         return node(.template, range, a: start)
     }
@@ -443,7 +445,9 @@ extension Parser {
                         if let end, case .directive(_, let endRange, _, _) = end { whole = range.union(endRange); index -= 1 }
                     }
                     let start = tree.nextExtra
-                    tree.extras.append(contentsOf: [condition.id, UInt32(truncatingIfNeeded: trueParts.count), UInt32(truncatingIfNeeded: falseParts.count)])
+                    tree.extras.append(condition.id)
+                    tree.extras.append(UInt32(truncatingIfNeeded: trueParts.count))
+                    tree.extras.append(UInt32(truncatingIfNeeded: falseParts.count))
                     tree.extras.append(contentsOf: trueParts)
                     tree.extras.append(contentsOf: falseParts)
                     pending.parts.push(node(.ifPart, whole, a: start).id)
@@ -457,7 +461,10 @@ extension Parser {
                         if let stop, case .directive(_, let endRange, _, _) = stop { whole = range.union(endRange); index -= 1 }
                     }
                     let start = tree.nextExtra
-                    tree.extras.append(contentsOf: [key, value, collection.id, UInt32(truncatingIfNeeded: body.count)])
+                    tree.extras.append(key)
+                    tree.extras.append(value)
+                    tree.extras.append(collection.id)
+                    tree.extras.append(UInt32(truncatingIfNeeded: body.count))
                     tree.extras.append(contentsOf: body)
                     pending.parts.push(node(.forPart, whole, a: start).id)
                 }

@@ -18,5 +18,9 @@ final class PendingNodes {
     /// Template parts (node indices).
     let parts = NodeStack<UInt32>()
     /// The strings stored in the tree so far, to store each once.
-    let strings = StringTable()
+    let strings: StringTable
+
+    init(source: UnsafeBufferPointer<UInt8>) {
+        strings = StringTable(source: source)
+    }
 }

@@ -14,42 +14,69 @@ import Darwin
 final class StringTable {
     /// Longer strings than this are rarely repeated and are not looked up.
     static let maximumLength = 96
+    private static let copied: UInt64 = 1 << 63
 
-    /// Open addressing: the high 32 bits of a slot are the hash, the low 32 the string index + 1 (0: empty).
-    private var slots = [UInt64](repeating: 0, count: 256)
+    /// Open addressing, a power of two in size, at most half full: the high 32 bits of a slot
+    /// are the hash, the low 32 the string's index in the tree + 1 (0: empty).
+    @exclusivity(unchecked) private var slots = [UInt64](repeating: 0, count: 256)
+    /// Per string index: where its bytes are (offset << 32 | count), in the parsed text or, with
+    /// `copied` set, in `text`.
+    @exclusivity(unchecked) private var locations: [UInt64] = []
+    /// The bytes of looked-up strings that are not in the parsed text (decoded escapes).
+    @exclusivity(unchecked) private var text: [UInt8] = []
     private var used = 0
+    /// The parsed text, valid for the whole parse.
+    private let source: UnsafeBufferPointer<UInt8>
+
+    init(source: UnsafeBufferPointer<UInt8>) {
+        self.source = source
+    }
 
     /// The index in `tree.strings` of the string with UTF-8 `bytes`, added when new.
     func id(_ bytes: UnsafeBufferPointer<UInt8>, in tree: SyntaxTree) -> UInt32 {
         let count = bytes.count
-        if count > StringTable.maximumLength { return add(bytes, to: tree) }
+        if count > StringTable.maximumLength { return add(bytes, to: tree, location: 0) }
         // FNV-1a over the bytes and the length.
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(count)
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        let tag = UInt64(UInt32(truncatingIfNeeded: hash ^ (hash >> 32)))
+        var hash: UInt32 = 0x811c_9dc5 ^ UInt32(truncatingIfNeeded: count)
+        for byte in bytes { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
         let mask = slots.count - 1
-        var index = Int(tag) & mask
+        var index = Int(hash) & mask
         while true {
             let slot = slots[index]
             if slot == 0 { break }
-            if slot >> 32 == tag {
+            if UInt32(truncatingIfNeeded: slot >> 32) == hash {
                 let id = UInt32(truncatingIfNeeded: slot) - 1
-                let same = tree.strings[Int(id)].utf8.withContiguousStorageIfAvailable {
-                    $0.count == count && (count == 0 || memcmp($0.baseAddress!, bytes.baseAddress!, count) == 0)
-                } ?? false
-                if same { return id }
+                if matches(locations[Int(id)], bytes) { return id }
             }
             index = (index + 1) & mask
         }
-        let id = add(bytes, to: tree)
-        slots[index] = tag << 32 | UInt64(id + 1)
+        var location: UInt64
+        if let base = source.baseAddress, let start = bytes.baseAddress, start >= base, start + count <= base + source.count {
+            location = UInt64(base.distance(to: start)) << 32
+        } else {
+            location = StringTable.copied | UInt64(text.count) << 32
+            text.append(contentsOf: bytes)
+        }
+        let id = add(bytes, to: tree, location: location | UInt64(count))
+        slots[index] = UInt64(hash) << 32 | UInt64(id + 1)
         used += 1
         if used * 2 > slots.count { grow() }
         return id
     }
 
-    private func add(_ bytes: UnsafeBufferPointer<UInt8>, to tree: SyntaxTree) -> UInt32 {
+    @inline(__always)
+    private func matches(_ location: UInt64, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = Int(truncatingIfNeeded: location & 0xFFFF_FFFF)
+        guard count == bytes.count else { return false }
+        if count == 0 { return true }
+        let offset = Int(truncatingIfNeeded: (location & ~StringTable.copied) >> 32)
+        if location & StringTable.copied == 0 { return memcmp(source.baseAddress! + offset, bytes.baseAddress!, count) == 0 }
+        return text.withUnsafeBufferPointer { memcmp($0.baseAddress! + offset, bytes.baseAddress!, count) == 0 }
+    }
+
+    private func add(_ bytes: UnsafeBufferPointer<UInt8>, to tree: SyntaxTree, location: UInt64) -> UInt32 {
         tree.strings.append(String(decoding: bytes, as: UTF8.self))
+        locations.append(location)
         return UInt32(truncatingIfNeeded: tree.strings.count - 1)
     }
 
@@ -58,7 +85,7 @@ final class StringTable {
         slots = [UInt64](repeating: 0, count: old.count * 2)
         let mask = slots.count - 1
         for slot in old where slot != 0 {
-            var index = Int(slot >> 32) & mask
+            var index = Int(truncatingIfNeeded: slot >> 32) & mask
             while slots[index] != 0 { index = (index + 1) & mask }
             slots[index] = slot
         }

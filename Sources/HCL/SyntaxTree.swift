@@ -32,13 +32,16 @@ import Darwin
 /// `unary` and `parenthesized`, a step's name, a literal part's text, an interpolation's expression.
 final class SyntaxTree: @unchecked Sendable {
     static let none = UInt32.max
+    /// From this size on (bytes), the arrays are reserved ahead (see `init`).
+    static let largeFile = 1 << 20
     private static let irregular: UInt32 = 0x8000_0000
 
-    var nodes: [SyntaxNode] = []
-    var extras: [UInt32] = []
-    var strings: [String] = []
-    var numbers: [Double] = []
-    var irregularPositions: [SourcePosition] = []
+    // Only the parse appends, on one thread, and nothing else runs then: no access needs a check.
+    @exclusivity(unchecked) var nodes: [SyntaxNode] = []
+    @exclusivity(unchecked) var extras: [UInt32] = []
+    @exclusivity(unchecked) var strings: [String] = []
+    @exclusivity(unchecked) var numbers: [Double] = []
+    @exclusivity(unchecked) var irregularPositions: [SourcePosition] = []
     /// The offset (from `base`) of the first byte of each line.
     let lineStarts: [UInt32]
     /// The position of the first byte of the parsed text.
@@ -47,6 +50,13 @@ final class SyntaxTree: @unchecked Sendable {
     init(buffer: UnsafeBufferPointer<UInt8>, base: SourcePosition) {
         self.base = base
         var starts: [UInt32] = [0]
+        // A large file gets room for about as many nodes, records and lines as such files need,
+        // so its arrays are not copied as they grow; room not written to takes no memory.
+        if buffer.count >= SyntaxTree.largeFile {
+            starts.reserveCapacity(buffer.count / 16)
+            nodes.reserveCapacity(buffer.count / 8)
+            extras.reserveCapacity(buffer.count / 4)
+        }
         if let start = buffer.baseAddress {
             var offset = 0
             let count = buffer.count
@@ -55,7 +65,7 @@ final class SyntaxTree: @unchecked Sendable {
                 starts.append(UInt32(truncatingIfNeeded: offset))
             }
         }
-        lineStarts = starts
+        lineStarts = buffer.count < SyntaxTree.largeFile ? SyntaxTree.exactCopy(starts) : starts
     }
 
     // MARK: Positions
@@ -138,6 +148,25 @@ final class SyntaxTree: @unchecked Sendable {
         case .string(let text):
             strings.append(text)
             return (.string, UInt32(truncatingIfNeeded: strings.count - 1))
+        }
+    }
+
+    /// Ends the parse: the arrays of a small file are copied at their exact size, so a tree of
+    /// many small files keeps no room that growing by doubling left.
+    func finish(sourceSize: Int) {
+        guard sourceSize < SyntaxTree.largeFile else { return }
+        nodes = SyntaxTree.exactCopy(nodes)
+        extras = SyntaxTree.exactCopy(extras)
+        strings = SyntaxTree.exactCopy(strings)
+    }
+
+    private static func exactCopy<Element>(_ array: [Element]) -> [Element] {
+        if array.capacity == array.count { return array }
+        return array.withUnsafeBufferPointer { source in
+            [Element](unsafeUninitializedCapacity: source.count) { buffer, initialized in
+                if let from = source.baseAddress { buffer.baseAddress!.initialize(from: from, count: source.count) }
+                initialized = source.count
+            }
         }
     }
 
