@@ -18,7 +18,7 @@ final class StringTable {
 
     /// Open addressing, a power of two in size, at most half full: the high 32 bits of a slot
     /// are the hash, the low 32 the string's index in the tree + 1 (0: empty).
-    @exclusivity(unchecked) private var slots = [UInt64](repeating: 0, count: 256)
+    @exclusivity(unchecked) private var slots = [UInt64](repeating: 0, count: 64)
     /// Per string index: where its bytes are (offset << 32 | count), in the parsed text or, with
     /// `copied` set, in `text`.
     @exclusivity(unchecked) private var locations: [UInt64] = []
