@@ -51,33 +51,18 @@ extension Parser {
         return node(.functionCall, range, flag: expands ? 1 : 0, a: start)
     }
 
-    /// A node whose `a` is a record of two values in the tree's extras.
+    /// A node whose `a` is a record in the tree's extras: two values, an optional third, and the
+    /// stored ends of `span` when given.
     @inline(__always)
-    func record(_ tag: SyntaxNodeTag, _ range: SourceRange, flag: UInt8 = 0, _ first: UInt32, _ second: UInt32) -> ParsedExpression {
+    func record(_ tag: SyntaxNodeTag, _ range: SourceRange, flag: UInt8 = 0, _ first: UInt32, _ second: UInt32, _ third: UInt32? = nil, span: SourceRange? = nil) -> ParsedExpression {
         let start = tree.nextExtra
         tree.extras.append(first)
         tree.extras.append(second)
-        return node(tag, range, flag: flag, a: start)
-    }
-
-    /// A node whose `a` is a record of three values in the tree's extras.
-    @inline(__always)
-    func record(_ tag: SyntaxNodeTag, _ range: SourceRange, flag: UInt8 = 0, _ first: UInt32, _ second: UInt32, _ third: UInt32) -> ParsedExpression {
-        let start = tree.nextExtra
-        tree.extras.append(first)
-        tree.extras.append(second)
-        tree.extras.append(third)
-        return node(tag, range, flag: flag, a: start)
-    }
-
-    /// A node whose `a` is a record of two values and the stored ends of `range` in the tree's extras.
-    @inline(__always)
-    func record(_ tag: SyntaxNodeTag, _ range: SourceRange, flag: UInt8 = 0, _ first: UInt32, _ second: UInt32, _ span: SourceRange) -> ParsedExpression {
-        let start = tree.nextExtra
-        tree.extras.append(first)
-        tree.extras.append(second)
-        tree.extras.append(tree.encode(span.start))
-        tree.extras.append(tree.encode(span.end))
+        if let third { tree.extras.append(third) }
+        if let span {
+            tree.extras.append(tree.encode(span.start))
+            tree.extras.append(tree.encode(span.end))
+        }
         return node(tag, range, flag: flag, a: start)
     }
 

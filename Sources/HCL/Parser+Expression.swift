@@ -435,7 +435,7 @@ extension Parser {
                     let marker = range(token).union(range(name))
                     let element = node(.splatElement, SourceRange(at: marker.end))
                     let each = parsePostfix(element, attributesOnly: true)
-                    base = record(.splat, source.range.union(marker).union(each.range), flag: 0, source.id, each.id, marker)
+                    base = record(.splat, source.range.union(marker).union(each.range), flag: 0, source.id, each.id, span: marker)
                     continue
                 }
                 error("Invalid attribute name", "A \".\" must be followed by an attribute name, an index number or \"*\", but found \(describe(name)).", range(name), context: range(token))
@@ -460,7 +460,7 @@ extension Parser {
                 let marker = range(token).union(range(close))
                 let element = node(.splatElement, SourceRange(at: marker.end))
                 let each = parsePostfix(element, attributesOnly: false)
-                return record(.splat, source.range.union(marker).union(each.range), flag: 1, source.id, each.id, marker)
+                return record(.splat, source.range.union(marker).union(each.range), flag: 1, source.id, each.id, span: marker)
             }
             let before = diagnostics.count
             let key = parseExpression()
@@ -485,7 +485,7 @@ extension Parser {
             } else {
                 let collection = attachPending(steps, to: base, root: root)
                 root = nil
-                base = record(.index, collection.range.union(bracketRange), collection.id, key.id, bracketRange)
+                base = record(.index, collection.range.union(bracketRange), collection.id, key.id, span: bracketRange)
             }
         }
         return attachPending(steps, to: base, root: root)

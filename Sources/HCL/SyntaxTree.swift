@@ -105,13 +105,31 @@ final class SyntaxTree: @unchecked Sendable {
 
     /// The position stored as `value`.
     func position(_ value: UInt32) -> SourcePosition {
+        var line = -1
+        return position(value, line: &line)
+    }
+
+    /// The position stored as `value`; `line` is the line (0-based from `base`) to try first,
+    /// then the line of the position.
+    @inline(__always)
+    func position(_ value: UInt32, line: inout Int) -> SourcePosition {
         if value & SyntaxTree.irregular != 0 { return irregularPositions[Int(value & ~SyntaxTree.irregular)] }
-        return regularPosition(offset: Int(value), lineIndex: lineIndex(of: value))
+        let onLine = line >= 0 && line < lineStarts.count && lineStarts[line] <= value && (line + 1 == lineStarts.count || value < lineStarts[line + 1])
+        if !onLine { line = lineIndex(of: value) }
+        return regularPosition(offset: Int(value), lineIndex: line)
     }
 
     /// The range from the stored `start` to the stored `end`.
     func range(_ start: UInt32, _ end: UInt32) -> SourceRange {
-        SourceRange(start: position(start), end: position(end))
+        var line = -1
+        return range(start, end, line: &line)
+    }
+
+    /// The range from the stored `start` to the stored `end`, trying `line` first (see `position(_:line:)`).
+    @inline(__always)
+    func range(_ start: UInt32, _ end: UInt32, line: inout Int) -> SourceRange {
+        let first = position(start, line: &line)
+        return SourceRange(start: first, end: position(end, line: &line))
     }
 
     /// The range of node `id`.
@@ -192,37 +210,31 @@ final class SyntaxTree: @unchecked Sendable {
 
     private func optionalString(_ id: UInt32) -> String? { id == SyntaxTree.none ? nil : strings[Int(id)] }
 
-    /// `count` handles from `extras[start...]`.
-    private func handles(_ start: Int, _ count: Int) -> [Expression] {
+    /// The values made from the `count` indices at `extras[start...]`.
+    @inline(__always)
+    private func list<Element>(_ start: Int, _ count: Int, _ make: (UInt32) -> Element) -> [Element] {
         if count == 0 { return [] }
-        return [Expression](unsafeUninitializedCapacity: count) { buffer, initialized in
-            for i in 0..<count { (buffer.baseAddress! + i).initialize(to: handle(extras[start + i])) }
+        return [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for i in 0..<count { (buffer.baseAddress! + i).initialize(to: make(extras[start + i])) }
             initialized = count
         }
     }
 
-    private func steps(_ start: Int, _ count: Int) -> [TraversalStep] {
-        if count == 0 { return [] }
-        return [TraversalStep](unsafeUninitializedCapacity: count) { buffer, initialized in
-            for i in 0..<count { (buffer.baseAddress! + i).initialize(to: step(extras[start + i])) }
-            initialized = count
-        }
+    private func handles(_ start: Int, _ count: Int) -> [Expression] { list(start, count, handle) }
+
+    private func steps(_ start: Int, _ count: Int, line: inout Int) -> [TraversalStep] {
+        var stepLine = line
+        return list(start, count) { step($0, line: &stepLine) }
     }
 
-    private func step(_ id: UInt32) -> TraversalStep {
+    private func step(_ id: UInt32, line: inout Int) -> TraversalStep {
         let node = nodes[Int(id)]
-        let range = range(node.start, node.end)
+        let range = range(node.start, node.end, line: &line)
         if node.tag == .attributeStep { return .attribute(name: strings[Int(node.a)], range: range) }
         return .index(key: literalValue(SyntaxNodeTag(rawValue: node.flag) ?? .null, node.a), range: range)
     }
 
-    private func parts(_ start: Int, _ count: Int) -> [TemplatePart] {
-        if count == 0 { return [] }
-        return [TemplatePart](unsafeUninitializedCapacity: count) { buffer, initialized in
-            for i in 0..<count { (buffer.baseAddress! + i).initialize(to: part(extras[start + i])) }
-            initialized = count
-        }
-    }
+    private func parts(_ start: Int, _ count: Int) -> [TemplatePart] { list(start, count, part) }
 
     private func part(_ id: UInt32) -> TemplatePart {
         let node = nodes[Int(id)]
@@ -261,15 +273,21 @@ final class SyntaxTree: @unchecked Sendable {
         case .template:
             return .template(template(e))
         case .scopeTraversal:
-            let rootRange = range(node.start, extras[e + 1])
-            return .scopeTraversal(Traversal(root: strings[Int(extras[e])], rootRange: rootRange, steps: steps(e + 3, Int(extras[e + 2]))))
+            var line = -1
+            let rootRange = range(node.start, extras[e + 1], line: &line)
+            return .scopeTraversal(Traversal(root: strings[Int(extras[e])], rootRange: rootRange, steps: steps(e + 3, Int(extras[e + 2]), line: &line)))
         case .relativeTraversal:
-            return .relativeTraversal(source: handle(extras[e]), steps: steps(e + 2, Int(extras[e + 1])))
+            var line = -1
+            return .relativeTraversal(source: handle(extras[e]), steps: steps(e + 2, Int(extras[e + 1]), line: &line))
         case .functionCall:
+            var line = -1
+            let nameRange = range(node.start, extras[e + 1], line: &line)
+            let openParenRange = range(extras[e + 2], extras[e + 3], line: &line)
+            let closeParenRange = range(extras[e + 4], extras[e + 5], line: &line)
             let call = FunctionCall(
-                name: strings[Int(extras[e])], nameRange: range(node.start, extras[e + 1]),
+                name: strings[Int(extras[e])], nameRange: nameRange,
                 arguments: handles(e + 7, Int(extras[e + 6])), expandsFinalArgument: node.flag != 0,
-                openParenRange: range(extras[e + 2], extras[e + 3]), closeParenRange: range(extras[e + 4], extras[e + 5]))
+                openParenRange: openParenRange, closeParenRange: closeParenRange)
             return .functionCall(call)
         case .tuple:
             return .tuple(handles(e + 1, Int(extras[e])))
