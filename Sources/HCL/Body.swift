@@ -5,7 +5,8 @@
 // unique) and its `blocks` (type, labels, nested body, in source order). Every node carries a
 // `SourceRange` (byte offset, 1-based line, 1-based column in UTF-8 bytes, for start and end).
 //
-// An `Expression` is a `kind` plus a `range`. `ExpressionKind` is an enum to switch over:
+// An `Expression` is a `kind` plus a `range`: a parsed one is a handle into its file's flat
+// `SyntaxTree`, which builds both when they are read. `ExpressionKind` is an enum to switch over:
 // literals, templates (quoted strings with `${}` / `%{}`, and heredocs), scope traversals
 // (`var.x`, `local.a.b[0]`: a root name and static steps, see `Traversal`), relative traversals
 // (steps applied to another expression's result), function calls, tuples, objects, index,

@@ -1,14 +1,62 @@
 /// An expression: what it is (`kind`) and where it is (`range`).
+///
+/// An expression from the parser is a small handle into the flat `SyntaxTree` of its file: `kind`
+/// and `range` are built from that tree when read (children are handles too), so a parsed file
+/// takes little memory. One made with `init(_:range:)` holds its kind and range itself. Equality
+/// and hashing compare kinds and ranges, wherever the expressions are stored.
 public struct Expression: Hashable, Sendable {
-    /// What the expression is; switch over it.
-    public var kind: ExpressionKind
-    /// The expression's span in the source.
-    public var range: SourceRange
+    private enum Storage {
+        case node(SyntaxTree, UInt32)
+        case value(ExpressionValue)
+    }
+
+    private var storage: Storage
 
     /// Creates an expression.
     public init(_ kind: ExpressionKind, range: SourceRange) {
-        self.kind = kind
-        self.range = range
+        storage = .value(ExpressionValue(kind: kind, range: range))
+    }
+
+    /// The handle of node `id` of `tree`.
+    init(tree: SyntaxTree, id: UInt32) {
+        storage = .node(tree, id)
+    }
+
+    /// What the expression is; switch over it.
+    public var kind: ExpressionKind {
+        get {
+            switch storage {
+            case .node(let tree, let id): return tree.kind(of: id)
+            case .value(let value): return value.kind
+            }
+        }
+        set { self = Expression(newValue, range: range) }
+    }
+
+    /// The expression's span in the source.
+    public var range: SourceRange {
+        get {
+            switch storage {
+            case .node(let tree, let id): return tree.range(of: id)
+            case .value(let value): return value.range
+            }
+        }
+        set { self = Expression(kind, range: newValue) }
+    }
+
+    /// True when both are the same kind of expression over the same range.
+    public static func == (lhs: Expression, rhs: Expression) -> Bool {
+        if case .node(let left, let leftID) = lhs.storage, case .node(let right, let rightID) = rhs.storage,
+           left === right, leftID == rightID {
+            return true
+        }
+        return lhs.range == rhs.range && lhs.kind == rhs.kind
+    }
+
+    /// Hashes the kind and the range.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        hasher.combine(range)
     }
 
     /// The string value when the expression is a string with no interpolation or directives.
@@ -37,7 +85,7 @@ public struct Expression: Hashable, Sendable {
 }
 
 /// The kinds of expression, one case per syntax construct.
-public indirect enum ExpressionKind: Hashable, Sendable {
+public enum ExpressionKind: Hashable, Sendable {
     /// A number, bool, null, or a quoted string without interpolation or directives.
     case literal(LiteralValue)
     /// A quoted string with `${}` or `%{}`, a heredoc, or a JSON string value.
@@ -61,7 +109,7 @@ public indirect enum ExpressionKind: Hashable, Sendable {
     /// Inside a splat's `each` expression: the current element of the splatted collection.
     case splatElement
     /// A `for` expression producing a tuple or an object.
-    case forExpression(ForExpression)
+    indirect case forExpression(ForExpression)
     /// `condition ? trueResult : falseResult`.
     case conditional(condition: Expression, trueResult: Expression, falseResult: Expression)
     /// `!operand` or `-operand`.
@@ -257,4 +305,15 @@ public struct ForExpression: Hashable, Sendable {
 
     /// True for `{for ...}` (produces an object), false for `[for ...]` (produces a tuple).
     public var producesObject: Bool { keyExpression != nil }
+}
+
+/// The kind and range of an expression made with `Expression.init(_:range:)`.
+final class ExpressionValue: Sendable {
+    let kind: ExpressionKind
+    let range: SourceRange
+
+    init(kind: ExpressionKind, range: SourceRange) {
+        self.kind = kind
+        self.range = range
+    }
 }

@@ -9,7 +9,7 @@ final class NodeStack<Element> {
     private var base: UnsafeMutablePointer<Element>
     private var capacity: Int
     /// The number of elements on the stack: the mark to give to `take(from:)`.
-    private(set) var count = 0
+    fileprivate(set) var count = 0
 
     /// Creates an empty stack.
     init() {
@@ -38,6 +38,9 @@ final class NodeStack<Element> {
         capacity *= 2
     }
 
+    /// Element `index` (from the bottom).
+    subscript(index: Int) -> Element { base[index] }
+
     /// The elements from `mark` to the top, in push order, removed from the stack.
     func take(from mark: Int) -> [Element] {
         let taken = count - mark
@@ -58,5 +61,25 @@ final class NodeStack<Element> {
     /// The elements above `mark`, left on the stack.
     func elements(from mark: Int) -> [Element] {
         Array(UnsafeBufferPointer(start: base + mark, count: count - mark))
+    }
+
+    /// The element on top of the stack (the stack must not be empty).
+    var top: Element { base[count - 1] }
+
+    /// Appends the elements from `mark` to the top to `array`, in push order, and removes them from the stack.
+    func move(from mark: Int, to array: inout [Element]) {
+        let taken = count - mark
+        guard taken > 0 else { return }
+        array.append(contentsOf: UnsafeBufferPointer(start: base + mark, count: taken))
+        (base + mark).deinitialize(count: taken)
+        count = mark
+    }
+}
+
+extension NodeStack where Element == ParsedExpression {
+    /// Appends the node indices of the elements from `mark` to the top to `array`, and removes them from the stack.
+    func moveIDs(from mark: Int, to array: inout [UInt32]) {
+        for i in mark..<count { array.append(self[i].id) }
+        count = mark
     }
 }

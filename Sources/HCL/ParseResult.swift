@@ -73,6 +73,7 @@ public func parse(_ bytes: [UInt8], fileName: String) -> ParseResult {
             var parser = Parser(buffer: buffer, fileName: fileName)
             parser.depthLimit = depthLimit
             let (body, comments) = parser.parseFile()
+            parser.tree.finish(sourceSize: buffer.count)
             return ((body, parser.diagnostics, comments), parser.reachedDepthLimit)
         }
     }
@@ -92,7 +93,8 @@ public func parseExpression(_ bytes: [UInt8], fileName: String, start: SourcePos
     bytes.withUnsafeBufferPointer { buffer in
         var parser = Parser(buffer: buffer, fileName: fileName, start: start)
         let expression = parser.parseStandaloneExpression()
-        return ExpressionParseResult(expression: expression, diagnostics: parser.diagnostics)
+        parser.tree.finish(sourceSize: buffer.count)
+        return ExpressionParseResult(expression: parser.handle(expression), diagnostics: parser.diagnostics)
     }
 }
 
@@ -105,6 +107,7 @@ public func parseTemplate(_ bytes: [UInt8], fileName: String, start: SourcePosit
     bytes.withUnsafeBufferPointer { buffer in
         var parser = Parser(buffer: buffer, fileName: fileName, start: start)
         let expression = parser.parseStandaloneTemplate(style: style)
-        return ExpressionParseResult(expression: expression, diagnostics: parser.diagnostics)
+        parser.tree.finish(sourceSize: buffer.count)
+        return ExpressionParseResult(expression: parser.handle(expression), diagnostics: parser.diagnostics)
     }
 }

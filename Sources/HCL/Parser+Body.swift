@@ -126,9 +126,14 @@ extension Parser {
         String(decoding: UnsafeBufferPointer(rebasing: buffer[token.start..<token.end]), as: UTF8.self)
     }
 
-    /// The token's text for the tree: a long name repeated in the file shares one string.
+    /// The token's text for the tree: a name repeated in the file shares one string.
     func name(_ token: Token) -> String {
-        pending.strings.string(UnsafeBufferPointer(rebasing: buffer[token.start..<token.end]))
+        tree.strings[Int(nameID(token))]
+    }
+
+    /// The index in the tree of the token's text.
+    func nameID(_ token: Token) -> UInt32 {
+        stringID(UnsafeBufferPointer(rebasing: buffer[token.start..<token.end]))
     }
 
     @inline(__always)
@@ -149,7 +154,7 @@ extension Parser {
             let expression = parseExpression()
             let nameText = self.name(name)
             let nameRange = range(name)
-            let attribute = Attribute(name: nameText, nameRange: nameRange, expression: expression, range: nameRange.union(expression.range))
+            let attribute = Attribute(name: nameText, nameRange: nameRange, expression: handle(expression), range: nameRange.union(expression.range))
             if diagnostics.count > before {
                 // The expression already reported its error: skip the rest of the line quietly.
                 setSkipNewlines(false)
@@ -245,10 +250,13 @@ extension Parser {
     /// Reads a quoted block label; interpolation is not allowed in labels.
     mutating func parseQuotedLabel(open: Token) -> BlockLabel {
         let expression = parseQuotedTemplate(open: open)
-        if case .literal(.string(let value)) = expression.kind {
-            return BlockLabel(value: value, range: expression.range, isQuoted: true)
+        let node = tree.nodes[Int(expression.id)]
+        if node.tag == .string {
+            // The label keeps the string; its node, the last one built, is not needed.
+            if Int(expression.id) + 1 == tree.nodes.count { tree.nodes.removeLast() }
+            return BlockLabel(value: tree.strings[Int(node.a)], range: expression.range, isQuoted: true)
         }
-        if case .template = expression.kind {
+        if node.tag == .template {
             error("Invalid block label", "A block label must be a literal string; templates with \"${\" or \"%{\" are not allowed here. Write \"$${\" for a literal \"${\".", expression.range)
         }
         return BlockLabel(value: "", range: expression.range, isQuoted: true)

@@ -1,9 +1,6 @@
 extension Parser {
-    /// An expression that stands for nothing after a syntax error.
-    func invalid(_ range: SourceRange) -> Expression { Expression(.invalid, range: range) }
-
     /// Expression := Conditional; nests one level.
-    mutating func parseExpression() -> Expression {
+    mutating func parseExpression() -> ParsedExpression {
         let start = peek()
         guard enter(range(start)) else { return invalid(range(start)) }
         defer { leave() }
@@ -14,11 +11,11 @@ extension Parser {
         let colon = peek()
         guard colon.kind == .colon else {
             error("Missing false expression in conditional", "The conditional operator needs a \":\" and a value for when the condition is false, but found \(describe(colon)). Write \"condition ? true_value : false_value\".", range(colon), context: condition.range.union(trueResult.range))
-            return Expression(.conditional(condition: condition, trueResult: trueResult, falseResult: invalid(range(colon))), range: condition.range.union(trueResult.range))
+            return record(.conditional, condition.range.union(trueResult.range), condition.id, trueResult.id, invalid(range(colon)).id)
         }
         _ = next()
         let falseResult = parseExpression()
-        return Expression(.conditional(condition: condition, trueResult: trueResult, falseResult: falseResult), range: condition.range.union(falseResult.range))
+        return record(.conditional, condition.range.union(falseResult.range), condition.id, trueResult.id, falseResult.id)
     }
 
     @inline(__always)
@@ -41,7 +38,7 @@ extension Parser {
         }
     }
 
-    mutating func parseBinary(minimumPrecedence: Int) -> Expression {
+    mutating func parseBinary(minimumPrecedence: Int) -> ParsedExpression {
         var lhs = parseUnary()
         // Each operator in a chain deepens the (left-leaning) tree, so it counts as a nesting level.
         var levels = 0
@@ -51,12 +48,12 @@ extension Parser {
             levels += 1
             guard enter(range(token)) else { return lhs }
             let rhs = parseBinary(minimumPrecedence: op.precedence + 1)
-            lhs = Expression(.binary(op, lhs, rhs), range: lhs.range.union(rhs.range))
+            lhs = record(.binary, lhs.range.union(rhs.range), flag: UInt8(BinaryOperator.allCases.firstIndex(of: op)!), lhs.id, rhs.id)
         }
         return lhs
     }
 
-    mutating func parseUnary() -> Expression {
+    mutating func parseUnary() -> ParsedExpression {
         let token = peek()
         guard token.kind == .bang || token.kind == .minus else { return parsePostfix(parsePrimary()) }
         _ = next()
@@ -64,29 +61,28 @@ extension Parser {
         defer { leave() }
         let operand = parseUnary()
         let whole = range(token).union(operand.range)
-        if token.kind == .minus, case .literal(.number(let value)) = operand.kind {
-            return Expression(.literal(.number(-value)), range: whole)
+        if token.kind == .minus, tag(of: operand) == .number, case .number(let value) = tree.literalValue(.number, tree.nodes[Int(operand.id)].a) {
+            return literal(.number(-value), whole)
         }
-        return Expression(.unary(token.kind == .bang ? .not : .negate, operand), range: whole)
+        return node(.unary, whole, flag: token.kind == .bang ? 0 : 1, a: operand.id)
     }
 
     // MARK: Primary expressions
 
-    mutating func parsePrimary() -> Expression {
+    mutating func parsePrimary() -> ParsedExpression {
         let token = peek()
         switch token.kind {
         case .number:
             _ = next()
-            return Expression(.literal(.number(numberValue(token))), range: range(token))
+            return literal(.number(numberValue(token)), range(token))
         case .identifier:
             _ = next()
-            if tokenIs(token, "true") { return Expression(.literal(.bool(true)), range: range(token)) }
-            if tokenIs(token, "false") { return Expression(.literal(.bool(false)), range: range(token)) }
-            if tokenIs(token, "null") { return Expression(.literal(.null), range: range(token)) }
+            if tokenIs(token, "true") { return node(.bool, range(token), a: 1) }
+            if tokenIs(token, "false") { return node(.bool, range(token), a: 0) }
+            if tokenIs(token, "null") { return node(.null, range(token)) }
             let after = peek()
             if after.kind == .openParen || after.kind == .doubleColon { return parseFunctionCall(name: token) }
-            let rootRange = range(token)
-            return parsePostfix(Expression(.invalid, range: rootRange), root: (name(token), rootRange))
+            return parsePostfix(nil, root: (nameID(token), range(token)))
         case .openQuote:
             _ = next()
             return parseQuotedTemplate(open: token)
@@ -108,7 +104,7 @@ extension Parser {
                 recoverToCloser(UInt8(ascii: ")"))
             }
             setSkipNewlines(saved)
-            return Expression(.parenthesized(inner), range: SourceRange(start: startPosition(token), end: end))
+            return node(.parenthesized, SourceRange(start: startPosition(token), end: end), a: inner.id)
         case .openBracket:
             _ = next()
             return parseTuple(open: token)
@@ -136,9 +132,9 @@ extension Parser {
         return Double(identifierText(token)) ?? .nan
     }
 
-    mutating func parseFunctionCall(name first: Token) -> Expression {
+    mutating func parseFunctionCall(name first: Token) -> ParsedExpression {
         var nameEnd = first
-        var name = self.name(first)
+        var name = identifierText(first)
         while peek().kind == .doubleColon {
             let colons = next()
             let part = peek()
@@ -151,6 +147,7 @@ extension Parser {
             nameEnd = part
         }
         let nameRange = range(first).union(range(nameEnd))
+        let nameID = nameEnd.start == first.start ? self.nameID(first) : stringID(name)
         let open = peek()
         guard open.kind == .openParen else {
             error("Missing function arguments", "The namespaced name \"\(name)\" must be followed by \"(\" and the call's arguments, but found \(describe(open)).", range(open), context: nameRange)
@@ -166,20 +163,19 @@ extension Parser {
             let token = peek()
             if token.kind == .closeParen {
                 _ = next()
-                let call = FunctionCall(name: name, nameRange: nameRange, arguments: pending.expressions.take(from: arguments), expandsFinalArgument: expands, openParenRange: range(open), closeParenRange: range(token))
-                return Expression(.functionCall(call), range: nameRange.union(range(token)))
+                return functionCall(nameID, nameRange, arguments: arguments, expands: expands, open: range(open), close: range(token), nameRange.union(range(token)))
             }
             if expands || token.kind == .endOfFile {
                 error("Missing closing parenthesis", "The arguments of \"\(name)\" must end with \")\", but found \(describe(token))\(expands ? " after the expanded argument \"...\", which must come last" : "").", range(token), context: nameRange.union(range(token)))
                 recoverToCloser(UInt8(ascii: ")"))
-                return Expression(.functionCall(FunctionCall(name: name, nameRange: nameRange, arguments: pending.expressions.take(from: arguments), expandsFinalArgument: expands, openParenRange: range(open), closeParenRange: SourceRange(at: here))), range: SourceRange(start: nameRange.start, end: here))
+                return functionCall(nameID, nameRange, arguments: arguments, expands: expands, open: range(open), close: SourceRange(at: here), SourceRange(start: nameRange.start, end: here))
             }
             let before = diagnostics.count
             let argument = parseExpression()
-            pending.expressions.push(argument)
+            pending.expressions.push(argument.id)
             if diagnostics.count > before {
                 recoverToCloser(UInt8(ascii: ")"))
-                return Expression(.functionCall(FunctionCall(name: name, nameRange: nameRange, arguments: pending.expressions.take(from: arguments), expandsFinalArgument: expands, openParenRange: range(open), closeParenRange: SourceRange(at: here))), range: SourceRange(start: nameRange.start, end: here))
+                return functionCall(nameID, nameRange, arguments: arguments, expands: expands, open: range(open), close: SourceRange(at: here), SourceRange(start: nameRange.start, end: here))
             }
             let separator = peek()
             if separator.kind == .ellipsis {
@@ -191,12 +187,12 @@ extension Parser {
             } else if separator.kind != .closeParen {
                 error("Missing argument separator", "Arguments of \"\(name)\" are separated by commas, but found \(describe(separator)). Add a \",\" between arguments or a \")\" after the last one.", range(separator), context: nameRange.union(range(separator)))
                 recoverToCloser(UInt8(ascii: ")"))
-                return Expression(.functionCall(FunctionCall(name: name, nameRange: nameRange, arguments: pending.expressions.take(from: arguments), expandsFinalArgument: expands, openParenRange: range(open), closeParenRange: SourceRange(at: here))), range: SourceRange(start: nameRange.start, end: here))
+                return functionCall(nameID, nameRange, arguments: arguments, expands: expands, open: range(open), close: SourceRange(at: here), SourceRange(start: nameRange.start, end: here))
             }
         }
     }
 
-    mutating func parseTuple(open: Token) -> Expression {
+    mutating func parseTuple(open: Token) -> ParsedExpression {
         let saved = skipNewlines
         setSkipNewlines(true)
         defer { setSkipNewlines(saved) }
@@ -210,18 +206,18 @@ extension Parser {
             let token = peek()
             if token.kind == .closeBracket {
                 _ = next()
-                return Expression(.tuple(pending.expressions.take(from: elements)), range: range(open).union(range(token)))
+                return record(.tuple, range(open).union(range(token)), pending.expressions, from: elements)
             }
             if token.kind == .endOfFile {
                 error("Missing closing bracket", "The tuple opened here has no \"]\" before the end of the file. Add \"]\" after its last element.", range(open))
-                return Expression(.tuple(pending.expressions.take(from: elements)), range: SourceRange(start: startPosition(open), end: here))
+                return record(.tuple, SourceRange(start: startPosition(open), end: here), pending.expressions, from: elements)
             }
             let before = diagnostics.count
             let element = parseExpression()
-            pending.expressions.push(element)
+            pending.expressions.push(element.id)
             if diagnostics.count > before {
                 recoverToCloser(UInt8(ascii: "]"))
-                return Expression(.tuple(pending.expressions.take(from: elements)), range: SourceRange(start: startPosition(open), end: here))
+                return record(.tuple, SourceRange(start: startPosition(open), end: here), pending.expressions, from: elements)
             }
             let separator = peek()
             if separator.kind == .comma {
@@ -229,16 +225,16 @@ extension Parser {
             } else if separator.kind != .closeBracket {
                 error("Missing item separator", "Tuple elements are separated by commas, but found \(describe(separator)). Add a \",\" between elements or a \"]\" after the last one.", range(separator), context: range(open).union(range(separator)))
                 recoverToCloser(UInt8(ascii: "]"))
-                return Expression(.tuple(pending.expressions.take(from: elements)), range: SourceRange(start: startPosition(open), end: here))
+                return record(.tuple, SourceRange(start: startPosition(open), end: here), pending.expressions, from: elements)
             }
         }
     }
 
-    mutating func parseObject(open: Token) -> Expression {
+    mutating func parseObject(open: Token) -> ParsedExpression {
         let saved = skipNewlines
         setSkipNewlines(true)
         let first = peek()
-        var pendingKey: Expression? = nil
+        var pendingKey: ParsedExpression? = nil
         if tokenIs(first, "for") {
             _ = next()
             let after = peek()
@@ -247,13 +243,13 @@ extension Parser {
                 setSkipNewlines(saved)
                 return result
             }
-            pendingKey = Expression(.literal(.string("for")), range: range(first))
+            pendingKey = stringLiteral(nameID(first), range(first))
         }
         setSkipNewlines(false)
         defer { setSkipNewlines(saved) }
         let items = pending.items.count
         while true {
-            var key: Expression
+            var key: ParsedExpression
             if let pending = pendingKey {
                 key = pending
                 pendingKey = nil
@@ -265,35 +261,41 @@ extension Parser {
                 }
                 if token.kind == .closeBrace {
                     _ = next()
-                    return Expression(.object(pending.items.take(from: items)), range: range(open).union(range(token)))
+                    return record(.object, range(open).union(range(token)), pending.items, from: items, pairs: true)
                 }
                 if token.kind == .endOfFile {
                     error("Missing closing brace", "The object opened here has no \"}\" before the end of the file. Add \"}\" after its last item.", range(open))
-                    return Expression(.object(pending.items.take(from: items)), range: SourceRange(start: startPosition(open), end: here))
+                    return record(.object, SourceRange(start: startPosition(open), end: here), pending.items, from: items, pairs: true)
                 }
                 let before = diagnostics.count
                 key = parseExpression()
                 if diagnostics.count > before {
                     recoverToCloser(UInt8(ascii: "}"))
-                    return Expression(.object(pending.items.take(from: items)), range: SourceRange(start: startPosition(open), end: here))
+                    return record(.object, SourceRange(start: startPosition(open), end: here), pending.items, from: items, pairs: true)
                 }
-                if case .scopeTraversal(let traversal) = key.kind, traversal.steps.isEmpty {
-                    key = Expression(.literal(.string(traversal.root)), range: key.range)
+                let keyNode = tree.nodes[Int(key.id)]
+                if keyNode.tag == .scopeTraversal, tree.extra(keyNode.a, 2) == 0 {
+                    // A bare name: the traversal node just built becomes the string, in place.
+                    let name = tree.extra(keyNode.a, 0)
+                    if Int(keyNode.a) + 3 == tree.extras.count { tree.extras.removeLast(3) }
+                    tree.nodes[Int(key.id)].tag = .string
+                    tree.nodes[Int(key.id)].a = name
                 }
             }
             let equals = peek()
             guard equals.kind == .equal || equals.kind == .colon else {
                 error("Missing key/value separator", "An object item needs \"=\" or \":\" between its key and its value, but found \(describe(equals)).", range(equals), context: range(open).union(range(equals)))
                 recoverToCloser(UInt8(ascii: "}"))
-                return Expression(.object(pending.items.take(from: items)), range: SourceRange(start: startPosition(open), end: here))
+                return record(.object, SourceRange(start: startPosition(open), end: here), pending.items, from: items, pairs: true)
             }
             _ = next()
             let before = diagnostics.count
             let value = parseExpression()
-            pending.items.push(ObjectItem(key: key, value: value))
+            pending.items.push(key.id)
+            pending.items.push(value.id)
             if diagnostics.count > before {
                 recoverToCloser(UInt8(ascii: "}"))
-                return Expression(.object(pending.items.take(from: items)), range: SourceRange(start: startPosition(open), end: here))
+                return record(.object, SourceRange(start: startPosition(open), end: here), pending.items, from: items, pairs: true)
             }
             let separator = peek()
             switch separator.kind {
@@ -302,19 +304,19 @@ extension Parser {
             default:
                 error("Missing attribute separator", "Object items are separated by commas or newlines, but found \(describe(separator)). Put each item on its own line or add a \",\".", range(separator), context: range(open).union(range(separator)))
                 recoverToCloser(UInt8(ascii: "}"))
-                return Expression(.object(pending.items.take(from: items)), range: SourceRange(start: startPosition(open), end: here))
+                return record(.object, SourceRange(start: startPosition(open), end: here), pending.items, from: items, pairs: true)
             }
         }
     }
 
     /// Reads the rest of `[for ...]` or `{for ...}` after the `for` keyword; newlines are skipped.
-    mutating func parseFor(open: Token, forKeyword: Token, producesObject: Bool) -> Expression {
+    mutating func parseFor(open: Token, forKeyword: Token, producesObject: Bool) -> ParsedExpression {
         let closer: TokenKind = producesObject ? .closeBrace : .closeBracket
         let closerByte = producesObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
-        func fail(_ parser: inout Parser, _ summary: String, _ detail: String, _ token: Token) -> Expression {
+        func fail(_ parser: inout Parser, _ summary: String, _ detail: String, _ token: Token) -> ParsedExpression {
             parser.error(summary, detail, parser.range(token), context: parser.range(open).union(parser.range(token)))
             parser.recoverToCloser(closerByte)
-            return Expression(.invalid, range: SourceRange(start: parser.startPosition(open), end: parser.here))
+            return parser.invalid(SourceRange(start: parser.startPosition(open), end: parser.here))
         }
         var first = peek()
         guard first.kind == .identifier else {
@@ -346,7 +348,7 @@ extension Parser {
             return fail(&self, "Invalid for expression", "The collection of a \"for\" must be followed by \":\" and the result expression, but found \(describe(colon)).", colon)
         }
         _ = next()
-        var keyExpression: Expression? = nil
+        var keyExpression: ParsedExpression? = nil
         var valueExpression = parseExpression()
         if diagnostics.count > before { recoverToCloser(closerByte); return invalid(SourceRange(start: startPosition(open), end: here)) }
         var grouped = false
@@ -364,7 +366,7 @@ extension Parser {
                 grouped = true
             }
         }
-        var condition: Expression? = nil
+        var condition: ParsedExpression? = nil
         if tokenIs(peek(), "if") {
             _ = next()
             condition = parseExpression()
@@ -375,22 +377,26 @@ extension Parser {
             return fail(&self, "Invalid for expression", "The \"for\" expression must end with \"\(producesObject ? "}" : "]")\", but found \(describe(close)).", close)
         }
         _ = next()
-        var keyName: String? = nil
-        if let keyVariable { keyName = name(keyVariable) }
-        let forExpression = ForExpression(
-            keyVariable: keyName, valueVariable: name(valueVariable),
-            keyVariableRange: keyVariable.map { range($0) }, valueVariableRange: range(valueVariable),
-            collection: collection, keyExpression: keyExpression, valueExpression: valueExpression, condition: condition, isGrouped: grouped)
-        return Expression(.forExpression(forExpression), range: range(open).union(range(close)))
+        let none = SyntaxTree.none
+        let keyRange = keyVariable.map { range($0) }
+        let valueRange = range(valueVariable)
+        let start = tree.nextExtra
+        tree.extras.append(contentsOf: [
+            keyVariable.map { nameID($0) } ?? none, nameID(valueVariable),
+            keyRange.map { tree.encode($0.start) } ?? 0, keyRange.map { tree.encode($0.end) } ?? 0,
+            tree.encode(valueRange.start), tree.encode(valueRange.end),
+            collection.id, keyExpression?.id ?? none, valueExpression.id, condition?.id ?? none,
+        ])
+        return node(.forExpression, range(open).union(range(close)), flag: grouped ? 1 : 0, a: start)
     }
 
     // MARK: Traversal operators
 
     /// Applies `.name`, `.0`, `[key]`, `.*` and `[*]` operators to `base`.
     ///
-    /// With `root`, `base` is ignored and the result starts as the scope traversal `root` (built
-    /// once, with all its static steps, instead of being rebuilt per step).
-    mutating func parsePostfix(_ base: Expression, root: (name: String, range: SourceRange)? = nil, attributesOnly: Bool = false) -> Expression {
+    /// With `root` (and no `base`), the result starts as the scope traversal `root` (built once,
+    /// with all its static steps, instead of being rebuilt per step).
+    mutating func parsePostfix(_ base: ParsedExpression?, root: (name: UInt32, range: SourceRange)? = nil, attributesOnly: Bool = false) -> ParsedExpression {
         var base = base
         var root = root
         let steps = pending.steps.count
@@ -411,32 +417,30 @@ extension Parser {
                     let digitsStart = pos
                     while pos < limit && isDigit(buffer[pos]) { pos += 1 }
                     let text = String(decoding: UnsafeBufferPointer(rebasing: buffer[digitsStart..<pos]), as: UTF8.self)
-                    let step = TraversalStep.index(key: .number(Double(text) ?? .nan), range: SourceRange(start: startPosition(token), end: here))
-                    pending.steps.push(step)
+                    let (tag, a) = tree.literal(.number(Double(text) ?? .nan))
+                    pending.steps.push(node(.indexStep, SourceRange(start: startPosition(token), end: here), flag: tag.rawValue, a: a))
                     continue
                 }
                 let name = peek()
                 if name.kind == .identifier && name.start == token.end {
                     _ = next()
-                    let step = TraversalStep.attribute(name: self.name(name), range: range(token).union(range(name)))
-                    pending.steps.push(step)
+                    pending.steps.push(node(.attributeStep, range(token).union(range(name)), a: nameID(name)))
                     continue
                 }
                 if name.kind == .star && name.start == token.end {
                     if attributesOnly { unpeekTo(token); break }
                     _ = next()
-                    base = attachPending(steps, to: base, root: root)
+                    let source = attachPending(steps, to: base, root: root)
                     root = nil
                     let marker = range(token).union(range(name))
-                    let element = Expression(.splatElement, range: SourceRange(at: marker.end))
+                    let element = node(.splatElement, SourceRange(at: marker.end))
                     let each = parsePostfix(element, attributesOnly: true)
-                    base = Expression(.splat(Splat(source: base, each: each, style: .attribute, markerRange: marker)), range: base.range.union(marker).union(each.range))
+                    base = record(.splat, source.range.union(marker).union(each.range), flag: 0, source.id, each.id, span: marker)
                     continue
                 }
                 error("Invalid attribute name", "A \".\" must be followed by an attribute name, an index number or \"*\", but found \(describe(name)).", range(name), context: range(token))
-                base = attachPending(steps, to: base, root: root)
-                root = nil
-                return Expression(.invalid, range: base.range.union(range(token)))
+                let source = attachPending(steps, to: base, root: root)
+                return invalid(source.range.union(range(token)))
             }
             guard token.kind == .openBracket, !attributesOnly else { break }
             _ = next()
@@ -449,15 +453,14 @@ extension Parser {
                 setSkipNewlines(saved)
                 guard close.kind == .closeBracket else {
                     error("Missing closing bracket", "A full splat is written \"[*]\", but found \(describe(close)) after \"[*\".", range(close), context: range(token))
-                    return Expression(.invalid, range: attachPending(steps, to: base, root: root).range.union(range(inner)))
+                    return invalid(attachPending(steps, to: base, root: root).range.union(range(inner)))
                 }
                 _ = next()
-                base = attachPending(steps, to: base, root: root)
-                root = nil
+                let source = attachPending(steps, to: base, root: root)
                 let marker = range(token).union(range(close))
-                let element = Expression(.splatElement, range: SourceRange(at: marker.end))
+                let element = node(.splatElement, SourceRange(at: marker.end))
                 let each = parsePostfix(element, attributesOnly: false)
-                return Expression(.splat(Splat(source: base, each: each, style: .full, markerRange: marker)), range: base.range.union(marker).union(each.range))
+                return record(.splat, source.range.union(marker).union(each.range), flag: 1, source.id, each.id, span: marker)
             }
             let before = diagnostics.count
             let key = parseExpression()
@@ -468,20 +471,21 @@ extension Parser {
                 }
                 recoverToCloser(UInt8(ascii: "]"))
                 setSkipNewlines(saved)
-                base = attachPending(steps, to: base, root: root)
-                root = nil
-                return Expression(.invalid, range: SourceRange(start: base.range.start, end: here))
+                let source = attachPending(steps, to: base, root: root)
+                return invalid(SourceRange(start: source.range.start, end: here))
             }
             _ = next()
             setSkipNewlines(saved)
             let bracketRange = range(token).union(range(close))
-            switch key.kind {
-            case .literal(.number), .literal(.string):
-                if case .literal(let value) = key.kind { pending.steps.push(.index(key: value, range: bracketRange)) }
-            default:
-                base = attachPending(steps, to: base, root: root)
+            let keyNode = tree.nodes[Int(key.id)]
+            if keyNode.tag == .number || keyNode.tag == .string {
+                // The literal key's node, the last one built, is not needed once the step holds its value.
+                if Int(key.id) + 1 == tree.nodes.count { tree.nodes.removeLast() }
+                pending.steps.push(node(.indexStep, bracketRange, flag: keyNode.tag.rawValue, a: keyNode.a))
+            } else {
+                let collection = attachPending(steps, to: base, root: root)
                 root = nil
-                base = Expression(.index(collection: base, key: key, bracketRange: bracketRange), range: base.range.union(bracketRange))
+                base = record(.index, collection.range.union(bracketRange), collection.id, key.id, span: bracketRange)
             }
         }
         return attachPending(steps, to: base, root: root)
@@ -495,32 +499,10 @@ extension Parser {
         lineStart = dot.startLineStart
     }
 
-    /// Takes the pending steps from `mark` and attaches them (see `attach(_:to:root:)`).
-    mutating func attachPending(_ mark: Int, to base: Expression, root: (name: String, range: SourceRange)?) -> Expression {
-        let steps = pending.steps.take(from: mark)
-        return attach(steps, to: base, root: root)
-    }
-
-    /// Builds the scope traversal `root` with `steps`, or attaches `steps` to `base` when there is no root.
-    func attach(_ steps: [TraversalStep], to base: Expression, root: (name: String, range: SourceRange)?) -> Expression {
-        guard let root else { return attach(steps, to: base) }
-        let whole = steps.last.map { root.range.union($0.range) } ?? root.range
-        return Expression(.scopeTraversal(Traversal(root: root.name, rootRange: root.range, steps: steps)), range: whole)
-    }
-
-    /// Appends static steps to a traversal, or wraps another expression in a relative traversal.
-    func attach(_ steps: [TraversalStep], to base: Expression) -> Expression {
-        guard let last = steps.last else { return base }
-        let whole = base.range.union(last.range)
-        switch base.kind {
-        case .scopeTraversal(var traversal):
-            if traversal.steps.isEmpty { traversal.steps = steps } else { traversal.steps.append(contentsOf: steps) }
-            return Expression(.scopeTraversal(traversal), range: whole)
-        case .relativeTraversal(let source, var existing):
-            existing.append(contentsOf: steps)
-            return Expression(.relativeTraversal(source: source, steps: existing), range: whole)
-        default:
-            return Expression(.relativeTraversal(source: base, steps: steps), range: whole)
-        }
+    /// Builds the scope traversal `root` with the pending steps from `mark`, or attaches those
+    /// steps to `base` when there is no root.
+    func attachPending(_ mark: Int, to base: ParsedExpression?, root: (name: UInt32, range: SourceRange)?) -> ParsedExpression {
+        if let root { return traversal(root: root, stepsFrom: mark) }
+        return attachSteps(from: mark, to: base!)
     }
 }

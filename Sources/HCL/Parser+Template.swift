@@ -1,16 +1,16 @@
 /// A template piece before strip markers are applied and directives are nested.
 enum RawTemplateItem {
     case literal([UInt8], SourceRange)
-    case interpolation(Expression, SourceRange, stripBefore: Bool, stripAfter: Bool)
+    case interpolation(ParsedExpression, SourceRange, stripBefore: Bool, stripAfter: Bool)
     case directive(TemplateDirective, SourceRange, stripBefore: Bool, stripAfter: Bool)
 }
 
 /// A template directive `%{ ... }` as read, before nesting.
 enum TemplateDirective {
-    case ifCondition(Expression)
+    case ifCondition(ParsedExpression)
     case elseBranch
     case endIf
-    case forLoop(key: String?, value: String, collection: Expression)
+    case forLoop(key: UInt32, value: UInt32, collection: ParsedExpression)
     case endFor
     case invalid
 }
@@ -27,15 +27,15 @@ enum TemplateMode: Equatable {
 
 extension Parser {
     /// Reads a quoted string after its opening quote: a literal when it has no `${}` / `%{}`.
-    mutating func parseQuotedTemplate(open: Token) -> Expression {
+    mutating func parseQuotedTemplate(open: Token) -> ParsedExpression {
         // Fast path: plain text up to the closing quote.
         var p = pos
         while p < limit {
             let c = buffer[p]
             if c == UInt8(ascii: "\"") {
-                let value = pending.strings.string(UnsafeBufferPointer(rebasing: buffer[pos..<p]))
+                let value = stringID(UnsafeBufferPointer(rebasing: buffer[pos..<p]))
                 pos = p + 1
-                return Expression(.literal(.string(value)), range: SourceRange(start: startPosition(open), end: here))
+                return stringLiteral(value, SourceRange(start: startPosition(open), end: here))
             }
             if c == UInt8(ascii: "\\") || c == 0x0A || c == 0x0D { break }
             if (c == UInt8(ascii: "$") || c == UInt8(ascii: "%")) && p + 1 < limit && buffer[p + 1] == UInt8(ascii: "{") { break }
@@ -48,27 +48,40 @@ extension Parser {
         }
         let whole = SourceRange(start: startPosition(open), end: here)
         let parts = buildTemplate(items)
-        if let text = literalText(parts) { return Expression(.literal(.string(text)), range: whole) }
-        return Expression(.template(Template(parts: parts, style: .quoted)), range: whole)
+        if let text = literalText(parts) { return stringLiteral(text, whole) }
+        return template(parts, style: 0, delimiter: 0, whole)
     }
 
-    /// The text when every part is literal, else nil.
-    func literalText(_ parts: [TemplatePart]) -> String? {
+    /// The string index of the text when every part is literal, else nil.
+    func literalText(_ parts: [UInt32]) -> UInt32? {
         var text = ""
         for part in parts {
-            guard case .literal(let value, _) = part else { return nil }
-            text += value
+            let node = tree.nodes[Int(part)]
+            guard node.tag == .literalPart else { return nil }
+            if parts.count == 1 { return node.a }
+            text += tree.strings[Int(node.a)]
         }
-        return text
+        return stringID(text)
+    }
+
+    /// A template node with `parts` and a style (see `SyntaxTree`).
+    func template(_ parts: [UInt32], style: UInt32, delimiter: UInt32, _ range: SourceRange) -> ParsedExpression {
+        let start = tree.nextExtra
+        tree.extras.append(style)
+        tree.extras.append(delimiter)
+        tree.extras.append(UInt32(truncatingIfNeeded: parts.count))
+        tree.extras.append(contentsOf: parts)
+        return node(.template, range, a: start)
     }
 
     /// Reads a heredoc from its `<<EOF` / `<<-EOF` marker through its closing line.
-    mutating func parseHeredoc(marker: Token) -> Expression {
+    mutating func parseHeredoc(marker: Token) -> ParsedExpression {
         var nameStart = marker.start + 2
         let indented = buffer[nameStart] == UInt8(ascii: "-")
         if indented { nameStart += 1 }
         let name = UnsafeBufferPointer(rebasing: buffer[nameStart..<marker.end])
         let delimiter = String(decoding: name, as: UTF8.self)
+        let delimiterID = stringID(name)
         unpeek()
         pos = marker.end
         if pos < limit { consumeLineBreak() }
@@ -91,7 +104,7 @@ extension Parser {
             error("Unterminated heredoc", "There is no line holding only \"\(delimiter)\" to close the heredoc that starts here. Add that line where the text ends.", range(marker))
         }
         let parts = buildTemplate(items)
-        return Expression(.template(Template(parts: parts, style: .heredoc(delimiter: delimiter, indented: indented))), range: SourceRange(start: startPosition(marker), end: here))
+        return template(parts, style: indented ? 3 : 2, delimiter: delimiterID, SourceRange(start: startPosition(marker), end: here))
     }
 
     /// Moves the cursor forward to `target`, counting line breaks.
@@ -330,14 +343,14 @@ extension Parser {
             directive = .endFor
         } else if tokenIs(keyword, "for") {
             var first = next()
-            var key: String? = nil
+            var key = SyntaxTree.none
             guard first.kind == .identifier else {
                 error("Invalid template directive", "A \"%{for\" must be followed by an iterator name, but found \(describe(first)).", range(first), context: open)
                 return false
             }
             if peek().kind == .comma {
                 _ = next()
-                key = name(first)
+                key = nameID(first)
                 first = next()
                 guard first.kind == .identifier else {
                     error("Invalid template directive", "After \",\" a second iterator name was expected, but found \(describe(first)).", range(first), context: open)
@@ -349,7 +362,7 @@ extension Parser {
                 error("Invalid template directive", "The iterator names of \"%{for\" must be followed by \"in\" and a collection, but found \(describe(inKeyword)).", range(inKeyword), context: open)
                 return false
             }
-            directive = .forLoop(key: key, value: name(first), collection: parseExpression())
+            directive = .forLoop(key: key, value: nameID(first), collection: parseExpression())
         } else {
             error("Invalid template directive", "A \"%{\" must be followed by if, else, endif, for or endfor, but found \(describe(keyword)). Write \"%%{\" for a literal \"%{\".", range(keyword), context: open)
             return false
@@ -361,7 +374,7 @@ extension Parser {
     }
 
     /// Applies strip markers, nests directives and decodes literal text.
-    mutating func buildTemplate(_ raw: [RawTemplateItem]) -> [TemplatePart] {
+    mutating func buildTemplate(_ raw: [RawTemplateItem]) -> [UInt32] {
         var items = raw
         for i in items.indices {
             var stripBefore = false
@@ -384,7 +397,7 @@ extension Parser {
             }
         }
         var index = 0
-        var parts: [TemplatePart]? = nil
+        var parts: [UInt32]? = nil
         while index < items.count {
             let (nested, stop) = nestParts(items, &index)
             if parts == nil { parts = nested } else { parts! += nested }
@@ -396,16 +409,19 @@ extension Parser {
     }
 
     /// Nests items from `index` until an `else`, `endif` or `endfor`, which is returned (and consumed).
-    mutating func nestParts(_ items: [RawTemplateItem], _ index: inout Int) -> ([TemplatePart], RawTemplateItem?) {
+    mutating func nestParts(_ items: [RawTemplateItem], _ index: inout Int) -> ([UInt32], RawTemplateItem?) {
         let parts = pending.parts.count
         while index < items.count {
             let item = items[index]
             index += 1
             switch item {
             case .literal(let bytes, let range):
-                if !bytes.isEmpty { pending.parts.push(.literal(String(decoding: bytes, as: UTF8.self), range)) }
+                if !bytes.isEmpty {
+                    let text = bytes.withUnsafeBufferPointer { stringID($0) }
+                    pending.parts.push(node(.literalPart, range, a: text).id)
+                }
             case .interpolation(let expression, let range, _, _):
-                pending.parts.push(.interpolation(expression, range))
+                pending.parts.push(node(.interpolationPart, range, a: expression.id).id)
             case .directive(let directive, let range, _, _):
                 switch directive {
                 case .elseBranch, .endIf, .endFor:
@@ -414,7 +430,7 @@ extension Parser {
                     continue
                 case .ifCondition(let condition):
                     let (trueParts, stop) = nestParts(items, &index)
-                    var falseParts: [TemplatePart] = []
+                    var falseParts: [UInt32] = []
                     var end = stop
                     if let stop, case .directive(.elseBranch, _, _, _) = stop {
                         let (elseParts, elseStop) = nestParts(items, &index)
@@ -428,7 +444,13 @@ extension Parser {
                         error("Unclosed template if", "The \"%{if\" directive that starts here has no matching \"%{endif}\". Add \"%{endif}\" where the conditional text ends.", range)
                         if let end, case .directive(_, let endRange, _, _) = end { whole = range.union(endRange); index -= 1 }
                     }
-                    pending.parts.push(.ifDirective(TemplateIf(condition: condition, trueParts: trueParts, falseParts: falseParts, range: whole)))
+                    let start = tree.nextExtra
+                    tree.extras.append(condition.id)
+                    tree.extras.append(UInt32(truncatingIfNeeded: trueParts.count))
+                    tree.extras.append(UInt32(truncatingIfNeeded: falseParts.count))
+                    tree.extras.append(contentsOf: trueParts)
+                    tree.extras.append(contentsOf: falseParts)
+                    pending.parts.push(node(.ifPart, whole, a: start).id)
                 case .forLoop(let key, let value, let collection):
                     let (body, stop) = nestParts(items, &index)
                     var whole = range
@@ -438,7 +460,13 @@ extension Parser {
                         error("Unclosed template for", "The \"%{for\" directive that starts here has no matching \"%{endfor}\". Add \"%{endfor}\" where the repeated text ends.", range)
                         if let stop, case .directive(_, let endRange, _, _) = stop { whole = range.union(endRange); index -= 1 }
                     }
-                    pending.parts.push(.forDirective(TemplateFor(keyVariable: key, valueVariable: value, collection: collection, body: body, range: whole)))
+                    let start = tree.nextExtra
+                    tree.extras.append(key)
+                    tree.extras.append(value)
+                    tree.extras.append(collection.id)
+                    tree.extras.append(UInt32(truncatingIfNeeded: body.count))
+                    tree.extras.append(contentsOf: body)
+                    pending.parts.push(node(.forPart, whole, a: start).id)
                 }
             }
         }
@@ -447,7 +475,7 @@ extension Parser {
 
     // MARK: Standalone entry points
 
-    mutating func parseStandaloneExpression() -> Expression {
+    mutating func parseStandaloneExpression() -> ParsedExpression {
         skipNewlines = true
         let expression = parseExpression()
         let after = peek()
@@ -457,12 +485,16 @@ extension Parser {
         return expression
     }
 
-    mutating func parseStandaloneTemplate(style: Template.Style) -> Expression {
+    mutating func parseStandaloneTemplate(style: Template.Style) -> ParsedExpression {
         let start = here
         let (items, _) = scanTemplate(mode: .bare)
         let parts = buildTemplate(items)
         let whole = SourceRange(start: start, end: here)
-        if style == .quoted, let text = literalText(parts) { return Expression(.literal(.string(text)), range: whole) }
-        return Expression(.template(Template(parts: parts, style: style)), range: whole)
+        if style == .quoted, let text = literalText(parts) { return stringLiteral(text, whole) }
+        switch style {
+        case .quoted: return template(parts, style: 0, delimiter: 0, whole)
+        case .json: return template(parts, style: 1, delimiter: 0, whole)
+        case .heredoc(let delimiter, let indented): return template(parts, style: indented ? 3 : 2, delimiter: stringID(delimiter), whole)
+        }
     }
 }

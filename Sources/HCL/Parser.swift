@@ -34,7 +34,9 @@ struct Parser {
     var lastCommentStart = -1
     var scratch: [UInt8] = []
     /// Nodes of the bodies, expressions and templates being read, and the strings made so far.
-    let pending = PendingNodes()
+    let pending: PendingNodes
+    /// Where the expressions go.
+    let tree: SyntaxTree
 
     init(buffer: UnsafeBufferPointer<UInt8>, fileName: String, start: SourcePosition = .fileStart) {
         self.buffer = buffer
@@ -43,6 +45,8 @@ struct Parser {
         self.limit = buffer.count
         self.pos = 0
         self.lineStart = 0
+        self.tree = SyntaxTree(buffer: buffer, base: start)
+        self.pending = PendingNodes(source: buffer)
     }
 
     // MARK: Positions and diagnostics

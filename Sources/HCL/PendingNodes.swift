@@ -9,14 +9,18 @@ final class PendingNodes {
     let blocks = NodeStack<Block>()
     /// Labels of the block header being read.
     let labels = NodeStack<BlockLabel>()
-    /// Function arguments and tuple elements.
-    let expressions = NodeStack<Expression>()
-    /// Object constructor items.
-    let items = NodeStack<ObjectItem>()
+    /// Function arguments and tuple elements (node indices).
+    let expressions = NodeStack<UInt32>()
+    /// Object constructor items: the key's and then the value's node index.
+    let items = NodeStack<UInt32>()
     /// Traversal steps.
-    let steps = NodeStack<TraversalStep>()
-    /// Template parts.
-    let parts = NodeStack<TemplatePart>()
-    /// Long names and string values read so far, shared by the tree.
-    let strings = StringTable()
+    let steps = NodeStack<ParsedExpression>()
+    /// Template parts (node indices).
+    let parts = NodeStack<UInt32>()
+    /// The strings stored in the tree so far, to store each once.
+    let strings: StringTable
+
+    init(source: UnsafeBufferPointer<UInt8>) {
+        strings = StringTable(source: source)
+    }
 }
