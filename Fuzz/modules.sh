@@ -26,10 +26,10 @@ swift_flags=(-sanitize=fuzzer,address -O -parse-as-library -enable-testing -DSWI
 
 # dependencies of each module, in the order they must be built
 declare -A needs=(
-    [CYaml]="" [Yams]="CYaml" [LargeStack]="" [HCL]="LargeStack" [LinearRegex]="" [Python]="LargeStack"
+    [CYaml]="" [Yams]="CYaml" [Threading]="" [HCL]="Threading" [LinearRegex]="" [Python]="Threading"
     [Metrics]="" [Git]=""
-    [Terraform]="HCL LinearRegex" [Review]="Git HCL Terraform Python Metrics LinearRegex Yams"
-    [Reporting]="Git Review Metrics"
+    [Terraform]="HCL LinearRegex Threading" [Review]="Git HCL Terraform Python Metrics LinearRegex Threading Yams"
+    [Reporting]="Git Review Metrics Threading"
 )
 fuzz_order=()
 fuzz_add() {

@@ -1,7 +1,7 @@
 // libFuzzer entry point for the HCL parsers: every input goes through the native parser, the
 // JSON parser with a small block schema, and the standalone expression and template parsers.
 // Built by Fuzz/hcl/run.sh together with Sources/HCL/*.swift (one module, no import needed; the
-// LargeStack library the parser imports is built beside it).
+// Threading library the parser imports is built beside it).
 
 /// The block schema used to turn fuzzed JSON into bodies.
 let fuzzSchema = BlockSchema(blocks: [

@@ -9,10 +9,10 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/fuzz-hcl.XXXXXX")"
 out="$root/Fuzz/out/hcl"
 mkdir -p "$out" "$work/corpus"
 cp "$root"/Fuzz/hcl/corpus/* "$work/corpus/"
-source "$root/scripts/large-stack-module.sh"
-large_stack_module "$work/modules" -sanitize=fuzzer,address -O
+source "$root/scripts/threading-module.sh"
+threading_module "$work/modules" -sanitize=fuzzer,address -O
 swiftc -sanitize=fuzzer,address -parse-as-library -O \
-    "$root"/Sources/HCL/*.swift "$root/Fuzz/hcl/FuzzHCL.swift" "${large_stack[@]}" -module-name HCL -o "$work/fuzz-hcl"
+    "$root"/Sources/HCL/*.swift "$root/Fuzz/hcl/FuzzHCL.swift" "${threading[@]}" -module-name HCL -o "$work/fuzz-hcl"
 cd "$out"
 SWIFT_BACKTRACE=enable=no "$work/fuzz-hcl" "$work/corpus" \
     -max_total_time="$seconds" -timeout=5 -rss_limit_mb=2048 -max_len=4096 \

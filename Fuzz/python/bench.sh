@@ -5,7 +5,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 out="${TMPDIR:-/tmp}/stackreview-bench-python"
 cd "$root"
-source scripts/large-stack-module.sh
-large_stack_module "$out.modules" -O
-swiftc -O -parse-as-library Sources/Python/*.swift Fuzz/python/Benchmark.swift "${large_stack[@]}" -module-name BenchPython -o "$out"
+source scripts/threading-module.sh
+threading_module "$out.modules" -O
+swiftc -O -parse-as-library Sources/Python/*.swift Fuzz/python/Benchmark.swift "${threading[@]}" -module-name BenchPython -o "$out"
 "$out" "$here/corpus"

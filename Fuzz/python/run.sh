@@ -9,9 +9,9 @@ work="${TMPDIR:-/tmp}/stackreview-fuzz-python"
 mkdir -p "$work/corpus" "$here/artifacts"
 cp "$here"/corpus/* "$work/corpus/" 2>/dev/null || true
 cd "$root"
-source scripts/large-stack-module.sh
-large_stack_module "$work/modules" -sanitize=fuzzer,address -O
-swiftc -sanitize=fuzzer,address -parse-as-library -O Sources/Python/*.swift Fuzz/python/FuzzPython.swift "${large_stack[@]}" \
+source scripts/threading-module.sh
+threading_module "$work/modules" -sanitize=fuzzer,address -O
+swiftc -sanitize=fuzzer,address -parse-as-library -O Sources/Python/*.swift Fuzz/python/FuzzPython.swift "${threading[@]}" \
     -module-name FuzzPython -o "$work/fuzz-python"
 SWIFT_BACKTRACE=enable=no "$work/fuzz-python" "$work/corpus" \
     -max_total_time="$seconds" -timeout=5 -rss_limit_mb=2048 \

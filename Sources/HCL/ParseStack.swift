@@ -1,4 +1,4 @@
-internal import LargeStack
+internal import Threading
 
 /// How the native and JSON parsers keep within the stack of the thread that asks them to parse.
 enum ParseStack {

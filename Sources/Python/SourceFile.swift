@@ -1,4 +1,4 @@
-internal import LargeStack
+internal import Threading
 
 /// The root of a syntax tree (CPython's `Module`).
 public struct Module: Hashable, Sendable {

@@ -1,4 +1,4 @@
-import HCL
+import Threading
 
 /// A file's text split into lines, for code frames, suggestion blocks and column conversion.
 ///

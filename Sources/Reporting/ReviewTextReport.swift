@@ -1,6 +1,6 @@
 import Git
-import HCL
 import Review
+import Threading
 
 /// The plain-text review for a terminal or a log: what the change introduced, what is still
 /// open, what it fixed, and the problems met, most severe first.

@@ -1,4 +1,4 @@
-import HCL
+import Threading
 
 /// Base against head: what the change introduced, resolved, kept, and removed with its subject.
 public struct FindingComparison: Sendable, Hashable {

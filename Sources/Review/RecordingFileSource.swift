@@ -1,5 +1,5 @@
-import Synchronization
 import Terraform
+import Threading
 
 /// A file source that passes every question on to another and remembers the answers, so a
 /// module tree loaded and checked through it can later be shown to read the same at another
@@ -8,7 +8,7 @@ import Terraform
 /// Only content ids and folder listings are kept, not the bytes.
 final class RecordingFileSource: ModuleFileSource {
     private let source: any ModuleFileSource
-    private let answers = Mutex<(listings: [String: [String]], contentIDs: [String: String?])>(([:], [:]))
+    private let answers = Locked<(listings: [String: [String]], contentIDs: [String: String?])>(([:], [:]))
 
     /// A source reading from `source`.
     init(_ source: any ModuleFileSource) {

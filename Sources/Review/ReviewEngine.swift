@@ -3,6 +3,7 @@ import Git
 import Metrics
 import HCL
 import Terraform
+import Threading
 
 /// The review of one change: loads the modules the change concerns at base and head, selects
 /// the touched subjects, runs the rules with the whole module as context, and compares.

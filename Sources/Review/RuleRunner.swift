@@ -1,6 +1,7 @@
 import HCL
 import Synchronization
 import Terraform
+import Threading
 
 /// Runs a rule set over the subjects of one loaded module tree and turns failures into
 /// findings, with messages filled in and suppression comments applied.
@@ -197,7 +198,7 @@ public struct SuppressionIndex: Sendable {
 
     /// The files scanned so far in this process, by path and contents: a module's files are
     /// scanned once, not again in every module tree whose modules call that module.
-    private static let scannedFiles = Mutex<[String: [FileContents: ScannedFile]]>([:])
+    private static let scannedFiles = Locked<[String: [FileContents: ScannedFile]]>([:])
 
     /// The scan of the file at `path` holding `source`, done once per path and contents.
     private static func scanned(path: String, source: [UInt8]) -> ScannedFile {

@@ -1,4 +1,5 @@
 import HCL
+import Threading
 
 /// The declarations of one module directory, before evaluation.
 public struct ModuleConfiguration: Sendable {

@@ -1,4 +1,4 @@
-import LargeStack
+import Threading
 import Testing
 @testable import Python
 

@@ -5,6 +5,7 @@
 
 #if canImport(Glibc)
 import Glibc
+import Threading
 #endif
 
 /// Parses a generated tree of `.tf` files on every core and on one.

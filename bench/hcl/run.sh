@@ -8,9 +8,9 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 out="$root/bench/out"
 mkdir -p "$out"
-source "$root/scripts/large-stack-module.sh"
-large_stack_module "$out/modules" -O -wmo
-swiftc -O -wmo -parse-as-library -module-name HCL "$root"/Sources/HCL/*.swift "$root"/bench/hcl/*.swift "${large_stack[@]}" -o "$out/bench-hcl"
+source "$root/scripts/threading-module.sh"
+threading_module "$out/modules" -O -wmo
+swiftc -O -wmo -parse-as-library -module-name HCL "$root"/Sources/HCL/*.swift "$root"/bench/hcl/*.swift "${threading[@]}" -o "$out/bench-hcl"
 if [ "${1:-}" = "tree" ]; then
     files="${2:-10000}"
     "$out/bench-hcl" tree "$files" "$out/hcl-tree-$files"

@@ -1,4 +1,4 @@
-import Synchronization
+import Threading
 
 /// A coded check whose verdicts on a subject depend only on how the subject's block is
 /// written: the parsed file it is in (path and contents), the block's range (which also says
@@ -25,7 +25,7 @@ enum BlockSyntaxVerdicts {
 
     /// The verdicts of every block-syntax check on one block, by check name.
     final class Entry: Sendable {
-        private let verdicts = Mutex<[String: [CodedVerdict]]>([:])
+        private let verdicts = Locked<[String: [CodedVerdict]]>([:])
 
         /// `check`'s verdicts, from `evaluate` the first time.
         func verdicts(of check: any CodedCheck, evaluate: () -> [CodedVerdict]) -> [CodedVerdict] {
@@ -38,7 +38,7 @@ enum BlockSyntaxVerdicts {
 
     /// One table per shard (by file number), so that both cores seldom wait for each other.
     private final class Shard: Sendable {
-        let entries = Mutex<[Key: Entry]>([:])
+        let entries = Locked<[Key: Entry]>([:])
     }
 
     private static let shards = (0..<16).map { _ in Shard() }

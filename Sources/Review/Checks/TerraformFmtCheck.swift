@@ -1,6 +1,6 @@
 import HCL
-import Synchronization
 import Terraform
+import Threading
 
 /// Flags blocks whose text differs from what `terraform fmt` would write (`CanonicalFormat`),
 /// with the exact replacement lines: one finding per block, from its first to its last line
@@ -40,7 +40,7 @@ struct TerraformFmtCheck: BlockSyntaxCheck {
     /// The lines of each file formatted so far in this process and of its canonical text (nil
     /// when `CanonicalFormat` declines the file), by the file's bytes: a file is formatted once,
     /// not once per block, nor again in every module tree whose modules call its module.
-    private static let formattedFiles = Mutex<[FileContents: (original: [Line], canonical: [Line])?]>([:])
+    private static let formattedFiles = Locked<[FileContents: (original: [Line], canonical: [Line])?]>([:])
 
     /// The lines of `source` and of its canonical formatting, nil when `CanonicalFormat`
     /// declines it; computed once per file contents.

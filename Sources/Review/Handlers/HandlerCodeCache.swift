@@ -1,5 +1,5 @@
-import Synchronization
 import Terraform
+import Threading
 
 /// What the handler analyses learn about a module's Lambda functions, computed once per module
 /// and shared by every check: each function's package, and the parsed code it deploys.
@@ -8,8 +8,8 @@ import Terraform
 /// would read and parse the package's Python files again. Keyed by function address, so it
 /// belongs to one `CheckContext` (one module tree at one revision).
 final class HandlerCodeCache: Sendable {
-    private let packages = Mutex<[String: LambdaPackage]>([:])
-    private let code = Mutex<[String: HandlerPackageCode?]>([:])
+    private let packages = Locked<[String: LambdaPackage]>([:])
+    private let code = Locked<[String: HandlerPackageCode?]>([:])
 
     /// The package of `function`, built on first use.
     func package(of function: Subject, in context: CheckContext) -> LambdaPackage {
@@ -22,7 +22,7 @@ final class HandlerCodeCache: Sendable {
     /// The facts of every Python file parsed so far in this process, by path and content id: a
     /// handler that many modules deploy (every environment calling a service module, base and
     /// head when the file did not change) is parsed once.
-    private static let factsByFile = Mutex<[String: HandlerCodeFacts?]>([:])
+    private static let factsByFile = Locked<[String: HandlerCodeFacts?]>([:])
 
     /// The facts of `file` at `path`, or nil when it does not parse; parsed once per process.
     static func facts(path: String, file: Terraform.SourceFile) -> HandlerCodeFacts? {

@@ -2,6 +2,7 @@ import HCL
 import Git
 import Python
 import Terraform
+import Threading
 
 /// The handler side of one review side: which Python files to analyse, which of their subjects
 /// the change touched, and the files that do not parse.

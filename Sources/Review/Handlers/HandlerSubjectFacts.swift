@@ -1,5 +1,5 @@
 import Python
-import Synchronization
+import Threading
 
 /// What the handler checks work out about one `HandlerSubject` and share: its scope (statements
 /// and imports) and its call sites, each computed on first use.
@@ -7,8 +7,8 @@ import Synchronization
 /// About twenty handler checks run on every subject, and each used to build the scope and walk
 /// the syntax tree for the calls again.
 final class HandlerSubjectFacts: Sendable {
-    private let scope = Mutex<PythonScope?>(nil)
-    private let calls = Mutex<[CallSite]?>(nil)
+    private let scope = Locked<PythonScope?>(nil)
+    private let calls = Locked<[CallSite]?>(nil)
 
     /// The scope of `subject` (the subject that owns these facts).
     func scope(of subject: HandlerSubject) -> PythonScope {

@@ -1,5 +1,6 @@
 import HCL
 import Terraform
+import Threading
 
 /// What an `aws_lambda_function`'s `handler` attribute names: a function in a Python file of
 /// the function's package.

@@ -1,5 +1,5 @@
 import Testing
-import LargeStack
+import Threading
 
 /// `LargeStackThread` runs work on a stack of the size asked for, and `parse` uses the calling
 /// thread's stack when it is deep enough, a large one only when the work reaches the lower limit.
