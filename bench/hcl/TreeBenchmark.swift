@@ -1,12 +1,12 @@
 // Benchmark for parsing a tree of Terraform files on both cores: writes 10,000 generated `.tf`
 // files (1,000 module folders of 10) under bench/out once, then reads and parses every file with
 // `ParallelMap` and again on one core, and reports files/s, MiB/s, wall against CPU time and peak
-// memory. Built by bench/hcl/run.sh together with Sources/HCL/*.swift into one module.
+// memory. Built by bench/hcl/run.sh together with Sources/HCL/*.swift into one module, linked with Threading.
 
 #if canImport(Glibc)
 import Glibc
-import Threading
 #endif
+internal import Threading
 
 /// Parses a generated tree of `.tf` files on every core and on one.
 enum TreeBenchmark {
