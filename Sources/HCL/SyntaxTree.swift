@@ -180,6 +180,9 @@ final class SyntaxTree: @unchecked Sendable {
 
     private static func exactCopy<Element>(_ array: [Element]) -> [Element] {
         if array.capacity == array.count { return array }
+        // An empty array shares the standard library's empty storage: creating one through
+        // `unsafeUninitializedCapacity` writes its count there, a race ThreadSanitizer reports.
+        if array.isEmpty { return [] }
         return array.withUnsafeBufferPointer { source in
             [Element](unsafeUninitializedCapacity: source.count) { buffer, initialized in
                 if let from = source.baseAddress { buffer.baseAddress!.initialize(from: from, count: source.count) }
