@@ -8,17 +8,13 @@ seconds="${1:-60}"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 work="$(mktemp -d "${TMPDIR:-/tmp}/fuzz-terraform.XXXXXX")"
 out="$root/Fuzz/out/terraform"
-mkdir -p "$out" "$work/corpus" "$work/modules"
+mkdir -p "$out" "$work/corpus"
 cp "$root"/Fuzz/terraform/corpus/* "$work/corpus/"
-flags=(-sanitize=fuzzer,address -O)
-# In dependency order: HCL imports Threading.
-for module in Threading HCL LinearRegex; do
-    swiftc "${flags[@]}" -parse-as-library -emit-module -emit-library -static -module-name "$module" -I "$work/modules" \
-        -emit-module-path "$work/modules/$module.swiftmodule" -o "$work/lib$module.a" "$root"/Sources/"$module"/*.swift
-done
-swiftc "${flags[@]}" -parse-as-library -enable-testing -I "$work/modules" \
-    "$root"/Sources/Terraform/*.swift "$root/Fuzz/terraform/FuzzTerraform.swift" -module-name Terraform \
-    "$work/libHCL.a" "$work/libLinearRegex.a" "$work/libThreading.a" -o "$work/fuzz-terraform"
+# The modules Terraform imports, built once per version of the sources (Fuzz/modules.sh); the
+# Terraform sources are compiled with the harness into one module, which reaches their internals.
+source "$root/Fuzz/modules.sh" HCL LinearRegex Threading
+swiftc "${swift_flags[@]}" "$root"/Sources/Terraform/*.swift "$root/Fuzz/terraform/FuzzTerraform.swift" \
+    -module-name Terraform "${fuzz_link[@]}" -o "$work/fuzz-terraform"
 cd "$out"
 SWIFT_BACKTRACE=enable=no "$work/fuzz-terraform" "$work/corpus" \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=4096 \
