@@ -33,7 +33,7 @@ let package = Package(
         .executableTarget(
             name: "stackreview",
             dependencies: [
-                "Git", "Review", "Reporting", "Demo",
+                "Git", "Review", "Reporting", "Demo", "Threading",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

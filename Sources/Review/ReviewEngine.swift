@@ -70,8 +70,11 @@ public struct ReviewEngine {
         // tree that would read the same (in a folder without changed files) is the head's, with
         // the head's findings, rather than loaded and checked again.
         let reuseUnchanged = reviewAll && baseSource != nil
+        PhaseClock.mark("start")
         head.load(directories, from: headSource, side: range.head, recording: reuseUnchanged)
+        PhaseClock.mark("head.load")
         let earlyHeadFindings = reuseUnchanged ? findingsByContext(head, side: range.head, runner: runner, only: { _, _ in true }) : nil
+        PhaseClock.mark("head.findings")
         if let baseSource {
             if reuseUnchanged, let earlyHeadFindings {
                 let changedFolders = Set(changeSet.files.flatMap { [$0.path, $0.oldPath].compactMap { $0 }.map(RepositoryPaths.directory(of:)) })
@@ -80,6 +83,7 @@ public struct ReviewEngine {
                 base.load(directories, from: baseSource, side: range.base)
             }
         }
+        PhaseClock.mark("base.load")
         // Touched nodes: the union of both sides, keyed by directory.
         // Each context's touched nodes are found on every core, then merged in context order.
         var touched: [String: [String: [String]]] = [:]
@@ -96,11 +100,13 @@ public struct ReviewEngine {
             }
         }
         let touchedNodes = touched
+        PhaseClock.mark("touched")
         let only: @Sendable (CheckContext, Subject) -> Bool = { context, subject in
             reviewAll || touchedNodes[context.directory]?[subject.graphNode] != nil
         }
         var headFindings = (earlyHeadFindings ?? findingsByContext(head, side: range.head, runner: runner, only: only)).flatMap { $0 }
         var baseFindings = findingsByContext(base, side: range.base, runner: runner, only: only).flatMap { $0 }
+        PhaseClock.mark("base.findings")
         // Handler files: parsed from the same revision, reviewed by the handler rules.
         let handlerReview = HandlerReview(changeSet: changeSet, configuration: configuration, runner: runner, reviewAll: options.reviewAll)
         let headHandlers = handlerReview.review(side: .head, source: headSource, contexts: head.contexts, skip: [])
@@ -123,6 +129,7 @@ public struct ReviewEngine {
             }
         }
         problems += headHandlers.problems
+        PhaseClock.mark("handlers")
         if !headHandlers.unparsable.isEmpty {
             // A handler that does not parse says nothing about its Lambda functions either way:
             // their cross-checks are left out on both sides rather than reported as resolved.
@@ -157,8 +164,10 @@ public struct ReviewEngine {
             headFindings += suite.head
             headSubjects.formUnion(["tests", "coverage"].map { SubjectKey(address: $0) } + metrics.head.files.map { SubjectKey(address: $0.path) })
         }
+        PhaseClock.mark("misc")
         let comparison = FindingComparison(
             base: baseFindings, head: headFindings, headSubjects: headSubjects, renames: renames, directoryRenames: directoryRenames)
+        PhaseClock.mark("comparison")
         let touchedList = touched.flatMap { directory, nodes in
             nodes.map { TouchedSubject(directory: directory, node: $0.key, reasons: $0.value) }
         }.sorted()
@@ -168,6 +177,7 @@ public struct ReviewEngine {
         for (path, text) in zip(framedPaths, framedTexts) {
             if let text { headFiles[path] = text }
         }
+        PhaseClock.mark("framed")
         let sortedSides = ParallelMap.map([baseFindings, headFindings], FindingComparison.sorted)
         // The analysed module trees are not needed any more: another thread takes the last
         // references and frees them while the caller writes the report (freeing a whole
@@ -181,6 +191,7 @@ public struct ReviewEngine {
         head.contexts = []
         base.contexts = []
         handedOver.signal()
+        PhaseClock.mark("sorted+handover")
         return ReviewResult(
             range: range, changeSet: changeSet, modules: directories, touched: touchedList,
             baseFindings: sortedSides[0], headFindings: sortedSides[1],

@@ -1,3 +1,4 @@
+import Threading
 import ArgumentParser
 import Foundation
 import Git
@@ -92,6 +93,7 @@ struct ReviewCommand: ParsableCommand {
         let (result, options): (ReviewResult, ReviewOptions)
         do throws(ReviewError) {
             (result, options) = try Reviewer.review(request)
+            PhaseClock.mark("returned")
         } catch {
             if let explained = ciRevisions?.explain(error) { throw explained }
             throw error
@@ -113,7 +115,9 @@ struct ReviewCommand: ParsableCommand {
                 headFiles: result.headFiles)
             text = format.reporter?.render(result, context: context) ?? ""
         }
+        PhaseClock.mark("render")
         try Terminal.write(text, to: output)
+        PhaseClock.mark("write")
         if !result.blocking(failOn: threshold).isEmpty { throw ExitCode(ExitStatus.findingsIntroduced.rawValue) }
     }
 }
