@@ -135,6 +135,8 @@ public final class ConditionEvaluator {
 
     /// The values at `path`; a `*` step fans out over every element or member.
     func matches(_ path: String, in subject: Subject) -> [AttributeMatch] {
+        // Most paths have no `*`: those are looked up without splitting them here first.
+        guard path.utf8.contains(UInt8(ascii: "*")) else { return subject.body.values(at: path) }
         let steps = path.split(separator: ".").map(String.init)
         guard let star = steps.firstIndex(of: "*") else { return subject.body.values(at: path) }
         let prefix = steps[..<star].joined(separator: ".")

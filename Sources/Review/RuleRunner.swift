@@ -31,48 +31,66 @@ public struct RuleRunner: Sendable {
         let evaluator = ConditionEvaluator(connections: context.connections)
         let suppressions = context.suppressions
         let rules = ruleSet.rules
+        // Every rule's check, looked up once per module tree (not once per subject type).
+        let prepared = rules.map { PreparedCheck(check: $0.check) }
         var findings: [Finding] = []
-        // The checks of the rules that apply to each subject type, in rule order, picked once
-        // per type (by index: a whole `Rule` is not copied for every subject).
-        var checksByType: [String: [PreparedCheck]] = [:]
+        // The indices of the rules that apply to each subject type, in rule order, picked once
+        // per type (a whole `Rule` is not copied for every subject).
+        var rulesByType: [String: [Int]] = [:]
         for subject in context.subjectList where filter?(subject) ?? true {
-            let checks: [PreparedCheck]
-            if let known = checksByType[subject.type] {
-                checks = known
+            let applicable: [Int]
+            if let known = rulesByType[subject.type] {
+                applicable = known
             } else {
-                checks = rules.indices.filter { Self.applies(rules[$0], to: subject) }.map { PreparedCheck(rule: $0, check: rules[$0].check) }
-                checksByType[subject.type] = checks
+                applicable = rules.indices.filter { Self.applies(rules[$0], to: subject) }
+                rulesByType[subject.type] = applicable
             }
-            // The block's kept verdicts of checks that judge only its syntax, looked up once.
-            var syntaxVerdicts: BlockSyntaxVerdicts.Entry??
-            for check in checks {
+            // The block's kept verdicts of checks that judge only its syntax: looked up once,
+            // and the ones computed here kept once, after every rule has run.
+            var syntaxKey: BlockSyntaxVerdicts.Key??
+            var keptSyntaxVerdicts: [String: [CodedVerdict]] = [:]
+            var newSyntaxVerdicts: [String: [CodedVerdict]] = [:]
+            for index in applicable {
+                let check = prepared[index]
                 let verdicts: [CodedVerdict]
-                if check.judgesSyntax, let coded = check.coded {
-                    if syntaxVerdicts == nil { syntaxVerdicts = .some(BlockSyntaxVerdicts.entry(for: subject, in: context)) }
-                    if let entry = syntaxVerdicts ?? nil {
-                        verdicts = entry.verdicts(of: coded) { coded.evaluate(subject, in: context) }
+                if let condition = check.condition {
+                    verdicts = [CodedVerdict(evaluator.verdict(condition, on: subject))]
+                } else if let coded = check.coded {
+                    if check.judgesSyntax {
+                        if syntaxKey == nil {
+                            let key = BlockSyntaxVerdicts.key(for: subject, in: context)
+                            syntaxKey = .some(key)
+                            if let key { keptSyntaxVerdicts = BlockSyntaxVerdicts.verdicts(at: key) }
+                        }
+                        if let known = keptSyntaxVerdicts[coded.name] {
+                            verdicts = known
+                        } else {
+                            verdicts = coded.evaluate(subject, in: context)
+                            newSyntaxVerdicts[coded.name] = verdicts
+                        }
                     } else {
                         verdicts = coded.evaluate(subject, in: context)
                     }
                 } else {
-                    verdicts = check.verdicts(on: subject, context: context, evaluator: evaluator)
+                    continue
                 }
                 for verdict in verdicts {
                     guard case .fail(let location) = verdict.verdict else { continue }
-                    var finding = Self.finding(rules[check.rule], subject, location, verdict.arguments)
-                    finding.suppression = suppressions.suppression(for: rules[check.rule], finding: finding, subject: subject, today: today)
+                    var finding = Self.finding(rules[index], subject, location, verdict.arguments)
+                    finding.suppression = suppressions.suppression(for: rules[index], finding: finding, subject: subject, today: today)
                     findings.append(finding)
                 }
+            }
+            if !newSyntaxVerdicts.isEmpty, let key = syntaxKey ?? nil {
+                BlockSyntaxVerdicts.keep(newSyntaxVerdicts, at: key)
             }
         }
         return findings
     }
 
     /// A rule's check, ready to run: its declarative condition or its coded check, looked up
-    /// once, and the rule's index in the rule set.
-    struct PreparedCheck {
-        /// The rule's index in `ruleSet.rules`.
-        let rule: Int
+    /// once per module tree (a class, so that running it on a subject copies no existential).
+    final class PreparedCheck {
         /// The condition, for a declarative rule.
         let condition: Condition?
         /// The coded check, for a coded rule (nil: a name no check has, which finds nothing).
@@ -81,8 +99,7 @@ public struct RuleRunner: Sendable {
         /// `BlockSyntaxVerdicts`).
         let judgesSyntax: Bool
 
-        init(rule: Int, check: RuleCheck) {
-            self.rule = rule
+        init(check: RuleCheck) {
             switch check {
             case .declarative(let condition):
                 self.condition = condition
@@ -93,12 +110,6 @@ public struct RuleRunner: Sendable {
                 self.coded = CodedChecks.named(name)
                 self.judgesSyntax = coded is any BlockSyntaxCheck
             }
-        }
-
-        /// The verdicts on `subject`, computed afresh.
-        func verdicts(on subject: Subject, context: CheckContext, evaluator: ConditionEvaluator) -> [CodedVerdict] {
-            if let condition { return [CodedVerdict(evaluator.verdict(condition, on: subject))] }
-            return coded?.evaluate(subject, in: context) ?? []
         }
     }
 
@@ -112,7 +123,7 @@ public struct RuleRunner: Sendable {
         var arguments = extra
         arguments["address"] = subject.address
         arguments["type"] = subject.type
-        arguments["name"] = subject.instance?.name ?? String(subject.address.split(separator: ".").last ?? "")
+        arguments["name"] = subject.instance?.name ?? Self.lastComponent(of: subject.address)
         arguments["attribute"] = location.attributePath
         if arguments["value"] == nil, let value = location.value {
             arguments["value"] = ValueText.short(value)
@@ -123,6 +134,15 @@ public struct RuleRunner: Sendable {
             message: FindingMessage(template: rule.message, arguments: arguments),
             improvement: FindingMessage(template: rule.improvement, arguments: arguments),
             span: subject.span(location.range), fix: fixProposal(rule, subject, location, arguments))
+    }
+
+    /// The text after the last dot of `address` (the last non-empty one, as splitting at dots
+    /// gives it), found without splitting the whole address.
+    static func lastComponent(of address: String) -> String {
+        if let dot = address.utf8.lastIndex(of: UInt8(ascii: ".")), address.utf8.index(after: dot) != address.utf8.endIndex {
+            return String(address[address.utf8.index(after: dot)...])
+        }
+        return String(address.split(separator: ".").last ?? "")
     }
 
     /// The rule's mechanical fix for this finding: its text (placeholders filled) either

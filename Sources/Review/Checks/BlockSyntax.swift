@@ -13,7 +13,9 @@ struct BlockSyntax {
     var body: Body
 
     /// The syntax of `subject`'s block, or nil when its file is not loaded.
-    init?(of subject: Subject, in context: CheckContext) {
+    /// The parameters are borrowed: an initializer otherwise takes its own copy of the whole
+    /// context (every table in it retained and released), and checks build this per subject.
+    init?(of subject: borrowing Subject, in context: borrowing CheckContext) {
         guard let file = context.parsedFiles[subject.file] else { return nil }
         if subject.kind == .local {
             guard let block = Self.block(containing: subject.range, in: file.body),

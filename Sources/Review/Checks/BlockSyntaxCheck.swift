@@ -23,38 +23,32 @@ enum BlockSyntaxVerdicts {
         let isFirstInstance: Bool
     }
 
-    /// The verdicts of every block-syntax check on one block, by check name.
-    final class Entry: Sendable {
-        private let verdicts = Locked<[String: [CodedVerdict]]>([:])
-
-        /// `check`'s verdicts, from `evaluate` the first time.
-        func verdicts(of check: any CodedCheck, evaluate: () -> [CodedVerdict]) -> [CodedVerdict] {
-            if let known = verdicts.withLock({ $0[check.name] }) { return known }
-            let computed = evaluate()
-            verdicts.withLock { $0[check.name] = computed }
-            return computed
-        }
-    }
-
-    /// One table per shard (by file number), so that both cores seldom wait for each other.
+    /// One table per shard (by file number), so that both cores seldom wait for each other:
+    /// the verdicts of every block-syntax check on one block, by check name.
     private final class Shard: Sendable {
-        let entries = Locked<[Key: Entry]>([:])
+        let entries = Locked<[Key: [String: [CodedVerdict]]]>([:])
     }
 
     private static let shards = (0..<16).map { _ in Shard() }
 
-    /// The entry of `subject`'s block, created on first use; nil when its file was not scanned
-    /// (then checks run directly).
-    static func entry(for subject: Subject, in context: CheckContext) -> Entry? {
+    /// The key of `subject`'s block; nil when its file was not scanned (then checks run
+    /// directly).
+    static func key(for subject: Subject, in context: CheckContext) -> Key? {
         guard let file = context.suppressions.fileNumber(of: subject.file) else { return nil }
-        let key = Key(
+        return Key(
             file: file, start: subject.range.start.byte, end: subject.range.end.byte,
             isLocal: subject.kind == .local, isFirstInstance: subject.isFirstInstance(in: context))
-        return shards[file % shards.count].entries.withLock { entries in
-            if let known = entries[key] { return known }
-            let entry = Entry()
-            entries[key] = entry
-            return entry
+    }
+
+    /// The verdicts kept so far for the block at `key`, by check name.
+    static func verdicts(at key: Key) -> [String: [CodedVerdict]] {
+        shards[key.file % shards.count].entries.withLock { $0[key] } ?? [:]
+    }
+
+    /// Keeps `verdicts` (by check name) for the block at `key`, besides those already kept.
+    static func keep(_ verdicts: [String: [CodedVerdict]], at key: Key) {
+        shards[key.file % shards.count].entries.withLock { entries in
+            entries[key, default: [:]].merge(verdicts) { kept, _ in kept }
         }
     }
 }

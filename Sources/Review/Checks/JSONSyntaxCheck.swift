@@ -9,7 +9,7 @@ struct JSONSyntaxCheck: CodedCheck {
     let name = "json-syntax"
 
     func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {
-        guard let module = subject.owningModule(in: context), subject.isFirstBlockOfModule(in: context) else { return [] }
+        guard subject.isFirstBlockOfModule(in: context), let module = subject.owningModule(in: context) else { return [] }
         let offending = module.configuration.files.filter { file in
             file.path.hasSuffix(".tf.json") && file.source.first(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }) == UInt8(ascii: "[")
         }

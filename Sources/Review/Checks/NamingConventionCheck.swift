@@ -13,8 +13,8 @@ struct NamingConventionCheck: CodedCheck {
         if subject.kind == .local {
             return verdicts(name: subject.lastAddressComponent, range: subject.headerRange, in: context)
         }
-        guard let syntax = BlockSyntax(of: subject, in: context),
-              let label = syntax.block.labels.last, [.resource, .dataSource, .variable, .output, .moduleCall].contains(subject.kind) else { return [] }
+        guard [.resource, .dataSource, .variable, .output, .moduleCall].contains(subject.kind),
+              let syntax = BlockSyntax(of: subject, in: context), let label = syntax.block.labels.last else { return [] }
         return verdicts(name: label.value, range: label.range, in: context)
     }
 

@@ -7,7 +7,10 @@ struct RequiredVersionCheck: CodedCheck {
     let name = "required-version"
 
     func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {
-        guard let module = subject.owningModule(in: context),
+        // Only a `terraform` block or a module's first block can fail: others are passed
+        // without looking their module up.
+        guard subject.kind == .terraformSettings || subject.isFirstBlockOfModule(in: context),
+              let module = subject.owningModule(in: context),
               !module.terraformSettings.contains(where: { $0.source.block.body.attribute(named: "required_version") != nil }) else { return [] }
         if let first = module.terraformSettings.first {
             guard subject.kind == .terraformSettings, first.source.file == subject.file, first.source.range == subject.range else { return [] }

@@ -18,18 +18,21 @@ struct ResourceTagsCheck: CodedCheck {
 
     func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {
         guard subject.kind == .resource, Self.taggableTypes.contains(subject.type) else { return [] }
-        if Self.providerHasDefaultTags(for: subject, in: context.module) { return [] }
-        guard let tags = subject.body.value(at: "tags") else {
-            return [CodedVerdict(.fail(FailureLocation(range: subject.headerRange, attributePath: "tags")))]
+        let failure: CodedVerdict
+        if let tags = subject.body.value(at: "tags") {
+            switch tags.value {
+            case .object(let members) where members.isEmpty:
+                failure = CodedVerdict(.fail(FailureLocation(range: tags.range, attributePath: "tags", value: tags.value)))
+            case .null:
+                failure = CodedVerdict(.fail(FailureLocation(range: tags.range, attributePath: "tags", value: tags.value)))
+            default:
+                return []
+            }
+        } else {
+            failure = CodedVerdict(.fail(FailureLocation(range: subject.headerRange, attributePath: "tags")))
         }
-        switch tags.value {
-        case .object(let members) where members.isEmpty:
-            return [CodedVerdict(.fail(FailureLocation(range: tags.range, attributePath: "tags", value: tags.value)))]
-        case .null:
-            return [CodedVerdict(.fail(FailureLocation(range: tags.range, attributePath: "tags", value: tags.value)))]
-        default:
-            return []
-        }
+        // Only an untagged resource needs its provider looked up.
+        return Self.providerHasDefaultTags(for: subject, in: context.module) ? [] : [failure]
     }
 
     /// Whether the AWS provider configuration `subject` uses (its `provider` argument, else the

@@ -10,19 +10,21 @@ struct StandardModuleStructureCheck: CodedCheck {
     static let expectedFiles = ["main.tf", "variables.tf", "outputs.tf"]
 
     func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {
-        // Only variables, outputs and a module's first block can fail: others are passed
-        // without looking their module up.
-        guard subject.kind == .variable || subject.kind == .output || subject.isFirstBlockOfModule(in: context),
-              let module = subject.owningModule(in: context) else { return [] }
-        var verdicts: [CodedVerdict] = []
+        // Only misplaced variables and outputs and a module's first block can fail: others are
+        // passed without looking their module up.
         let fileName = Self.fileName(subject.file)
-        if subject.kind == .variable, fileName != "variables.tf", fileName != "variables.tf.json" {
+        let misplacedVariable = subject.kind == .variable && fileName != "variables.tf" && fileName != "variables.tf.json"
+        let misplacedOutput = subject.kind == .output && fileName != "outputs.tf" && fileName != "outputs.tf.json"
+        let isFirstBlock = subject.isFirstBlockOfModule(in: context)
+        guard misplacedVariable || misplacedOutput || isFirstBlock, let module = subject.owningModule(in: context) else { return [] }
+        var verdicts: [CodedVerdict] = []
+        if misplacedVariable {
             verdicts.append(CodedVerdict(.fail(FailureLocation(range: subject.headerRange, attributePath: "file")), arguments: ["problem": "is declared in `\(fileName)`, not `variables.tf`"]))
         }
-        if subject.kind == .output, fileName != "outputs.tf", fileName != "outputs.tf.json" {
+        if misplacedOutput {
             verdicts.append(CodedVerdict(.fail(FailureLocation(range: subject.headerRange, attributePath: "file")), arguments: ["problem": "is declared in `\(fileName)`, not `outputs.tf`"]))
         }
-        if subject.isFirstBlockOfModule(in: context) {
+        if isFirstBlock {
             let present = Set(module.configuration.files.map { Self.fileName($0.path) })
             let missing = Self.expectedFiles.filter { !present.contains($0) && !present.contains($0 + ".json") }
             if !missing.isEmpty {
@@ -33,7 +35,13 @@ struct StandardModuleStructureCheck: CodedCheck {
         return verdicts
     }
 
+    /// The last component of `path` (the path itself when it has none).
     static func fileName(_ path: String) -> String {
-        String(path.split(separator: "/").last ?? Substring(path))
+        // The text after the last slash, found without splitting the whole path; a path that
+        // ends in a slash takes the general way.
+        if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), path.utf8.index(after: slash) != path.utf8.endIndex {
+            return String(path[path.utf8.index(after: slash)...])
+        }
+        return String(path.split(separator: "/").last ?? Substring(path))
     }
 }

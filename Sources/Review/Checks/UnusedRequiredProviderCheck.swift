@@ -37,6 +37,11 @@ extension ResourceDeclaration {
     /// (`aws_s3_bucket` → `aws`).
     var providerLocalName: String {
         if let traversal = source.block.body.attribute(named: "provider")?.expression.asTraversal { return traversal.root }
+        // The text before the first underscore, found without splitting the whole type; a type
+        // that starts with an underscore or has none takes the general way.
+        if let underscore = type.utf8.firstIndex(of: UInt8(ascii: "_")), underscore != type.utf8.startIndex {
+            return String(type[..<underscore])
+        }
         return String(type.split(separator: "_").first ?? Substring(type))
     }
 }

@@ -8,8 +8,8 @@ struct WorkspaceRemoteCheck: CodedCheck {
     let name = "workspace-remote"
 
     func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {
-        guard let module = subject.owningModule(in: context), module.terraformSettings.contains(where: { $0.backendType == "remote" }),
-              subject.isFirstInstance(in: context), let syntax = BlockSyntax(of: subject, in: context) else { return [] }
+        guard subject.isFirstInstance(in: context), let module = subject.owningModule(in: context),
+              module.terraformSettings.contains(where: { $0.backendType == "remote" }), let syntax = BlockSyntax(of: subject, in: context) else { return [] }
         return syntax.expressions.compactMap { expression, path in
             guard let traversal = expression.asTraversal, traversal.root == "terraform",
                   case .attribute("workspace", _)? = traversal.steps.first else { return nil }
