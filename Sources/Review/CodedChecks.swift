@@ -97,4 +97,13 @@ public enum CodedChecks {
     public static func named(_ name: String) -> (any CodedCheck)? {
         byName[name]
     }
+
+    /// The position in `all` of the first check of each name, built once.
+    private static let numbersByName: [String: Int] = Dictionary(all.indices.map { (all[$0].name, $0) }, uniquingKeysWith: { first, _ in first })
+
+    /// The position in `all` of the check `named(name)` returns: a number that stands for it
+    /// in the process-wide tables of kept verdicts.
+    static func number(of name: String) -> Int? {
+        numbersByName[name]
+    }
 }

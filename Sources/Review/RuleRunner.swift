@@ -32,7 +32,7 @@ public struct RuleRunner: Sendable {
         let suppressions = context.suppressions
         let rules = ruleSet.rules
         // Every rule's check, looked up once per module tree (not once per subject type).
-        let prepared = rules.map { PreparedCheck(check: $0.check) }
+        let prepared = rules.map(PreparedCheck.init)
         var findings: [Finding] = []
         // The indices of the rules that apply to each subject type, in rule order, picked once
         // per type (a whole `Rule` is not copied for every subject).
@@ -42,37 +42,36 @@ public struct RuleRunner: Sendable {
             if let known = rulesByType[subject.type] {
                 applicable = known
             } else {
-                applicable = rules.indices.filter { Self.applies(rules[$0], to: subject) }
+                applicable = prepared.indices.filter { prepared[$0].applies(to: subject) }
                 rulesByType[subject.type] = applicable
             }
-            // The block's kept verdicts of checks that judge only its syntax: looked up once,
-            // and the ones computed here kept once, after every rule has run.
+            // The block's kept verdicts of checks that judge only its syntax (by check number):
+            // looked up once, and the ones computed here kept once, after every rule has run.
+            // The block's syntax is built once for the checks whose verdicts are not kept yet.
             var syntaxKey: BlockSyntaxVerdicts.Key??
-            var keptSyntaxVerdicts: [String: [CodedVerdict]] = [:]
-            var newSyntaxVerdicts: [String: [CodedVerdict]] = [:]
+            var keptSyntaxVerdicts: [Int: [CodedVerdict]] = [:]
+            var newSyntaxVerdicts: [Int: [CodedVerdict]] = [:]
+            var syntax: BlockSyntax??
             for index in applicable {
                 let check = prepared[index]
                 let verdicts: [CodedVerdict]
                 if let condition = check.condition {
                     verdicts = [CodedVerdict(evaluator.verdict(condition, on: subject))]
-                } else if let coded = check.coded {
-                    if check.judgesSyntax {
-                        if syntaxKey == nil {
-                            let key = BlockSyntaxVerdicts.key(for: subject, in: context)
-                            syntaxKey = .some(key)
-                            if let key { keptSyntaxVerdicts = BlockSyntaxVerdicts.verdicts(at: key) }
-                        }
-                        if let known = keptSyntaxVerdicts[coded.name] {
-                            verdicts = known
-                        } else {
-                            verdicts = coded.evaluate(subject, in: context)
-                            newSyntaxVerdicts[coded.name] = verdicts
-                        }
+                } else if let number = check.syntaxCheckNumber {
+                    if syntaxKey == nil {
+                        let key = BlockSyntaxVerdicts.key(for: subject, in: context)
+                        syntaxKey = .some(key)
+                        if let key { keptSyntaxVerdicts = BlockSyntaxVerdicts.verdicts(at: key) }
+                    }
+                    if let known = keptSyntaxVerdicts[number] {
+                        verdicts = known
                     } else {
-                        verdicts = coded.evaluate(subject, in: context)
+                        if syntax == nil { syntax = .some(BlockSyntax(of: subject, in: context)) }
+                        verdicts = check.syntaxVerdicts(on: syntax ?? nil, of: subject, in: context)
+                        newSyntaxVerdicts[number] = verdicts
                     }
                 } else {
-                    continue
+                    verdicts = check.evaluate(subject, in: context)
                 }
                 for verdict in verdicts {
                     guard case .fail(let location) = verdict.verdict else { continue }
@@ -89,34 +88,62 @@ public struct RuleRunner: Sendable {
     }
 
     /// A rule's check, ready to run: its declarative condition or its coded check, looked up
-    /// once per module tree (a class, so that running it on a subject copies no existential).
+    /// once per module tree, and the subject types it runs on (a class, so that running it on
+    /// a subject copies neither the rule nor an existential).
     final class PreparedCheck {
         /// The condition, for a declarative rule.
         let condition: Condition?
         /// The coded check, for a coded rule (nil: a name no check has, which finds nothing).
         let coded: (any CodedCheck)?
-        /// Whether the coded check judges only how a block is written (its verdicts are kept in
+        /// The coded check when it judges only how a block is written (its verdicts are kept in
         /// `BlockSyntaxVerdicts`).
-        let judgesSyntax: Bool
+        let syntaxCheck: (any BlockSyntaxCheck)?
+        /// The number of `syntaxCheck` in `CodedChecks.all`, what its kept verdicts are filed by.
+        let syntaxCheckNumber: Int?
+        /// The rule's `applies_to`.
+        let appliesTo: [String]
 
-        init(check: RuleCheck) {
-            switch check {
+        init(rule: Rule) {
+            switch rule.check {
             case .declarative(let condition):
                 self.condition = condition
                 self.coded = nil
-                self.judgesSyntax = false
             case .coded(let name):
                 self.condition = nil
                 self.coded = CodedChecks.named(name)
-                self.judgesSyntax = coded is any BlockSyntaxCheck
             }
+            self.syntaxCheck = coded as? any BlockSyntaxCheck
+            self.syntaxCheckNumber = syntaxCheck.flatMap { CodedChecks.number(of: $0.name) }
+            self.appliesTo = rule.appliesTo
+        }
+
+        /// Whether the rule runs on `subject` (as `RuleRunner.applies` decides).
+        func applies(to subject: Subject) -> Bool {
+            RuleRunner.applies(appliesTo, to: subject)
+        }
+
+        /// The coded check's verdicts on `subject` (none for a declarative rule).
+        func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {
+            coded?.evaluate(subject, in: context) ?? []
+        }
+
+        /// The block-syntax check's verdicts on `subject`, whose block is written as `syntax`
+        /// (none when its file is not loaded).
+        func syntaxVerdicts(on syntax: BlockSyntax?, of subject: Subject, in context: CheckContext) -> [CodedVerdict] {
+            guard let syntax, let syntaxCheck else { return [] }
+            return syntaxCheck.verdicts(on: syntax, of: subject, in: context)
         }
     }
 
     /// Whether `rule` runs on subjects of `subject`'s type: `*` matches every block, but not
     /// local values (only rules naming `local` judge those).
     static func applies(_ rule: Rule, to subject: Subject) -> Bool {
-        rule.appliesTo.contains(subject.type) || (rule.appliesTo.contains("*") && subject.kind != .local)
+        applies(rule.appliesTo, to: subject)
+    }
+
+    /// Whether a rule whose `applies_to` is `types` runs on `subject`.
+    static func applies(_ types: [String], to subject: Subject) -> Bool {
+        types.contains(subject.type) || (types.contains("*") && subject.kind != .local)
     }
 
     static func finding(_ rule: Rule, _ subject: Subject, _ location: FailureLocation, _ extra: [String: String]) -> Finding {

@@ -11,6 +11,9 @@ struct BlockSyntax {
     /// What the subject wrote: its block's body, or for a local value a body holding only the
     /// local's attribute.
     var body: Body
+    /// `expressions`, once collected: shared by the copies of this syntax that the checks of
+    /// one subject are given.
+    private let collected = CollectedExpressions()
 
     /// The syntax of `subject`'s block, or nil when its file is not loaded.
     /// The parameters are borrowed: an initializer otherwise takes its own copy of the whole
@@ -62,9 +65,17 @@ struct BlockSyntax {
     /// Every expression of the block, nested blocks and sub-expressions included, in source
     /// order, each with the dotted path of the attribute it is written in.
     var expressions: [(expression: Expression, path: String)] {
+        if let known = collected.expressions { return known }
         var found: [(Expression, String)] = []
         Self.collect(body, path: [], into: &found)
+        collected.expressions = found
         return found
+    }
+
+    /// The expressions of one block, collected on first use (a `BlockSyntax` is used by one
+    /// thread at a time: it is built for one subject and dropped after it).
+    private final class CollectedExpressions {
+        var expressions: [(expression: Expression, path: String)]?
     }
 
     private static func collect(_ body: Body, path: [String], into found: inout [(Expression, String)]) {

@@ -9,7 +9,22 @@ import Threading
 /// called by every environment), so `BlockSyntaxVerdicts` keeps them. A check that also looks
 /// at other subjects, evaluated values, the configuration or the module tree must not adopt
 /// this protocol.
-protocol BlockSyntaxCheck: CodedCheck {}
+///
+/// Such a check judges a `BlockSyntax` it is given: the rule runner builds one per subject and
+/// hands it to every block-syntax check whose verdicts it has not kept yet, so the block is
+/// found, and its expressions collected, once.
+protocol BlockSyntaxCheck: CodedCheck {
+    /// The failures on `subject`, whose block is written as `syntax`.
+    func verdicts(on syntax: BlockSyntax, of subject: Subject, in context: CheckContext) -> [CodedVerdict]
+}
+
+extension BlockSyntaxCheck {
+    /// The failures on `subject`, none when its file is not loaded.
+    func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {
+        guard let syntax = BlockSyntax(of: subject, in: context) else { return [] }
+        return verdicts(on: syntax, of: subject, in: context)
+    }
+}
 
 /// The verdicts of `BlockSyntaxCheck`s, kept for the whole process by file (its number in
 /// `SuppressionIndex`, which stands for its path and contents), block and check.
@@ -24,9 +39,10 @@ enum BlockSyntaxVerdicts {
     }
 
     /// One table per shard (by file number), so that both cores seldom wait for each other:
-    /// the verdicts of every block-syntax check on one block, by check name.
+    /// the verdicts of every block-syntax check on one block, by the check's number in
+    /// `CodedChecks.all`.
     private final class Shard: Sendable {
-        let entries = Locked<[Key: [String: [CodedVerdict]]]>([:])
+        let entries = Locked<[Key: [Int: [CodedVerdict]]]>([:])
     }
 
     private static let shards = (0..<16).map { _ in Shard() }
@@ -40,13 +56,13 @@ enum BlockSyntaxVerdicts {
             isLocal: subject.kind == .local, isFirstInstance: subject.isFirstInstance(in: context))
     }
 
-    /// The verdicts kept so far for the block at `key`, by check name.
-    static func verdicts(at key: Key) -> [String: [CodedVerdict]] {
+    /// The verdicts kept so far for the block at `key`, by check number.
+    static func verdicts(at key: Key) -> [Int: [CodedVerdict]] {
         shards[key.file % shards.count].entries.withLock { $0[key] } ?? [:]
     }
 
-    /// Keeps `verdicts` (by check name) for the block at `key`, besides those already kept.
-    static func keep(_ verdicts: [String: [CodedVerdict]], at key: Key) {
+    /// Keeps `verdicts` (by check number) for the block at `key`, besides those already kept.
+    static func keep(_ verdicts: [Int: [CodedVerdict]], at key: Key) {
         shards[key.file % shards.count].entries.withLock { entries in
             entries[key, default: [:]].merge(verdicts) { kept, _ in kept }
         }

@@ -7,8 +7,8 @@ import Terraform
 struct DeprecatedIndexCheck: BlockSyntaxCheck {
     let name = "deprecated-index"
 
-    func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {
-        guard subject.isFirstInstance(in: context), let syntax = BlockSyntax(of: subject, in: context) else { return [] }
+    func verdicts(on syntax: BlockSyntax, of subject: Subject, in context: CheckContext) -> [CodedVerdict] {
+        guard subject.isFirstInstance(in: context) else { return [] }
         var verdicts: [CodedVerdict] = []
         for (expression, path) in syntax.expressions {
             var steps: [TraversalStep] = []

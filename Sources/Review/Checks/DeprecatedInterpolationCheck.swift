@@ -11,8 +11,8 @@ import Terraform
 struct DeprecatedInterpolationCheck: BlockSyntaxCheck {
     let name = "deprecated-interpolation"
 
-    func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {
-        guard subject.isFirstInstance(in: context), let syntax = BlockSyntax(of: subject, in: context) else { return [] }
+    func verdicts(on syntax: BlockSyntax, of subject: Subject, in context: CheckContext) -> [CodedVerdict] {
+        guard subject.isFirstInstance(in: context) else { return [] }
         var verdicts: [CodedVerdict] = []
         Self.search(syntax.body, path: [], source: syntax.file.source, into: &verdicts)
         return verdicts

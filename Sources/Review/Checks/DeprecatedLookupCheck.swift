@@ -7,8 +7,8 @@ import Terraform
 struct DeprecatedLookupCheck: BlockSyntaxCheck {
     let name = "deprecated-lookup"
 
-    func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {
-        guard subject.isFirstInstance(in: context), let syntax = BlockSyntax(of: subject, in: context) else { return [] }
+    func verdicts(on syntax: BlockSyntax, of subject: Subject, in context: CheckContext) -> [CodedVerdict] {
+        guard subject.isFirstInstance(in: context) else { return [] }
         return syntax.expressions.compactMap { expression, path in
             guard case .functionCall(let call) = expression.kind, call.name == "lookup", call.arguments.count == 2,
                   !call.expandsFinalArgument else { return nil }

@@ -7,8 +7,8 @@ import Terraform
 struct EmptyListEqualityCheck: BlockSyntaxCheck {
     let name = "empty-list-equality"
 
-    func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {
-        guard subject.isFirstInstance(in: context), let syntax = BlockSyntax(of: subject, in: context) else { return [] }
+    func verdicts(on syntax: BlockSyntax, of subject: Subject, in context: CheckContext) -> [CodedVerdict] {
+        guard subject.isFirstInstance(in: context) else { return [] }
         return syntax.expressions.compactMap { expression, path in
             guard case .binary(let operation, let left, let right) = expression.kind, operation == .equal || operation == .notEqual else { return nil }
             let other: Expression

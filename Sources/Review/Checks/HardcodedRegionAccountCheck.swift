@@ -14,9 +14,8 @@ import Terraform
 struct HardcodedRegionAccountCheck: BlockSyntaxCheck {
     let name = "hardcoded-region-account"
 
-    func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {
-        guard [.resource, .dataSource, .moduleCall].contains(subject.kind), subject.isFirstInstance(in: context),
-              let syntax = BlockSyntax(of: subject, in: context) else { return [] }
+    func verdicts(on syntax: BlockSyntax, of subject: Subject, in context: CheckContext) -> [CodedVerdict] {
+        guard [.resource, .dataSource, .moduleCall].contains(subject.kind), subject.isFirstInstance(in: context) else { return [] }
         return syntax.expressions.compactMap { expression, path in
             let texts: [String]
             switch expression.kind {

@@ -9,8 +9,8 @@ import Terraform
 struct MapDuplicateKeysCheck: BlockSyntaxCheck {
     let name = "map-duplicate-keys"
 
-    func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {
-        guard subject.isFirstInstance(in: context), let syntax = BlockSyntax(of: subject, in: context) else { return [] }
+    func verdicts(on syntax: BlockSyntax, of subject: Subject, in context: CheckContext) -> [CodedVerdict] {
+        guard subject.isFirstInstance(in: context) else { return [] }
         var verdicts: [CodedVerdict] = []
         for (expression, path) in syntax.expressions {
             guard case .object(let items) = expression.kind else { continue }

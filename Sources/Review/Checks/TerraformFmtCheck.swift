@@ -16,10 +16,10 @@ import Threading
 struct TerraformFmtCheck: BlockSyntaxCheck {
     let name = "terraform-fmt"
 
-    func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {
-        guard subject.isFirstInstance(in: context), subject.file.hasSuffix(".tf"), let syntax = BlockSyntax(of: subject, in: context),
+    func verdicts(on syntax: BlockSyntax, of subject: Subject, in context: CheckContext) -> [CodedVerdict] {
+        guard subject.isFirstInstance(in: context), subject.file.hasSuffix(".tf"),
               syntax.file.diagnostics.isEmpty, !Self.fmtRewrites(syntax),
-              let (original, canonical) = Self.formattedLines(of: syntax.file.source) else { return [] }
+              let (original, canonical) = Self.formattedLines(of: syntax.file.source, number: context.suppressions.fileNumber(of: subject.file)) else { return [] }
         guard original.count == canonical.count else { return [] }
         let block = syntax.block.range
         let lineNumbers = block.start.line...block.end.line
@@ -37,18 +37,32 @@ struct TerraformFmtCheck: BlockSyntaxCheck {
     /// One line of a file: where it starts, and its bytes without the line break.
     typealias Line = (offset: Int, bytes: ArraySlice<UInt8>)
 
-    /// The lines of each file formatted so far in this process and of its canonical text (nil
-    /// when `CanonicalFormat` declines the file), by the file's bytes: a file is formatted once,
-    /// not once per block, nor again in every module tree whose modules call its module.
-    private static let formattedFiles = Locked<[FileContents: (original: [Line], canonical: [Line])?]>([:])
+    /// A file's lines and those of its canonical text (nil when `CanonicalFormat` declines it).
+    typealias FormattedLines = (original: [Line], canonical: [Line])?
+
+    /// The files formatted so far in this process, by their bytes, and by their number in
+    /// `SuppressionIndex` (which stands for a path and contents, and is cheaper to look up than
+    /// the bytes, which every block of the file would hash again): a file's contents are
+    /// formatted once, not once per block, nor again in every module tree whose modules call
+    /// its module.
+    private static let formattedFiles = Locked<(byNumber: [Int: FormattedLines], byContents: [FileContents: FormattedLines])>(([:], [:]))
 
     /// The lines of `source` and of its canonical formatting, nil when `CanonicalFormat`
-    /// declines it; computed once per file contents.
-    static func formattedLines(of source: [UInt8]) -> (original: [Line], canonical: [Line])? {
+    /// declines it; computed once per file contents, looked up by the file's `number` when it
+    /// has one.
+    static func formattedLines(of source: [UInt8], number: Int?) -> FormattedLines {
+        if let number, let known = formattedFiles.withLock({ $0.byNumber[number] }) { return known }
         let key = FileContents(bytes: source)
-        if let known = formattedFiles.withLock({ $0[key] }) { return known }
-        let formatted = CanonicalFormat.format(source).map { (original: lines(source), canonical: lines($0)) }
-        formattedFiles.withLock { $0[key] = .some(formatted) }
+        let formatted: FormattedLines
+        if let known = formattedFiles.withLock({ $0.byContents[key] }) {
+            formatted = known
+        } else {
+            formatted = CanonicalFormat.format(source).map { (original: lines(source), canonical: lines($0)) }
+        }
+        formattedFiles.withLock { files in
+            files.byContents[key] = .some(formatted)
+            if let number { files.byNumber[number] = .some(formatted) }
+        }
         return formatted
     }
 
