@@ -89,21 +89,30 @@ public enum CodedChecks {
         HandlerIAMCheck.unused,
     ]
 
+    /// A check of `all`, with what rule runners need to know of it.
+    struct Entry {
+        /// The check.
+        let check: any CodedCheck
+        /// The check, when it judges only how a block is written.
+        let syntaxCheck: (any BlockSyntaxCheck)?
+        /// Its position in `all`: a number that stands for it in the process-wide tables of
+        /// kept verdicts.
+        let number: Int
+    }
+
     /// `all` by name (the first check of each name), built once: rule runners look a check
-    /// up for every rule on every subject.
-    private static let byName: [String: any CodedCheck] = Dictionary(all.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    /// up for every rule of every module tree.
+    private static let byName: [String: Entry] = Dictionary(
+        all.indices.map { (all[$0].name, Entry(check: all[$0], syntaxCheck: all[$0] as? any BlockSyntaxCheck, number: $0)) },
+        uniquingKeysWith: { first, _ in first })
 
     /// The check rule files call `name`.
     public static func named(_ name: String) -> (any CodedCheck)? {
-        byName[name]
+        byName[name]?.check
     }
 
-    /// The position in `all` of the first check of each name, built once.
-    private static let numbersByName: [String: Int] = Dictionary(all.indices.map { (all[$0].name, $0) }, uniquingKeysWith: { first, _ in first })
-
-    /// The position in `all` of the check `named(name)` returns: a number that stands for it
-    /// in the process-wide tables of kept verdicts.
-    static func number(of name: String) -> Int? {
-        numbersByName[name]
+    /// The check rule files call `name`, with what rule runners need to know of it.
+    static func entry(named name: String) -> Entry? {
+        byName[name]
     }
 }

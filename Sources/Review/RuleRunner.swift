@@ -30,9 +30,8 @@ public struct RuleRunner: Sendable {
     public func findings(in context: CheckContext, only filter: ((Subject) -> Bool)? = nil) -> [Finding] {
         let evaluator = ConditionEvaluator(connections: context.connections)
         let suppressions = context.suppressions
-        let rules = ruleSet.rules
         // Every rule's check, looked up once per module tree (not once per subject type).
-        let prepared = rules.map(PreparedCheck.init)
+        let prepared = ruleSet.rules.map(PreparedCheck.init)
         var findings: [Finding] = []
         // The indices of the rules that apply to each subject type, in rule order, picked once
         // per type (a whole `Rule` is not copied for every subject).
@@ -42,7 +41,7 @@ public struct RuleRunner: Sendable {
             if let known = rulesByType[subject.type] {
                 applicable = known
             } else {
-                applicable = prepared.indices.filter { prepared[$0].applies(to: subject) }
+                applicable = prepared.indices.filter { Self.applies(prepared[$0].rule, to: subject) }
                 rulesByType[subject.type] = applicable
             }
             // The block's kept verdicts of checks that judge only its syntax (by check number):
@@ -75,8 +74,8 @@ public struct RuleRunner: Sendable {
                 }
                 for verdict in verdicts {
                     guard case .fail(let location) = verdict.verdict else { continue }
-                    var finding = Self.finding(rules[index], subject, location, verdict.arguments)
-                    finding.suppression = suppressions.suppression(for: rules[index], finding: finding, subject: subject, today: today)
+                    var finding = Self.finding(check.rule, subject, location, verdict.arguments)
+                    finding.suppression = suppressions.suppression(for: check.rule, finding: finding, subject: subject, today: today)
                     findings.append(finding)
                 }
             }
@@ -87,10 +86,12 @@ public struct RuleRunner: Sendable {
         return findings
     }
 
-    /// A rule's check, ready to run: its declarative condition or its coded check, looked up
-    /// once per module tree, and the subject types it runs on (a class, so that running it on
-    /// a subject copies neither the rule nor an existential).
+    /// A rule with its check ready to run: its declarative condition or its coded check, looked
+    /// up once per module tree (a class, so that running it on a subject, or making a finding
+    /// of it, copies neither the rule nor an existential).
     final class PreparedCheck {
+        /// The rule.
+        let rule: Rule
         /// The condition, for a declarative rule.
         let condition: Condition?
         /// The coded check, for a coded rule (nil: a name no check has, which finds nothing).
@@ -100,26 +101,22 @@ public struct RuleRunner: Sendable {
         let syntaxCheck: (any BlockSyntaxCheck)?
         /// The number of `syntaxCheck` in `CodedChecks.all`, what its kept verdicts are filed by.
         let syntaxCheckNumber: Int?
-        /// The rule's `applies_to`.
-        let appliesTo: [String]
 
         init(rule: Rule) {
+            self.rule = rule
             switch rule.check {
             case .declarative(let condition):
                 self.condition = condition
                 self.coded = nil
+                self.syntaxCheck = nil
+                self.syntaxCheckNumber = nil
             case .coded(let name):
+                let entry = CodedChecks.entry(named: name)
                 self.condition = nil
-                self.coded = CodedChecks.named(name)
+                self.coded = entry?.check
+                self.syntaxCheck = entry?.syntaxCheck
+                self.syntaxCheckNumber = entry?.syntaxCheck == nil ? nil : entry?.number
             }
-            self.syntaxCheck = coded as? any BlockSyntaxCheck
-            self.syntaxCheckNumber = syntaxCheck.flatMap { CodedChecks.number(of: $0.name) }
-            self.appliesTo = rule.appliesTo
-        }
-
-        /// Whether the rule runs on `subject` (as `RuleRunner.applies` decides).
-        func applies(to subject: Subject) -> Bool {
-            RuleRunner.applies(appliesTo, to: subject)
         }
 
         /// The coded check's verdicts on `subject` (none for a declarative rule).
@@ -138,12 +135,7 @@ public struct RuleRunner: Sendable {
     /// Whether `rule` runs on subjects of `subject`'s type: `*` matches every block, but not
     /// local values (only rules naming `local` judge those).
     static func applies(_ rule: Rule, to subject: Subject) -> Bool {
-        applies(rule.appliesTo, to: subject)
-    }
-
-    /// Whether a rule whose `applies_to` is `types` runs on `subject`.
-    static func applies(_ types: [String], to subject: Subject) -> Bool {
-        types.contains(subject.type) || (types.contains("*") && subject.kind != .local)
+        rule.appliesTo.contains(subject.type) || (rule.appliesTo.contains("*") && subject.kind != .local)
     }
 
     static func finding(_ rule: Rule, _ subject: Subject, _ location: FailureLocation, _ extra: [String: String]) -> Finding {
