@@ -7,15 +7,22 @@ import Threading
 /// findings, with messages filled in and suppression comments applied.
 public struct RuleRunner: Sendable {
     /// The rules to run.
-    public var ruleSet: RuleSet
+    public var ruleSet: RuleSet {
+        didSet { prepared = ruleSet.rules.map(PreparedCheck.init) }
+    }
     /// The configuration in force.
     public var configuration: Configuration
     /// Today's date (`YYYY-MM-DD`), for suppression expiry; fixed in tests.
     public var today: String
 
+    /// Every rule of `ruleSet` with its check looked up, in rule order: prepared once, not
+    /// once per module tree.
+    private var prepared: [PreparedCheck]
+
     /// Creates a runner.
     public init(ruleSet: RuleSet, configuration: Configuration = Configuration(), today: String) {
         self.ruleSet = ruleSet
+        self.prepared = ruleSet.rules.map(PreparedCheck.init)
         self.configuration = configuration
         self.today = today
     }
@@ -30,8 +37,6 @@ public struct RuleRunner: Sendable {
     public func findings(in context: CheckContext, only filter: ((Subject) -> Bool)? = nil) -> [Finding] {
         let evaluator = ConditionEvaluator(connections: context.connections)
         let suppressions = context.suppressions
-        // Every rule's check, looked up once per module tree (not once per subject type).
-        let prepared = ruleSet.rules.map(PreparedCheck.init)
         var findings: [Finding] = []
         // The indices of the rules that apply to each subject type, in rule order, picked once
         // per type (a whole `Rule` is not copied for every subject).
@@ -87,9 +92,9 @@ public struct RuleRunner: Sendable {
     }
 
     /// A rule with its check ready to run: its declarative condition or its coded check, looked
-    /// up once per module tree (a class, so that running it on a subject, or making a finding
-    /// of it, copies neither the rule nor an existential).
-    final class PreparedCheck {
+    /// up once (a class, so that running it on a subject, or making a finding of it, copies
+    /// neither the rule nor an existential).
+    final class PreparedCheck: Sendable {
         /// The rule.
         let rule: Rule
         /// The condition, for a declarative rule.

@@ -28,10 +28,26 @@ struct CriticalResourceOutputCheck: CodedCheck {
     }
 
     static func isOutput(_ node: String) -> Bool {
-        node.hasPrefix("output.") || node.contains(".output.")
+        node.hasPrefix("output.") || contains(node, ".output.")
     }
 
     static func isLocalOrOutput(_ node: String) -> Bool {
-        isOutput(node) || node.hasPrefix("local.") || node.contains(".local.")
+        isOutput(node) || node.hasPrefix("local.") || contains(node, ".local.")
+    }
+
+    /// Whether `node` contains the ASCII text `part`, as `String.contains` says; most nodes
+    /// are ruled out by their bytes first (no other spelling of ASCII dots and lowercase
+    /// letters is canonically equivalent to them, so a text without those bytes does not
+    /// contain `part`).
+    static func contains(_ node: String, _ part: StaticString) -> Bool {
+        let mayContain = node.utf8.withContiguousStorageIfAvailable { bytes in
+            part.withUTF8Buffer { wanted in
+                guard bytes.count >= wanted.count else { return false }
+                return (0...(bytes.count - wanted.count)).contains { start in
+                    (0..<wanted.count).allSatisfy { bytes[start + $0] == wanted[$0] }
+                }
+            }
+        }
+        return mayContain != false && node.contains(part.description)
     }
 }

@@ -18,10 +18,12 @@ struct ResourceNamePrefixCheck: CodedCheck {
     static let nameArguments = ["name", "function_name", "bucket", "role_name", "table_name", "queue_name", "topic_name"]
 
     func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {
-        guard subject.kind == .resource, let instance = subject.instance, let module = subject.owningModule(in: context) else { return [] }
+        guard subject.kind == .resource, let instance = subject.instance else { return [] }
         let body = instance.declaration.source.block.body
-        guard let (argument, attribute) = Self.nameAttribute(of: body), let literal = attribute.expression.staticString, !literal.isEmpty else { return [] }
-        guard let prefix = Self.usedPrefixLocal(in: module) else { return [] }
+        // Only a resource named by a literal can fail: others are passed without looking their
+        // module up.
+        guard let (argument, attribute) = Self.nameAttribute(of: body), let literal = attribute.expression.staticString, !literal.isEmpty,
+              let module = subject.owningModule(in: context), let prefix = Self.usedPrefixLocal(in: module) else { return [] }
         return [CodedVerdict(
             .fail(FailureLocation(range: attribute.expression.range, attributePath: argument, value: .string(literal))),
             arguments: ["prefix": "local." + prefix, "argument": argument])]

@@ -12,7 +12,7 @@ struct StandardModuleStructureCheck: CodedCheck {
     func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {
         // Only misplaced variables and outputs and a module's first block can fail: others are
         // passed without looking their module up.
-        let fileName = Self.fileName(subject.file)
+        let fileName = subject.kind == .variable || subject.kind == .output ? Self.fileName(subject.file) : ""
         let misplacedVariable = subject.kind == .variable && fileName != "variables.tf" && fileName != "variables.tf.json"
         let misplacedOutput = subject.kind == .output && fileName != "outputs.tf" && fileName != "outputs.tf.json"
         let isFirstBlock = subject.isFirstBlockOfModule(in: context)

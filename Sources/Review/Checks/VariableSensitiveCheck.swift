@@ -8,7 +8,7 @@ struct VariableSensitiveCheck: CodedCheck {
     let name = "variable-sensitive"
 
     func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {
-        guard subject.kind == .variable, SecretLiteral.isSecretName(subject.lastAddressComponent),
+        guard subject.kind == .variable, SecretLiteral.isSecretName(RuleRunner.lastComponent(of: subject.address)),
               subject.body.attribute("sensitive") == nil else { return [] }
         return [CodedVerdict(.fail(FailureLocation(range: subject.headerRange, attributePath: "sensitive")))]
     }
