@@ -16,6 +16,7 @@ struct BlockSyntax {
     private let collected = CollectedExpressions()
 
     /// The syntax of `subject`'s block, or nil when its file is not loaded.
+    ///
     /// The parameters are borrowed: an initializer otherwise takes its own copy of the whole
     /// context (every table in it retained and released), and checks build this per subject.
     init?(of subject: borrowing Subject, in context: borrowing CheckContext) {
