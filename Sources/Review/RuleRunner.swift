@@ -145,6 +145,8 @@ public struct RuleRunner: Sendable {
 
     static func finding(_ rule: Rule, _ subject: Subject, _ location: FailureLocation, _ extra: [String: String]) -> Finding {
         var arguments = extra
+        // Room for the arguments added here, so the table grows once, not once per argument.
+        arguments.reserveCapacity(extra.count + 5)
         arguments["address"] = subject.address
         arguments["type"] = subject.type
         arguments["name"] = subject.instance?.name ?? Self.lastComponent(of: subject.address)
