@@ -33,7 +33,6 @@ struct HandlerRiskyCallCheck: HandlerCheck {
     static let httpMethods: Set<String> = ["get", "post", "put", "patch", "delete", "head", "options", "request"]
 
     func evaluate(_ handler: HandlerSubject) -> [HandlerVerdict] {
-        let scope = handler.scope
         var verdicts: [HandlerVerdict] = []
         var counts: [String: Int] = [:]
         func add(_ range: Python.SourceRange, _ label: String) {
@@ -42,14 +41,14 @@ struct HandlerRiskyCallCheck: HandlerCheck {
             verdicts.append(HandlerVerdict(range: range, attributePath: count == 1 ? label : "\(label).\(count)", arguments: ["call": label]))
         }
         if kind == .assert {
-            for statement in scope.allStatements {
+            for statement in handler.walk.allStatements {
                 if case .assert = statement.kind { add(statement.range, "assert") }
             }
             return verdicts
         }
         for call in handler.calls {
-            guard let callee = scope.qualifiedName(call), let label = matches(call, callee) else { continue }
-            add(call.range, label)
+            guard let callee = call.name, let label = matches(call.site, callee) else { continue }
+            add(call.site.range, label)
         }
         return verdicts
     }
