@@ -10,6 +10,10 @@ import Threading
 final class HandlerCodeCache: Sendable {
     private let packages = Locked<[String: LambdaPackage]>([:])
     private let code = Locked<[String: HandlerPackageCode?]>([:])
+    private let roles = Locked<[String: RolePolicies?]>([:])
+
+    /// The statements of a role's known policies, and whether every policy is known.
+    typealias RolePolicies = (statements: [PolicyStatement], complete: Bool)
 
     /// The package of `function`, built on first use.
     func package(of function: Subject, in context: CheckContext) -> LambdaPackage {
@@ -31,6 +35,15 @@ final class HandlerCodeCache: Sendable {
         let parsed = HandlerCodeFacts(path: path, bytes: file.bytes)
         factsByFile.withLock { $0[key] = .some(parsed) }
         return parsed
+    }
+
+    /// The policies of `role` (a graph node) in this module tree, gathered on first use (both
+    /// IAM checks ask for them); nil when the role is not in the module.
+    func policies(ofRole role: String, in context: CheckContext) -> RolePolicies? {
+        if let known = roles.withLock({ $0[role] }) { return known }
+        let gathered = HandlerIAMCheck.statements(ofRole: role, context: context)
+        roles.withLock { $0[role] = .some(gathered) }
+        return gathered
     }
 
     /// The code `function` deploys, read and parsed on first use; nil when it is not a Python
