@@ -66,20 +66,22 @@ import Testing
             HandlerSecretFlowCheck.moduleStatements(of: file), imports: file.imports, initial: [:]))
     }
 
-    /// A function that imports `os` under another name sees the module's `os.environ` reads
-    /// through its own imports: its module-level secrets are not the file's shared ones.
+    /// A function that imports another module as `os` sees the module's `os.environ` reads
+    /// through its own imports: its module-level secrets are not the file's shared ones. (The
+    /// file's imports take the last binding of a name at any depth: `import os` comes last.)
     @Test func aFunctionsOwnImportsChangeWhatTheModuleHolds() throws {
         let source = """
-            import os
             import logging
+
+            def shadowed(event, context):
+                import json as os
+                logging.info(TOKEN)
+
+            import os
 
             TOKEN = os.environ["API_TOKEN"]
 
             def handler(event, context):
-                logging.info(TOKEN)
-
-            def shadowed(event, context):
-                import json as os
                 logging.info(TOKEN)
 
             """
