@@ -15,8 +15,8 @@ extension RuleRunner {
             return (rule, check)
         }
         let text = String(decoding: file.source.bytes, as: UTF8.self)
-        let suppressions = SuppressionScanner.scan(text, file: file.path).suppressions
         let lines = TextLines(text)
+        let suppressions = SuppressionScanner.scan(lines: lines.all, file: file.path).suppressions
         var findings: [Finding] = []
         for subject in file.subjects where filter?(subject) ?? true {
             let window = Self.suppressionWindow(subject, lines: lines)
@@ -66,27 +66,27 @@ extension RuleRunner {
 /// characters gives them, found by a scan of its bytes instead: a line ends at each `\n` not
 /// preceded by `\r` (`\r\n` is a single character, which that split does not break).
 struct TextLines {
-    private let text: String
-    /// Where each line's terminating `\n` is; the last line ends at the text's end.
-    private let ends: [String.Index]
+    /// The lines, without their `\n`.
+    let all: [Substring]
 
     init(_ text: String) {
-        self.text = text
-        var ends: [String.Index] = []
+        var lines: [Substring] = []
+        var start = text.startIndex
         var previous: UInt8 = 0
         for index in text.utf8.indices {
             let byte = text.utf8[index]
-            if byte == UInt8(ascii: "\n") && previous != UInt8(ascii: "\r") { ends.append(index) }
+            if byte == UInt8(ascii: "\n") && previous != UInt8(ascii: "\r") {
+                lines.append(text[start..<index])
+                start = text.utf8.index(after: index)
+            }
             previous = byte
         }
-        self.ends = ends
+        lines.append(text[start...])
+        all = lines
     }
 
     /// The line at `index` (0-based), or nil past the last line.
     subscript(index: Int) -> Substring? {
-        guard index >= 0, index <= ends.count else { return nil }
-        let start = index == 0 ? text.startIndex : text.utf8.index(after: ends[index - 1])
-        let end = index == ends.count ? text.endIndex : ends[index]
-        return text[start..<end]
+        all.indices.contains(index) ? all[index] : nil
     }
 }

@@ -98,6 +98,7 @@ import Testing
     func linesMatchTheCharacterSplit(text: String) {
         let expected = text.split(separator: "\n", omittingEmptySubsequences: false)
         let lines = TextLines(text)
+        #expect(lines.all == expected)
         #expect((0..<expected.count).map { lines[$0] } == expected.map { Optional($0) })
         #expect(lines[expected.count] == nil)
         #expect(lines[-1] == nil)
