@@ -15,6 +15,8 @@ struct Parser {
     var diagnostics: [Diagnostic] = []
     var depth: Int
     let maximumDepth: Int
+    /// Whether nesting ever went past `maximumDepth`, even in a parse that was then undone.
+    var reachedDepthLimit = false
     /// The end of the last consumed token other than NEWLINE, INDENT and DEDENT.
     var previousEnd: SourceLocation
 
@@ -134,6 +136,7 @@ struct Parser {
         depth += 1
         if depth > maximumDepth {
             depth -= 1
+            reachedDepthLimit = true
             throw error("too many nested parentheses, brackets, expressions or blocks",
                         "The code nests more than \(maximumDepth) levels deep here, more than stackreview reads. Split it into smaller expressions or functions.",
                         current.range)

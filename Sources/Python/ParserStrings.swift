@@ -112,9 +112,11 @@ extension Parser {
             if inner.current.kind != .endMarker { throw inner.invalidSyntax() }
         } catch {
             diagnostics += inner.diagnostics
+            if inner.reachedDepthLimit { reachedDepthLimit = true }
             throw error
         }
         diagnostics += inner.diagnostics
+        if inner.reachedDepthLimit { reachedDepthLimit = true }
         var conversion: Character?
         if let (byte, offset) = field.conversion {
             guard byte == UInt8(ascii: "r") || byte == UInt8(ascii: "s") || byte == UInt8(ascii: "a") else {

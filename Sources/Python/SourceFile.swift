@@ -27,11 +27,11 @@ public struct SourceFile: Sendable {
     public init(bytes: [UInt8], maximumDepth: Int = SourceFile.defaultMaximumDepth) {
         let lines = LineTable(bytes: bytes)
         let (tokens, tokenDiagnostics) = Tokenizer.tokenize(bytes)
-        // On a thread with a large stack: see LargeStackThread.
-        let (body, parserDiagnostics) = LargeStackThread.run {
-            var parser = Parser(bytes: bytes, lines: lines, tokens: tokens, maximumDepth: maximumDepth)
+        // On the calling thread when its stack allows, else on a thread with a large stack.
+        let (body, parserDiagnostics) = ParseStack.parse(maximumDepth: maximumDepth) { depthLimit in
+            var parser = Parser(bytes: bytes, lines: lines, tokens: tokens, maximumDepth: depthLimit)
             let body = parser.parseModule()
-            return (body, parser.diagnostics)
+            return ((body, parser.diagnostics), parser.reachedDepthLimit)
         }
         self.bytes = bytes
         self.module = Module(body: body, range: lines.range(0, bytes.count))

@@ -91,12 +91,12 @@ public enum SyntaxNode: Hashable, Sendable {
     /// Visits this node and every node below it in preorder, without recursion.
     public func forEachDescendant(_ visit: (SyntaxNode) throws -> Void) rethrows {
         var stack: [SyntaxNode] = [self]
-        var scratch: [SyntaxNode] = []
         while let node = stack.popLast() {
             try visit(node)
-            scratch.removeAll(keepingCapacity: true)
-            node.appendChildren(to: &scratch)
-            stack.append(contentsOf: scratch.reversed())
+            // The children go straight onto the stack, reversed there so the first is visited next.
+            let start = stack.count
+            node.appendChildren(to: &stack)
+            stack[start...].reverse()
         }
     }
 

@@ -11,7 +11,7 @@ struct HandlerBareExceptCheck: HandlerCheck {
 
     func evaluate(_ handler: HandlerSubject) -> [HandlerVerdict] {
         var verdicts: [HandlerVerdict] = []
-        for clause in handler.scope.exceptHandlers where clause.type == nil {
+        for clause in handler.walk.exceptHandlers where clause.type == nil {
             let path = verdicts.isEmpty ? "except" : "except.\(verdicts.count + 1)"
             let keyword = Python.SourceRange(start: clause.range.start, end: SourceLocation(
                 line: clause.range.start.line, column: clause.range.start.column + 6, offset: clause.range.start.offset + 6))

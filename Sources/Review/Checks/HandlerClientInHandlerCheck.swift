@@ -8,11 +8,11 @@ struct HandlerClientInHandlerCheck: HandlerCheck {
 
     func evaluate(_ handler: HandlerSubject) -> [HandlerVerdict] {
         guard handler.isEntryPoint else { return [] }
-        let scope = handler.scope
         var verdicts: [HandlerVerdict] = []
         var seen: [String: Int] = [:]
-        for call in handler.calls {
-            guard let name = scope.qualifiedName(call), Self.isClientFactory(name) else { continue }
+        for resolved in handler.calls {
+            guard let name = resolved.name, Self.isClientFactory(name) else { continue }
+            let call = resolved.site
             let service = call.args.first?.stringValue ?? call.keyword("service_name")?.stringValue ?? "client"
             seen[service, default: 0] += 1
             let path = "client." + service + (seen[service] == 1 ? "" : ".\(seen[service] ?? 0)")

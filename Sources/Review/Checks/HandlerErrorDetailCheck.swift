@@ -10,7 +10,7 @@ struct HandlerErrorDetailCheck: HandlerCheck {
         guard handler.isEntryPoint else { return [] }
         let scope = handler.scope
         var verdicts: [HandlerVerdict] = []
-        for clause in scope.exceptHandlers {
+        for clause in handler.walk.exceptHandlers {
             let inner = PythonScope(statements: clause.body, imports: scope.imports)
             for statement in inner.allStatements {
                 guard case .return(let value?) = statement.kind else { continue }

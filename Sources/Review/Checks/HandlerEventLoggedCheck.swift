@@ -8,10 +8,9 @@ struct HandlerEventLoggedCheck: HandlerCheck {
 
     func evaluate(_ handler: HandlerSubject) -> [HandlerVerdict] {
         guard handler.isEntryPoint, let event = handler.function?.parameterNames.first else { return [] }
-        let scope = handler.scope
-        for call in handler.calls where LogCall.isLogCall(call, scope: scope) {
-            if LogCall.arguments(call).contains(where: { Self.embedsWhole(event, $0) }) {
-                return [HandlerVerdict(range: call.range, attributePath: "log.event", arguments: ["event": event])]
+        for call in handler.calls where LogCall.isLogCall(named: call.name) {
+            if LogCall.arguments(call.site).contains(where: { Self.embedsWhole(event, $0) }) {
+                return [HandlerVerdict(range: call.site.range, attributePath: "log.event", arguments: ["event": event])]
             }
         }
         return []

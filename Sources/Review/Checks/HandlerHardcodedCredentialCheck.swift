@@ -24,7 +24,7 @@ struct HandlerHardcodedCredentialCheck: HandlerCheck {
                   !Self.isPlaceholder(text, name: name) else { return }
             add(value, name, text)
         }
-        handler.scope.forEachNode { node in
+        for node in handler.walk.bindingNodes {
             switch node {
             case .statement(let statement):
                 switch statement.kind {

@@ -44,7 +44,7 @@ struct HandlerIAMCheck: CodedCheck {
         guard let role = context.graph.references(of: subject.graphNode).map(\.to).first(where: {
             ConnectionIndex.resourceType(of: $0) == "aws_iam_role"
         }) else { return [] }
-        guard let (statements, complete) = Self.statements(ofRole: role, context: context) else { return [] }
+        guard let (statements, complete) = context.handlerCode.policies(ofRole: role, in: context) else { return [] }
         let calls = code.files.flatMap(\.sdkCalls)
         var needed: [(action: String, call: HandlerCodeFacts.SDKCall)] = []
         for call in calls {

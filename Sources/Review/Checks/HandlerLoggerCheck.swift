@@ -8,9 +8,8 @@ struct HandlerLoggerCheck: HandlerCheck {
 
     func evaluate(_ handler: HandlerSubject) -> [HandlerVerdict] {
         guard handler.function == nil, !handler.file.entryPoints.isEmpty else { return [] }
-        let scope = handler.scope
         let configured = handler.calls.contains { call in
-            let name = scope.qualifiedName(call) ?? ""
+            let name = call.name ?? ""
             return ["logging.getLogger", "logging.basicConfig", "aws_lambda_powertools.Logger", "aws_lambda_powertools.logging.Logger"].contains(name)
                 || name.hasSuffix(".getLogger")
         }

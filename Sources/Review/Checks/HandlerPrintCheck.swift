@@ -7,9 +7,8 @@ struct HandlerPrintCheck: HandlerCheck {
     let name = "handler-print"
 
     func evaluate(_ handler: HandlerSubject) -> [HandlerVerdict] {
-        let scope = handler.scope
-        let prints = handler.calls.filter { scope.qualifiedName($0) == "print" }
+        let prints = handler.calls.filter { $0.name == "print" }
         guard let first = prints.first else { return [] }
-        return [HandlerVerdict(range: first.range, attributePath: "print", arguments: ["count": String(prints.count)])]
+        return [HandlerVerdict(range: first.site.range, attributePath: "print", arguments: ["count": String(prints.count)])]
     }
 }

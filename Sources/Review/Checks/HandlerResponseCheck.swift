@@ -21,7 +21,7 @@ struct HandlerResponseCheck: HandlerCheck {
 
     func evaluate(_ handler: HandlerSubject) -> [HandlerVerdict] {
         guard handler.isEntryPoint else { return [] }
-        for statement in handler.scope.allStatements {
+        for statement in handler.walk.allStatements {
             guard case .return(let value?) = statement.kind, case .dict(let keys, let values) = value.kind else { continue }
             var members: [String: Expression] = [:]
             for (key, member) in zip(keys, values) { if let name = key?.stringValue { members[name] = member } }

@@ -33,7 +33,6 @@ struct HandlerRiskyCallCheck: HandlerCheck {
     static let httpMethods: Set<String> = ["get", "post", "put", "patch", "delete", "head", "options", "request"]
 
     func evaluate(_ handler: HandlerSubject) -> [HandlerVerdict] {
-        let scope = handler.scope
         var verdicts: [HandlerVerdict] = []
         var counts: [String: Int] = [:]
         func add(_ range: Python.SourceRange, _ label: String) {
@@ -42,24 +41,30 @@ struct HandlerRiskyCallCheck: HandlerCheck {
             verdicts.append(HandlerVerdict(range: range, attributePath: count == 1 ? label : "\(label).\(count)", arguments: ["call": label]))
         }
         if kind == .assert {
-            for statement in scope.allStatements {
+            for statement in handler.walk.allStatements {
                 if case .assert = statement.kind { add(statement.range, "assert") }
             }
             return verdicts
         }
         for call in handler.calls {
-            guard let callee = scope.qualifiedName(call), let label = matches(call, callee) else { continue }
-            add(call.range, label)
+            guard let callee = call.name, let label = matches(call.site, callee) else { continue }
+            add(call.site.range, label)
         }
         return verdicts
     }
 
     /// The label of `call` when it is one this check flags.
+    ///
+    /// A dotted name's parts are identifiers, never empty; they are looked at without splitting
+    /// the name, as this runs for every call of every subject.
     func matches(_ call: CallSite, _ callee: String) -> String? {
-        let parts = callee.split(separator: ".").map(String.init)
+        let firstDot = callee.utf8.firstIndex(of: UInt8(ascii: "."))
+        let lastDot = callee.utf8.lastIndex(of: UInt8(ascii: "."))
+        let first = firstDot.map { callee[..<$0] } ?? callee[...]
+        let last = lastDot.map { callee[callee.utf8.index(after: $0)...] } ?? callee[...]
         switch kind {
         case .eval:
-            return ["eval", "exec", "builtins.eval", "builtins.exec"].contains(callee) ? parts.last : nil
+            return ["eval", "exec", "builtins.eval", "builtins.exec"].contains(callee) ? String(last) : nil
         case .shell:
             if ["os.system", "os.popen"].contains(callee) { return callee }
             return call.keyword("shell")?.booleanValue == true ? callee : nil
@@ -70,13 +75,13 @@ struct HandlerRiskyCallCheck: HandlerCheck {
             let safe = ["SafeLoader", "CSafeLoader", "BaseLoader"].contains(loader?.dottedName?.split(separator: ".").last.map(String.init) ?? "")
             return safe ? nil : callee
         case .pickle:
-            guard let module = parts.first, ["pickle", "cPickle", "_pickle", "dill", "shelve", "jsonpickle"].contains(module) else { return nil }
-            return ["load", "loads", "Unpickler", "open", "decode"].contains(parts.last ?? "") ? callee : nil
+            guard ["pickle", "cPickle", "_pickle", "dill", "shelve", "jsonpickle"].contains(first) else { return nil }
+            return ["load", "loads", "Unpickler", "open", "decode"].contains(last) ? callee : nil
         case .tlsVerify:
-            guard let module = parts.first, ["requests", "httpx"].contains(module) else { return nil }
+            guard ["requests", "httpx"].contains(first) else { return nil }
             return call.keyword("verify")?.booleanValue == false ? callee : nil
         case .timeout:
-            guard parts.count == 2, parts[0] == "requests", Self.httpMethods.contains(parts[1]) else { return nil }
+            guard firstDot != nil, firstDot == lastDot, first == "requests", Self.httpMethods.contains(String(last)) else { return nil }
             guard let timeout = call.keyword("timeout") else { return call.keywords.contains { $0.name == nil } ? nil : callee }
             if case .constant(.none) = timeout.kind { return callee }
             return nil

@@ -23,13 +23,14 @@ struct HandlerSecretFlowCheck: HandlerCheck {
 
     func evaluate(_ handler: HandlerSubject) -> [HandlerVerdict] {
         guard handler.function != nil else { return [] }
-        let scope = handler.scope
-        // Module-level variables holding secrets are sources too.
-        let moduleScope = PythonScope(statements: handler.file.source.module.body.filter {
-            if case .functionDef = $0.kind { return false } else { return true }
-        }, imports: scope.imports)
-        var tainted = Self.taint(moduleScope, initial: [:])
-        tainted = Self.taint(scope, initial: tainted)
+        let walk = handler.walk
+        let scope = walk.scope
+        // Module-level variables holding secrets are sources too (found once per file, unless
+        // the function's own imports change what the module-level code means to it).
+        let moduleSecrets = walk.hasOwnImports
+            ? Self.taint(Self.moduleStatements(of: handler.file), imports: scope.imports, initial: [:])
+            : handler.file.facts.moduleSecrets(of: handler.file)
+        let tainted = Self.taint(walk.allStatements, imports: scope.imports, initial: moduleSecrets)
         var verdicts: [HandlerVerdict] = []
         var seen: Set<String> = []
         func report(_ expression: Expression, _ range: Python.SourceRange, sink: String, _ label: String) {
@@ -38,10 +39,10 @@ struct HandlerSecretFlowCheck: HandlerCheck {
             guard seen.insert(path).inserted else { return }
             verdicts.append(HandlerVerdict(range: range, attributePath: path, arguments: ["secret": carrier, "sink": label]))
         }
-        for call in handler.calls where LogCall.isLogCall(call, scope: scope) {
-            for argument in LogCall.arguments(call) { report(argument, call.range, sink: "log", scope.qualifiedName(call) == "print" ? "print" : "a log call") }
+        for call in walk.calls where LogCall.isLogCall(named: call.name) {
+            for argument in LogCall.arguments(call.site) { report(argument, call.site.range, sink: "log", call.name == "print" ? "print" : "a log call") }
         }
-        for statement in scope.allStatements {
+        for statement in walk.allStatements {
             switch statement.kind {
             case .raise(let exception?, _):
                 if case .call(_, let args, let keywords) = exception.kind {
@@ -58,12 +59,19 @@ struct HandlerSecretFlowCheck: HandlerCheck {
         return verdicts
     }
 
-    /// The names holding secrets after the assignments of `scope`, each with the name of
-    /// the secret it carries.
-    static func taint(_ scope: PythonScope, initial: [String: String]) -> [String: String] {
+    /// Every statement of `file`'s module-level code (outside its module-level functions), at
+    /// any depth, in preorder.
+    static func moduleStatements(of file: HandlerFile) -> [Statement] {
+        PythonScope(statements: file.source.module.body.filter {
+            if case .functionDef = $0.kind { return false } else { return true }
+        }, imports: file.imports).allStatements
+    }
+
+    /// The names holding secrets after the assignments among `statements` (every statement of
+    /// a scope, at any depth), each with the name of the secret it carries.
+    static func taint(_ statements: [Statement], imports: [String: String], initial: [String: String]) -> [String: String] {
         var tainted = initial
         var changed = true
-        let statements = scope.allStatements
         while changed {
             changed = false
             func bind(_ target: Expression, _ carrier: String) {
@@ -77,14 +85,14 @@ struct HandlerSecretFlowCheck: HandlerCheck {
             for statement in statements {
                 switch statement.kind {
                 case .assign(let targets, let value):
-                    if let carrier = carrier(value, tainted: tainted, imports: scope.imports) { for target in targets { bind(target, carrier) } }
+                    if let carrier = carrier(value, tainted: tainted, imports: imports) { for target in targets { bind(target, carrier) } }
                 case .annAssign(let target, _, let value?, _), .augAssign(let target, _, let value):
-                    if let carrier = carrier(value, tainted: tainted, imports: scope.imports) { bind(target, carrier) }
+                    if let carrier = carrier(value, tainted: tainted, imports: imports) { bind(target, carrier) }
                 case .for(let target, let iter, _, _, _):
-                    if let carrier = carrier(iter, tainted: tainted, imports: scope.imports) { bind(target, carrier) }
+                    if let carrier = carrier(iter, tainted: tainted, imports: imports) { bind(target, carrier) }
                 case .with(let items, _, _):
                     for item in items {
-                        if let target = item.optionalVars, let carrier = carrier(item.contextExpr, tainted: tainted, imports: scope.imports) { bind(target, carrier) }
+                        if let target = item.optionalVars, let carrier = carrier(item.contextExpr, tainted: tainted, imports: imports) { bind(target, carrier) }
                     }
                 default:
                     break

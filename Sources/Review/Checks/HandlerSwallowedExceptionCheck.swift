@@ -7,9 +7,10 @@ struct HandlerSwallowedExceptionCheck: HandlerCheck {
     let name = "handler-swallowed-exception"
 
     func evaluate(_ handler: HandlerSubject) -> [HandlerVerdict] {
-        let scope = handler.scope
+        let walk = handler.walk
+        let scope = walk.scope
         var verdicts: [HandlerVerdict] = []
-        for clause in scope.exceptHandlers where Self.isBroad(clause.type) && swallows(clause, scope: scope) {
+        for clause in walk.exceptHandlers where Self.isBroad(clause.type) && swallows(clause, scope: scope) {
             let path = verdicts.isEmpty ? "except" : "except.\(verdicts.count + 1)"
             let keyword = Python.SourceRange(start: clause.range.start, end: SourceLocation(
                 line: clause.range.start.line, column: clause.range.start.column + 6, offset: clause.range.start.offset + 6))

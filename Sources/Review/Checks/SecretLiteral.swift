@@ -47,27 +47,35 @@ enum SecretLiteral {
 
     /// The kind of well-known credential `value` looks like, if any ("an AWS access key id").
     static func credentialKind(of value: String) -> String? {
-        let characters = Array(value)
-        if characters.count == 20, ["AKIA", "ASIA", "AGPA", "AIDA", "AROA", "ANPA", "ANVA", "AIPA"].contains(String(characters.prefix(4))),
-           characters.dropFirst(4).allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) }) {
+        // Every kind but a private key starts with one of these letters (a character that only
+        // starts with such a byte, such as `e` with a combining accent, is looked at in full).
+        guard let first = value.utf8.first else { return nil }
+        if !credentialInitials.contains(first) && !containsBytes(value, "-----BEGIN") { return nil }
+        let count = value.count
+        if count == 20, ["AKIA", "ASIA", "AGPA", "AIDA", "AROA", "ANPA", "ANVA", "AIPA"].contains(String(value.prefix(4))),
+           value.dropFirst(4).allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) }) {
             return "an AWS access key id"
         }
         if containsBytes(value, "-----BEGIN") && containsBytes(value, "PRIVATE KEY") { return "a private key" }
-        for prefix in ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"] where value.hasPrefix(prefix) && characters.count == 40 && isAlphanumeric(value.dropFirst(4)) {
+        for prefix in ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"] where value.hasPrefix(prefix) && count == 40 && isAlphanumeric(value.dropFirst(4)) {
             return "a GitHub token"
         }
-        if value.hasPrefix("github_pat_"), characters.count > 40 { return "a GitHub token" }
-        for prefix in ["xoxb-", "xoxa-", "xoxp-", "xoxo-", "xoxs-", "xoxr-"] where value.hasPrefix(prefix) && characters.count > 20 {
+        if value.hasPrefix("github_pat_"), count > 40 { return "a GitHub token" }
+        for prefix in ["xoxb-", "xoxa-", "xoxp-", "xoxo-", "xoxs-", "xoxr-"] where value.hasPrefix(prefix) && count > 20 {
             return "a Slack token"
         }
-        for prefix in ["sk_live_", "rk_live_"] where value.hasPrefix(prefix) && characters.count >= 24 { return "a Stripe secret key" }
-        if value.hasPrefix("AIza"), characters.count == 39 { return "a Google API key" }
+        for prefix in ["sk_live_", "rk_live_"] where value.hasPrefix(prefix) && count >= 24 { return "a Stripe secret key" }
+        if value.hasPrefix("AIza"), count == 39 { return "a Google API key" }
         let parts = value.split(separator: ".", omittingEmptySubsequences: false)
         if parts.count == 3, parts[0].hasPrefix("eyJ"), parts[1].hasPrefix("eyJ"), parts.allSatisfy({ !$0.isEmpty }) {
             return "a JSON Web Token"
         }
         return nil
     }
+
+    /// The first bytes of the credentials `credentialKind(of:)` knows, other than a private key:
+    /// `A` (AWS, Google), `g` (GitHub), `x` (Slack), `s`/`r` (Stripe), `e` (a JSON Web Token).
+    private static let credentialInitials: Set<UInt8> = Set("Agxsre".utf8)
 
     /// What a finding says instead of the value: the credential kind, or its length.
     static func description(of value: String) -> String {

@@ -10,6 +10,12 @@ import Threading
 final class HandlerCodeCache: Sendable {
     private let packages = Locked<[String: LambdaPackage]>([:])
     private let code = Locked<[String: HandlerPackageCode?]>([:])
+    private let roles = Locked<[String: RolePolicies?]>([:])
+    private let lambdaReferences = Locked<[LambdaHandlerReference]?>(nil)
+    private let lambdaPackages = Locked<[LambdaPackage]?>(nil)
+
+    /// The statements of a role's known policies, and whether every policy is known.
+    typealias RolePolicies = (statements: [PolicyStatement], complete: Bool)
 
     /// The package of `function`, built on first use.
     func package(of function: Subject, in context: CheckContext) -> LambdaPackage {
@@ -17,6 +23,24 @@ final class HandlerCodeCache: Sendable {
         let package = LambdaPackage(function: function, context: context)
         packages.withLock { $0[function.address] = package }
         return package
+    }
+
+    /// The handler references of the module tree's Lambda functions that have one, in subject
+    /// order, resolved on first use: the handler files of both sides ask, and a base module tree
+    /// reused from the head is the same tree.
+    func lambdaReferences(in context: CheckContext) -> [LambdaHandlerReference] {
+        if let known = lambdaReferences.withLock({ $0 }) { return known }
+        let resolved = context.subjectList.filter { $0.type == "aws_lambda_function" }.compactMap { LambdaHandlerReference.resolve($0, in: context) }
+        lambdaReferences.withLock { $0 = resolved }
+        return resolved
+    }
+
+    /// The packages of the module tree's Lambda functions, in subject order, built on first use.
+    func lambdaPackages(in context: CheckContext) -> [LambdaPackage] {
+        if let known = lambdaPackages.withLock({ $0 }) { return known }
+        let built = context.subjectList.filter { $0.type == "aws_lambda_function" }.map { package(of: $0, in: context) }
+        lambdaPackages.withLock { $0 = built }
+        return built
     }
 
     /// The facts of every Python file parsed so far in this process, by path and content id: a
@@ -31,6 +55,15 @@ final class HandlerCodeCache: Sendable {
         let parsed = HandlerCodeFacts(path: path, bytes: file.bytes)
         factsByFile.withLock { $0[key] = .some(parsed) }
         return parsed
+    }
+
+    /// The policies of `role` (a graph node) in this module tree, gathered on first use (both
+    /// IAM checks ask for them); nil when the role is not in the module.
+    func policies(ofRole role: String, in context: CheckContext) -> RolePolicies? {
+        if let known = roles.withLock({ $0[role] }) { return known }
+        let gathered = HandlerIAMCheck.statements(ofRole: role, context: context)
+        roles.withLock { $0[role] = .some(gathered) }
+        return gathered
     }
 
     /// The code `function` deploys, read and parsed on first use; nil when it is not a Python

@@ -62,9 +62,22 @@ struct HandlerCodeFacts: Sendable {
                 return nil
             }
         }
+        // One walk: the assignments, and the expressions that may read the environment or call
+        // a service, in preorder (which the `os.environ` bookkeeping below relies on).
         var assignments: [(targets: [Expression], value: Expression)] = []
+        var candidates: [Expression] = []
         source.forEachNode { node in
-            if case .statement(let statement) = node, case .assign(let targets, let value) = statement.kind { assignments.append((targets, value)) }
+            switch node {
+            case .statement(let statement):
+                if case .assign(let targets, let value) = statement.kind { assignments.append((targets, value)) }
+            case .expression(let expression):
+                switch expression.kind {
+                case .subscript, .call, .attribute(_, "environ", _): candidates.append(expression)
+                default: break
+                }
+            default:
+                break
+            }
         }
         var changed = true
         while changed {
@@ -76,8 +89,7 @@ struct HandlerCodeFacts: Sendable {
                 }
             }
         }
-        source.forEachNode { node in
-            guard case .expression(let expression) = node else { return }
+        for expression in candidates {
             switch expression.kind {
             case .subscript(let value, let slice, _) where value.dottedName.map({ PythonScope.resolve($0, imports: imports) }) == "os.environ":
                 environmentNodes.insert(value.range.start.offset)
@@ -92,7 +104,7 @@ struct HandlerCodeFacts: Sendable {
                        let found = service(of: receiver) {
                         sdkCalls.append(SDKCall(service: found, method: method, file: path, line: expression.range.start.line))
                     }
-                    return
+                    continue
                 }
                 let resolved = PythonScope.resolve(callee, imports: imports)
                 if ["os.environ.get", "os.getenv", "os.environ.setdefault", "os.environ.pop"].contains(resolved) {

@@ -10,14 +10,17 @@ extension RuleRunner {
     public func handlerFindings(in file: HandlerFile, only filter: ((HandlerSubject) -> Bool)? = nil) -> [Finding] {
         let rules = ruleSet.rules.filter { $0.appliesTo.contains(HandlerSubject.type) }
         guard !rules.isEmpty else { return [] }
+        let checks = rules.compactMap { rule -> (rule: Rule, check: any HandlerCheck)? in
+            guard case .coded(let name) = rule.check, let check = CodedChecks.named(name) as? any HandlerCheck else { return nil }
+            return (rule, check)
+        }
         let text = String(decoding: file.source.bytes, as: UTF8.self)
-        let suppressions = SuppressionScanner.scan(text, file: file.path).suppressions
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = TextLines(text)
+        let suppressions = SuppressionScanner.scan(lines: lines.all, file: file.path).suppressions
         var findings: [Finding] = []
         for subject in file.subjects where filter?(subject) ?? true {
             let window = Self.suppressionWindow(subject, lines: lines)
-            for rule in rules {
-                guard case .coded(let name) = rule.check, let check = CodedChecks.named(name) as? any HandlerCheck else { continue }
+            for (rule, check) in checks {
                 for verdict in check.evaluate(subject) {
                     var finding = Self.finding(rule, subject, verdict)
                     finding.suppression = suppressions.first { suppression in
@@ -33,10 +36,10 @@ extension RuleRunner {
 
     /// The lines whose suppression comments cover a function subject: its `def` (and
     /// decorators) through its end, and the comment lines right above.
-    static func suppressionWindow(_ subject: HandlerSubject, lines: [Substring]) -> ClosedRange<Int> {
+    static func suppressionWindow(_ subject: HandlerSubject, lines: TextLines) -> ClosedRange<Int> {
         var first = subject.range.start.line
         if let decorator = subject.function?.function.decoratorList.first { first = min(first, decorator.range.start.line) }
-        while first > 1, lines.indices.contains(first - 2), lines[first - 2].drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("#") {
+        while first > 1, let line = lines[first - 2], line.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("#") {
             first -= 1
         }
         return first...max(first, subject.range.end.line)
@@ -56,5 +59,34 @@ extension RuleRunner {
             message: FindingMessage(template: rule.message, arguments: arguments),
             improvement: FindingMessage(template: rule.improvement, arguments: arguments),
             span: subject.span(verdict.range))
+    }
+}
+
+/// The lines of a text as `split(separator: "\n", omittingEmptySubsequences: false)` on its
+/// characters gives them, found by a scan of its bytes instead: a line ends at each `\n` not
+/// preceded by `\r` (`\r\n` is a single character, which that split does not break).
+struct TextLines {
+    /// The lines, without their `\n`.
+    let all: [Substring]
+
+    init(_ text: String) {
+        var lines: [Substring] = []
+        var start = text.startIndex
+        var previous: UInt8 = 0
+        for index in text.utf8.indices {
+            let byte = text.utf8[index]
+            if byte == UInt8(ascii: "\n") && previous != UInt8(ascii: "\r") {
+                lines.append(text[start..<index])
+                start = text.utf8.index(after: index)
+            }
+            previous = byte
+        }
+        lines.append(text[start...])
+        all = lines
+    }
+
+    /// The line at `index` (0-based), or nil past the last line.
+    subscript(index: Int) -> Substring? {
+        all.indices.contains(index) ? all[index] : nil
     }
 }

@@ -14,6 +14,8 @@ public struct HandlerFile: Sendable {
     /// `aws_lambda_function`'s `handler`, or shaped `(event, context)` in a file matching the
     /// configured handler globs.
     public var entryPoints: Set<String>
+    /// What the handler checks work out about the file as a whole, shared by its subjects.
+    let facts = HandlerFileFacts()
 
     /// Parses `bytes` read from `path`.
     public init(path: String, bytes: [UInt8], entryPoints: Set<String>) {
@@ -65,10 +67,14 @@ public struct HandlerSubject: Sendable {
     private var facts = HandlerSubjectFacts()
 
     /// The subject's scope, built once and shared by every check.
-    var scope: PythonScope { facts.scope(of: self) }
+    var scope: PythonScope { facts.walk(of: self).scope }
 
-    /// The call sites in the subject's scope, found once and shared by every check.
-    var calls: [CallSite] { facts.calls(of: self) }
+    /// The calls in the subject's scope with their qualified names, found once and shared by
+    /// every check.
+    var calls: [ResolvedCall] { facts.walk(of: self).calls }
+
+    /// What one walk of the subject's statements found, shared by every check.
+    var walk: HandlerSubjectFacts.Walk { facts.walk(of: self) }
 
     /// Creates a subject.
     public init(file: HandlerFile, function: DefinedFunction?) {

@@ -52,9 +52,7 @@ struct LambdaHandlerReference: Sendable, Hashable {
     /// The entry points Terraform names in the modules of `contexts`, by file path.
     static func entryPoints(in contexts: [CheckContext]) -> [String: Set<String>] {
         // Each module tree's functions are resolved on every core, then gathered.
-        let references = ParallelMap.map(contexts) { context in
-            context.subjectList.filter { $0.type == "aws_lambda_function" }.compactMap { resolve($0, in: context) }
-        }
+        let references = ParallelMap.map(contexts) { context in context.handlerCode.lambdaReferences(in: context) }
         var result: [String: Set<String>] = [:]
         for reference in references.joined() { result[reference.path, default: []].insert(reference.functionName) }
         return result
@@ -63,9 +61,7 @@ struct LambdaHandlerReference: Sendable, Hashable {
     /// The files and folders every Lambda function of `contexts` packages, gathered once so
     /// that asking about many files costs one pass over the modules, not one per file.
     static func packagedPaths(in contexts: [CheckContext]) -> PackagedPaths {
-        let packages = ParallelMap.map(contexts) { context in
-            context.subjectList.filter { $0.type == "aws_lambda_function" }.map { context.handlerCode.package(of: $0, in: context) }
-        }
+        let packages = ParallelMap.map(contexts) { context in context.handlerCode.lambdaPackages(in: context) }
         var paths = PackagedPaths()
         for package in packages.joined() {
             paths.files.formUnion(package.files)

@@ -24,22 +24,30 @@ public struct PythonScope: Sendable {
 
     static func collectImports(_ statement: Statement, into imports: inout [String: String]) {
         SyntaxNode.statement(statement).forEachDescendant { node in
-            guard case .statement(let inner) = node else { return }
-            switch inner.kind {
-            case .import(let names):
-                for alias in names {
-                    if let asname = alias.asname { imports[asname] = alias.name } else {
-                        let first = String(alias.name.split(separator: ".").first ?? "")
-                        imports[first] = first
-                    }
+            if case .statement(let inner) = node { bindImports(of: inner, into: &imports) }
+        }
+    }
+
+    /// Binds the names `statement` imports, when it is an `import` or absolute `from … import`
+    /// (the statement alone, not the statements below it); returns whether it is one.
+    @discardableResult
+    static func bindImports(of statement: Statement, into imports: inout [String: String]) -> Bool {
+        switch statement.kind {
+        case .import(let names):
+            for alias in names {
+                if let asname = alias.asname { imports[asname] = alias.name } else {
+                    let first = String(alias.name.split(separator: ".").first ?? "")
+                    imports[first] = first
                 }
-            case .importFrom(let module, let names, let level) where level == 0:
-                for alias in names where alias.name != "*" {
-                    imports[alias.asname ?? alias.name] = (module.map { $0 + "." } ?? "") + alias.name
-                }
-            default:
-                break
             }
+            return true
+        case .importFrom(let module, let names, let level) where level == 0:
+            for alias in names where alias.name != "*" {
+                imports[alias.asname ?? alias.name] = (module.map { $0 + "." } ?? "") + alias.name
+            }
+            return true
+        default:
+            return false
         }
     }
 
@@ -63,9 +71,7 @@ public struct PythonScope: Sendable {
     /// (`yaml.load`, `subprocess.run`, `print`); nil when the callee is not a dotted name.
     public func qualifiedName(_ call: CallSite) -> String? {
         guard let callee = call.callee else { return nil }
-        let parts = callee.split(separator: ".", maxSplits: 1).map(String.init)
-        guard let resolved = imports[parts[0]] else { return callee }
-        return parts.count == 2 ? resolved + "." + parts[1] : resolved
+        return Self.resolve(callee, imports: imports)
     }
 
     /// Every `except` clause in the statements.
@@ -117,11 +123,16 @@ enum LogCall {
     /// Whether `call` writes to the logs: `print(...)`, or a logging method on `logging` or
     /// on a receiver whose name says it is a logger.
     static func isLogCall(_ call: CallSite, scope: PythonScope) -> Bool {
-        guard let name = scope.qualifiedName(call) else { return false }
+        isLogCall(named: scope.qualifiedName(call))
+    }
+
+    /// Whether a call whose qualified name is `name` writes to the logs.
+    static func isLogCall(named name: String?) -> Bool {
+        guard let name else { return false }
         if name == "print" { return true }
-        let parts = name.split(separator: ".")
-        guard parts.count >= 2, let method = parts.last, levels.contains(String(method)) else { return false }
-        let receiver = parts.dropLast().joined(separator: ".").lowercased()
+        // A dotted name's parts are identifiers, never empty: the method follows the last dot.
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), levels.contains(String(name[name.utf8.index(after: dot)...])) else { return false }
+        let receiver = name[..<dot].lowercased()
         return receiver == "logging" || receiver.contains("log")
     }
 
@@ -140,10 +151,11 @@ extension PythonScope {
 }
 
 extension PythonScope {
-    /// `callee` with its first part resolved through `imports`.
+    /// `callee` with its first part resolved through `imports` (a dotted name's parts are
+    /// identifiers, never empty).
     static func resolve(_ callee: String, imports: [String: String]) -> String {
-        let parts = callee.split(separator: ".", maxSplits: 1).map(String.init)
-        guard let resolved = imports[parts[0]] else { return callee }
-        return parts.count == 2 ? resolved + "." + parts[1] : resolved
+        guard let dot = callee.utf8.firstIndex(of: UInt8(ascii: ".")) else { return imports[callee] ?? callee }
+        guard let resolved = imports[String(callee[..<dot])] else { return callee }
+        return resolved + callee[dot...]
     }
 }

@@ -66,4 +66,46 @@ import Testing
             "aws_lambda_function.prebuilt: none",
         ])
     }
+
+    /// A module tree's references and packages are gathered once (both sides ask, and a base
+    /// tree reused from the head is the same tree), in subject order.
+    @Test func aModuleTreesReferencesAndPackagesAreGatheredOnce() {
+        let main = """
+            data "archive_file" "dir" {
+              type        = "zip"
+              source_dir  = "${path.module}/../src"
+              output_path = "build/dir.zip"
+            }
+
+            resource "aws_lambda_function" "b" {
+              runtime  = "python3.12"
+              handler  = "orders.api.handler"
+              filename = data.archive_file.dir.output_path
+            }
+
+            resource "aws_lambda_function" "a" {
+              runtime  = "nodejs20.x"
+              handler  = "index.handler"
+              filename = "../web/index.zip"
+            }
+
+            resource "aws_lambda_function" "c" {
+              runtime  = "python3.12"
+              handler  = "jobs.run"
+              filename = "../jobs/jobs.py"
+            }
+
+            """
+        let module = ModuleLoader(source: InMemoryFileSource(["infra/main.tf": main]), cache: ParsedFileCache()).loadModule(at: "infra")
+        let context = CheckContext(module: module, directory: "infra", configuration: Configuration())
+        let references = context.handlerCode.lambdaReferences(in: context)
+        #expect(references.map { "\($0.address): \($0.path)::\($0.functionName)" } == [
+            "aws_lambda_function.b: src/orders/api.py::handler", "aws_lambda_function.c: jobs/jobs.py::run",
+        ])
+        #expect(context.handlerCode.lambdaReferences(in: context) == references)
+        #expect(context.handlerCode.lambdaPackages(in: context).map { $0.folders + $0.files } == [["src"], [], ["jobs/jobs.py"]])
+        #expect(LambdaHandlerReference.entryPoints(in: [context, context]) == ["src/orders/api.py": ["handler"], "jobs/jobs.py": ["run"]])
+        let packaged = LambdaHandlerReference.packagedPaths(in: [context])
+        #expect(packaged.folders == ["src"] && packaged.files == ["jobs/jobs.py"])
+    }
 }
