@@ -29,6 +29,17 @@ public struct FindingComparison: Sendable, Hashable {
         base: [Finding], head: [Finding], headSubjects: Set<SubjectKey>, renames: [String: String] = [:],
         directoryRenames: [String: String] = [:]
     ) {
+        let sides = ParallelMap.map([base, head], Self.sorted)
+        self.init(sortedBase: sides[0], sortedHead: sides[1], headSubjects: headSubjects, renames: renames, directoryRenames: directoryRenames)
+    }
+
+    /// Compares base and head findings that are each in `sorted` order already (a review sorts
+    /// both sides for its result anyway). A stable sort orders any part of a list as it orders
+    /// the whole, so each of the four lists, taken in that order, is sorted without sorting again.
+    init(
+        sortedBase base: [Finding], sortedHead head: [Finding], headSubjects: Set<SubjectKey>, renames: [String: String],
+        directoryRenames: [String: String]
+    ) {
         let carried = { @Sendable (finding: Finding) -> FindingIdentity in
             var identity = finding.identity
             if let renamed = Self.rename(identity.subject, renames) { identity.subject = renamed }
@@ -56,13 +67,10 @@ public struct FindingComparison: Sendable, Hashable {
         for (index, identity) in baseIdentities.enumerated() where !headSet.contains(identity) {
             if headSubjects.contains(SubjectKey(directory: identity.directory, address: identity.subject)) { resolved.append(base[index]) } else { removed.append(base[index]) }
         }
-        // Four independent sorts: on every core (a review of a whole repository sorts hundreds
-        // of thousands of findings).
-        let lists = ParallelMap.map([introduced, persisting, resolved, removed], Self.sorted)
-        self.introduced = lists[0]
-        self.persisting = lists[1]
-        self.resolved = lists[2]
-        self.removed = lists[3]
+        self.introduced = introduced
+        self.persisting = persisting
+        self.resolved = resolved
+        self.removed = removed
     }
 
     /// The head address of `subject`, following renames of the subject itself or of a

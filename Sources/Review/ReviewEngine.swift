@@ -165,8 +165,12 @@ public struct ReviewEngine {
             headSubjects.formUnion(["tests", "coverage"].map { SubjectKey(address: $0) } + metrics.head.files.map { SubjectKey(address: $0.path) })
         }
         PhaseClock.mark("misc")
+        // Each side is sorted once, on every core: the result lists them so, and the comparison
+        // keeps that order in its lists.
+        let sortedSides = ParallelMap.map([baseFindings, headFindings], FindingComparison.sorted)
         let comparison = FindingComparison(
-            base: baseFindings, head: headFindings, headSubjects: headSubjects, renames: renames, directoryRenames: directoryRenames)
+            sortedBase: sortedSides[0], sortedHead: sortedSides[1], headSubjects: headSubjects, renames: renames,
+            directoryRenames: directoryRenames)
         PhaseClock.mark("comparison")
         let touchedList = touched.flatMap { directory, nodes in
             nodes.map { TouchedSubject(directory: directory, node: $0.key, reasons: $0.value) }
@@ -178,7 +182,6 @@ public struct ReviewEngine {
             if let text { headFiles[path] = text }
         }
         PhaseClock.mark("framed")
-        let sortedSides = ParallelMap.map([baseFindings, headFindings], FindingComparison.sorted)
         // The analysed module trees are not needed any more: another thread takes the last
         // references and frees them while the caller writes the report (freeing a whole
         // repository's modules took a third of a second on the calling thread). It waits until
