@@ -40,37 +40,78 @@ public struct FindingComparison: Sendable, Hashable {
         sortedBase base: [Finding], sortedHead head: [Finding], headSubjects: Set<SubjectKey>, renames: [String: String],
         directoryRenames: [String: String]
     ) {
-        let carried = { @Sendable (finding: Finding) -> FindingIdentity in
-            var identity = finding.identity
-            if let renamed = Self.rename(identity.subject, renames) { identity.subject = renamed }
-            if let renamed = directoryRenames[identity.directory] { identity.directory = renamed }
-            return identity
-        }
-        // The two sides' identities, and their sets, on every core.
-        let sides = ParallelMap.map([true, false]) { isHead in
-            let identities = isHead ? head.map(\.identity) : base.map(carried)
-            return (identities, Set(identities))
-        }
-        let (headIdentities, headSet) = sides[0], (baseIdentities, baseSet) = sides[1]
         var carriedIdentities: [FindingIdentity: FindingIdentity] = [:]
-        if !renames.isEmpty || !directoryRenames.isEmpty {
+        let headInBase: [Bool], baseInHead: [Bool]
+        // The base identities carried through the renames, nil without renames (each is then its finding's identity).
+        var carriedBase: [FindingIdentity]?
+        if renames.isEmpty && directoryRenames.isEmpty {
+            (headInBase, baseInHead) = Self.presence(base: base, head: head)
+        } else {
+            let carried = { @Sendable (finding: Finding) -> FindingIdentity in
+                var identity = finding.identity
+                if let renamed = Self.rename(identity.subject, renames) { identity.subject = renamed }
+                if let renamed = directoryRenames[identity.directory] { identity.directory = renamed }
+                return identity
+            }
+            // The two sides' identities, and their sets, on every core.
+            let sides = ParallelMap.map([true, false]) { isHead in
+                let identities = isHead ? head.map(\.identity) : base.map(carried)
+                return (identities, Set(identities))
+            }
+            let (headIdentities, headSet) = sides[0], (baseIdentities, baseSet) = sides[1]
             for (index, identity) in baseIdentities.enumerated() where identity != base[index].identity {
                 carriedIdentities[base[index].identity] = identity
             }
+            headInBase = headIdentities.map(baseSet.contains)
+            baseInHead = baseIdentities.map(headSet.contains)
+            carriedBase = baseIdentities
         }
         self.carriedIdentities = carriedIdentities
         var introduced: [Finding] = [], persisting: [Finding] = []
-        for (index, identity) in headIdentities.enumerated() {
-            if baseSet.contains(identity) { persisting.append(head[index]) } else { introduced.append(head[index]) }
+        for (index, finding) in head.enumerated() {
+            if headInBase[index] { persisting.append(finding) } else { introduced.append(finding) }
         }
         var resolved: [Finding] = [], removed: [Finding] = []
-        for (index, identity) in baseIdentities.enumerated() where !headSet.contains(identity) {
-            if headSubjects.contains(SubjectKey(directory: identity.directory, address: identity.subject)) { resolved.append(base[index]) } else { removed.append(base[index]) }
+        for (index, finding) in base.enumerated() where !baseInHead[index] {
+            let identity = carriedBase?[index] ?? finding.identity
+            if headSubjects.contains(SubjectKey(directory: identity.directory, address: identity.subject)) { resolved.append(finding) } else { removed.append(finding) }
         }
         self.introduced = introduced
         self.persisting = persisting
         self.resolved = resolved
         self.removed = removed
+    }
+
+    /// For each head finding whether a base finding has its identity, and for each base
+    /// finding whether a head finding has its identity (without renames).
+    ///
+    /// A finding whose storage both sides hold is in both. Only the identities of the others
+    /// are looked up: each in the other side's unshared identities, and in those of the shared
+    /// findings that equal one of them (found by `FindingIdentity.shape` first, so that the
+    /// shared findings' texts are mostly not read), which are on both sides.
+    static func presence(base: [Finding], head: [Finding]) -> (headInBase: [Bool], baseInHead: [Bool]) {
+        let storages = ParallelMap.map([base, head]) { side in Set(side.map(\.storageIdentity)) }
+        var headInBase = head.map { storages[0].contains($0.storageIdentity) }
+        var baseInHead = base.map { storages[1].contains($0.storageIdentity) }
+        let unsharedHead = head.indices.filter { !headInBase[$0] }, unsharedBase = base.indices.filter { !baseInHead[$0] }
+        guard !unsharedHead.isEmpty || !unsharedBase.isEmpty else { return (headInBase, baseInHead) }
+        let headIdentities = Set(unsharedHead.map { head[$0].identity }), baseIdentities = Set(unsharedBase.map { base[$0].identity })
+        let unshared = headIdentities.union(baseIdentities)
+        let shapes = Set(unshared.map(\.shape))
+        var shared = Set<FindingIdentity>()
+        for (index, finding) in head.enumerated() where headInBase[index] && shapes.contains(finding.identityShape) {
+            let identity = finding.identity
+            if unshared.contains(identity) { shared.insert(identity) }
+        }
+        for index in unsharedHead {
+            let identity = head[index].identity
+            headInBase[index] = baseIdentities.contains(identity) || shared.contains(identity)
+        }
+        for index in unsharedBase {
+            let identity = base[index].identity
+            baseInHead[index] = headIdentities.contains(identity) || shared.contains(identity)
+        }
+        return (headInBase, baseInHead)
     }
 
     /// The head address of `subject`, following renames of the subject itself or of a
