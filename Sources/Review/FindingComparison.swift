@@ -127,26 +127,56 @@ public struct FindingComparison: Sendable, Hashable {
     }
 
     /// `findings` sorted by severity first (most severe on top), then file and position, then
-    /// identity; equal ones keep their input order. Compares integer keys (severity, the file's rank among the files, positions)
-    /// instead of whole spans, so that hundreds of thousands of findings sort quickly; the
-    /// identity's strings are compared only between findings at the same place.
+    /// identity; equal ones keep their input order. Sorts by integer keys (severity, the file's
+    /// rank among the files, positions) instead of whole spans, so that hundreds of thousands
+    /// of findings sort quickly; then each run of findings at the same place, and only those,
+    /// by identity.
     static func sorted(_ findings: [Finding]) -> [Finding] {
         guard findings.count > 1 else { return findings }
-        var fileRank: [String: Int] = [:]
-        for file in findings.map(\.span.file) where fileRank[file] == nil { fileRank[file] = 0 }
-        for (rank, file) in fileRank.keys.sorted().enumerated() { fileRank[file] = rank }
-        let keys = findings.map { finding in
+        // Files are numbered as they come (findings of one file mostly follow each other), then
+        // ranked by name.
+        var numbers: [String: Int] = [:], files: [String] = []
+        var last: (file: String, number: Int)?
+        var keys: [PlaceKey] = []
+        keys.reserveCapacity(findings.count)
+        for finding in findings {
             let span = finding.span
-            return PlaceKey(
-                severity: -finding.severity.rank, file: fileRank[span.file] ?? 0,
-                start: (span.start.offset, span.start.line, span.start.column), end: (span.end.offset, span.end.line, span.end.column))
+            let number: Int
+            if let last, last.file == span.file {
+                number = last.number
+            } else {
+                if let known = numbers[span.file] {
+                    number = known
+                } else {
+                    number = files.count
+                    numbers[span.file] = number
+                    files.append(span.file)
+                }
+                last = (span.file, number)
+            }
+            keys.append(PlaceKey(
+                severity: -finding.severity.rank, file: number,
+                start: (span.start.offset, span.start.line, span.start.column), end: (span.end.offset, span.end.line, span.end.column)))
         }
-        let identities = findings.map(\.identity)
-        let order = identities.withUnsafeBufferPointer { identities in
-            findings.indices.sorted { left, right in
-                let leftKey = keys[left], rightKey = keys[right]
-                if leftKey != rightKey { return leftKey < rightKey }
-                return identityOrder(identities, left, right) ?? (left < right)
+        var rank = [Int](repeating: 0, count: files.count)
+        for (position, number) in files.indices.sorted(by: { files[$0] < files[$1] }).enumerated() { rank[number] = position }
+        for index in keys.indices { keys[index].file = rank[keys[index].file] }
+        var order = Array(findings.indices)
+        keys.withUnsafeBufferPointer { keys in
+            order.sort { left, right in keys[left] != keys[right] ? keys[left] < keys[right] : left < right }
+            var start = 0
+            while start < order.count {
+                var end = start + 1
+                while end < order.count && keys[order[end]] == keys[order[start]] { end += 1 }
+                if end - start > 1 {
+                    let run = Array(order[start..<end])
+                    let identities = run.map { findings[$0].identity }
+                    let sortedRun = identities.withUnsafeBufferPointer { identities in
+                        run.indices.sorted { left, right in identityOrder(identities, left, right) ?? (run[left] < run[right]) }
+                    }
+                    for (offset, position) in sortedRun.enumerated() { order[start + offset] = run[position] }
+                }
+                start = end
             }
         }
         return order.map { findings[$0] }

@@ -1,9 +1,9 @@
 import Testing
 @testable import Review
 
-@Suite struct FindingComparisonTests {
+@Suite struct FindingComparisonSharingTests {
     static func finding(_ rule: String, _ subject: String, _ severity: Severity = .medium, line: Int = 1, directory: String = "") -> Finding {
-        SuppressionTests.finding(rule, subject, severity, line: line).with(directory: directory)
+        FindingComparisonTests.finding(rule, subject, severity, line: line).with(directory: directory)
     }
 
     /// Copies of one finding share their storage: the comparison takes such a finding as being
