@@ -30,15 +30,19 @@ public struct FindingComparison: Sendable, Hashable {
         directoryRenames: [String: String] = [:]
     ) {
         let sides = ParallelMap.map([base, head], Self.sorted)
-        self.init(sortedBase: sides[0], sortedHead: sides[1], headSubjects: headSubjects, renames: renames, directoryRenames: directoryRenames)
+        self.init(
+            sortedBase: sides[0], sortedHead: sides[1], existingAtHead: { $0.intersection(headSubjects) }, renames: renames,
+            directoryRenames: directoryRenames)
     }
 
     /// Compares base and head findings that are each in `sorted` order already (a review sorts
     /// both sides for its result anyway). A stable sort orders any part of a list as it orders
     /// the whole, so each of the four lists, taken in that order, is sorted without sorting again.
+    /// `existingAtHead` answers which of the subjects it is given exist at head; it is asked
+    /// once, about the subjects of the base findings that are not in head.
     init(
-        sortedBase base: [Finding], sortedHead head: [Finding], headSubjects: Set<SubjectKey>, renames: [String: String],
-        directoryRenames: [String: String]
+        sortedBase base: [Finding], sortedHead head: [Finding], existingAtHead: (Set<SubjectKey>) -> Set<SubjectKey>,
+        renames: [String: String], directoryRenames: [String: String]
     ) {
         var carriedIdentities: [FindingIdentity: FindingIdentity] = [:]
         let headInBase: [Bool], baseInHead: [Bool]
@@ -71,10 +75,14 @@ public struct FindingComparison: Sendable, Hashable {
         for (index, finding) in head.enumerated() {
             if headInBase[index] { persisting.append(finding) } else { introduced.append(finding) }
         }
+        let gone = base.indices.filter { !baseInHead[$0] }.map { index in
+            let identity = carriedBase?[index] ?? base[index].identity
+            return (index, SubjectKey(directory: identity.directory, address: identity.subject))
+        }
+        let existing = gone.isEmpty ? [] : existingAtHead(Set(gone.map(\.1)))
         var resolved: [Finding] = [], removed: [Finding] = []
-        for (index, finding) in base.enumerated() where !baseInHead[index] {
-            let identity = carriedBase?[index] ?? finding.identity
-            if headSubjects.contains(SubjectKey(directory: identity.directory, address: identity.subject)) { resolved.append(finding) } else { removed.append(finding) }
+        for (index, subject) in gone {
+            if existing.contains(subject) { resolved.append(base[index]) } else { removed.append(base[index]) }
         }
         self.introduced = introduced
         self.persisting = persisting
