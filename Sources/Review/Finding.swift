@@ -165,6 +165,13 @@ public struct Finding: Sendable, Hashable {
     /// its findings, and their storage, along).
     var storageIdentity: ObjectIdentifier { ObjectIdentifier(storage) }
 
+    /// Whether `span.file` is `file`, compared in place (without a copy of the span).
+    func isInFile(_ file: String) -> Bool { storage.span.file == file }
+
+    /// `span.start` and `span.end`, read in place (without a copy of the span's file name,
+    /// which every thread sorting findings would otherwise retain and release).
+    var spanPositions: (start: SourceSpan.Position, end: SourceSpan.Position) { (storage.span.start, storage.span.end) }
+
     /// `identity.shape`, read in place.
     var identityShape: Int {
         let fields = storage

@@ -148,23 +148,24 @@ public struct FindingComparison: Sendable, Hashable {
         var keys: [PlaceKey] = []
         keys.reserveCapacity(findings.count)
         for finding in findings {
-            let span = finding.span
             let number: Int
-            if let last, last.file == span.file {
+            if let last, finding.isInFile(last.file) {
                 number = last.number
             } else {
-                if let known = numbers[span.file] {
+                let file = finding.span.file
+                if let known = numbers[file] {
                     number = known
                 } else {
                     number = files.count
-                    numbers[span.file] = number
-                    files.append(span.file)
+                    numbers[file] = number
+                    files.append(file)
                 }
-                last = (span.file, number)
+                last = (file, number)
             }
+            let (start, end) = finding.spanPositions
             keys.append(PlaceKey(
                 severity: -finding.severity.rank, file: number,
-                start: (span.start.offset, span.start.line, span.start.column), end: (span.end.offset, span.end.line, span.end.column)))
+                start: (start.offset, start.line, start.column), end: (end.offset, end.line, end.column)))
         }
         var rank = [Int](repeating: 0, count: files.count)
         for (position, number) in files.indices.sorted(by: { files[$0] < files[$1] }).enumerated() { rank[number] = position }
