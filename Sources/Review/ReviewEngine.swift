@@ -190,7 +190,15 @@ public struct ReviewEngine {
             nodes.map { TouchedSubject(directory: directory, node: $0.key, reasons: $0.value) }
         }.sorted()
         var headFiles: [String: String] = [:]
-        let framedPaths = Array(Set(headFindings.map(\.span.file)))
+        // Sorted, the head findings in one file mostly follow each other.
+        var framedFiles = Set<String>(), lastFile: String?
+        for finding in sortedSides[1] {
+            if let lastFile, finding.isInFile(lastFile) { continue }
+            let file = finding.span.file
+            framedFiles.insert(file)
+            lastFile = file
+        }
+        let framedPaths = Array(framedFiles)
         let framedTexts = ParallelMap.map(framedPaths) { path in headSource.readFile(at: path).map { String(decoding: $0.bytes, as: UTF8.self) } }
         for (path, text) in zip(framedPaths, framedTexts) {
             if let text { headFiles[path] = text }
