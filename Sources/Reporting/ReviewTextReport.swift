@@ -70,7 +70,10 @@ public struct ReviewTextReport: ReviewReporter {
         // are written in slices on every core and joined in order.
         let slices = stride(from: 0, to: findings.count, by: Self.sliceSize).map { $0..<min($0 + Self.sliceSize, findings.count) }
         let texts = ParallelMap.map(slices) { slice in Self.lines(findings[slice], frames: frames, color: color) }
-        return texts.reduce(into: "\n\(title) (\(findings.count)):\n") { $0 += $1 }
+        var output = "\n\(title) (\(findings.count)):\n"
+        output.reserveCapacity(output.utf8.count + texts.reduce(0) { $0 + $1.utf8.count })
+        for text in texts { output += text }
+        return output
     }
 
     /// How many findings one task of `section` writes.
@@ -80,23 +83,39 @@ public struct ReviewTextReport: ReviewReporter {
     /// its code frame when its file's text is known.
     static func lines(_ findings: ArraySlice<Finding>, frames: [String: FileLines], color: Bool) -> String {
         var output = ""
-        // Findings sort by place, so those on the same span (one block checked in every module
-        // tree that calls its module) follow each other and share one code frame.
+        output.reserveCapacity(findings.count * 256)
+        let labels = Dictionary(uniqueKeysWithValues: Severity.allCases.map { severity in
+            let name = severity.rawValue.uppercased()
+            return (severity, "  " + paint(name, colorCode(severity), color) + String(repeating: " ", count: max(1, 9 - name.count)))
+        })
+        // Findings sort by severity and then by place, so those in one file, and those of one
+        // rule, mostly follow each other: what depends only on the file or the rule is kept
+        // from the finding before.
+        var file: (path: String, escaped: String, lines: FileLines?)?
+        var rule: (id: String, escaped: String)?
+        var secrets = SecretChecks()
+        // Findings on the same span (one block checked in every module tree that calls its
+        // module) follow each other and share one code frame.
         var lastFrame: (key: FrameKey, text: String)?
         for finding in findings {
-            let severity = finding.severity.rawValue.uppercased()
-            output += "  " + paint(severity, colorCode(finding.severity), color) + String(repeating: " ", count: max(1, 9 - severity.count))
-            output += location(finding) + "  " + TerminalText.escape(finding.message.plain) + "  [\(TerminalText.escape(finding.ruleID))]"
+            let span = finding.span
+            if file?.path != span.file { file = (span.file, TerminalText.escape(span.file), frames[span.file]) }
+            if rule?.id != finding.ruleID { rule = (finding.ruleID, TerminalText.escape(finding.ruleID)) }
+            output += labels[finding.severity] ?? ""
+            output += file?.escaped ?? ""
+            output += ":" + String(span.start.line) + ":" + String(span.start.column) + "  "
+            output += TerminalText.escape(finding.message.plain)
+            output += "  [" + (rule?.escaped ?? "") + "]"
             if let suppression = finding.suppression {
                 output += "  (suppressed at line \(suppression.line)" + (suppression.reason.isEmpty ? ")" : ": " + TerminalText.escape(suppression.reason) + ")")
             }
             output += "\n"
-            if let lines = frames[finding.span.file] {
+            if let lines = file?.lines {
                 let key = FrameKey(finding)
                 if let lastFrame, lastFrame.key == key {
                     output += lastFrame.text
                 } else {
-                    let frame = codeFrame(finding, lines: lines, color: color)
+                    let frame = codeFrame(finding, lines: lines, color: color, secrets: &secrets)
                     lastFrame = (key, frame)
                     output += frame
                 }
@@ -119,13 +138,35 @@ public struct ReviewTextReport: ReviewReporter {
         }
     }
 
+    /// Whether a code frame is shown redacted, remembered by rule id and by line text (both
+    /// answers depend on nothing else) while one slice of a section is written: the same
+    /// rules and, in a repository of similar modules, the same lines come back again and again.
+    struct SecretChecks {
+        private var rules: [String: Bool] = [:]
+        private var lines: [String: Bool] = [:]
+
+        /// Whether the rule `ruleID` is about secrets or `line` may show one.
+        mutating func redact(ruleID: String, line: String) -> Bool {
+            let secretRule = rules[ruleID] ?? {
+                let answer = ruleID.lowercased().contains("secret")
+                rules[ruleID] = answer
+                return answer
+            }()
+            if secretRule { return true }
+            if let known = lines[line] { return known }
+            let answer = SecretLine.mayReveal(line)
+            lines[line] = answer
+            return answer
+        }
+    }
+
     static func location(_ finding: Finding) -> String {
         TerminalText.escape(finding.span.file) + ":\(finding.span.start.line):\(finding.span.start.column)"
     }
 
     /// The finding's first line with its number, and a caret line under the span (to the end
     /// of the line when the span goes on); empty when the line is not in the file.
-    static func codeFrame(_ finding: Finding, lines: FileLines, color: Bool) -> String {
+    static func codeFrame(_ finding: Finding, lines: FileLines, color: Bool, secrets: inout SecretChecks) -> String {
         let number = finding.span.start.line
         guard let raw = lines.line(number) else { return "" }
         var text = String(raw)
@@ -133,11 +174,21 @@ public struct ReviewTextReport: ReviewReporter {
         let gutter = String(number)
         let pad = String(repeating: " ", count: gutter.count)
         var caretStart: Int, caretWidth: Int
-        if finding.ruleID.lowercased().contains("secret") || SecretLine.mayReveal(text) {
+        let leading: String
+        if secrets.redact(ruleID: finding.ruleID, line: text) {
             text = TerminalText.escape(redactingValues(text))
             let indent = text.prefix { $0 == " " || $0 == "\t" }.count
             caretStart = indent
             caretWidth = max(1, text.count - indent)
+            leading = text.prefix(caretStart).map { $0 == "\t" ? "\t" : " " }.joined()
+        } else if raw.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\\") }) {
+            // Printable ASCII without a backslash (nearly every line of Terraform or Python):
+            // escaping changes nothing, and a byte column counts characters, without a tab.
+            let count = raw.utf8.count
+            let endBytes = finding.span.end.line == number ? finding.span.end.column : Int.max
+            caretStart = min(max(finding.span.start.column - 1, 0), count)
+            caretWidth = max(1, min(max(endBytes - 1, 0), count) - caretStart)
+            leading = String(repeating: " ", count: caretStart)
         } else {
             let startBytes = finding.span.start.column
             let endBytes = finding.span.end.line == number ? finding.span.end.column : Int.max
@@ -148,8 +199,8 @@ public struct ReviewTextReport: ReviewReporter {
             text = TerminalText.escape(text)
             caretStart = before.count
             caretWidth = max(1, min(through.count, text.count) - before.count)
+            leading = text.prefix(caretStart).map { $0 == "\t" ? "\t" : " " }.joined()
         }
-        let leading = text.prefix(caretStart).map { $0 == "\t" ? "\t" : " " }.joined()
         var frame = "      " + gutter + " | " + text + "\n"
         frame += "      " + pad + " | " + leading + paint(String(repeating: "^", count: caretWidth), colorCode(finding.severity), color) + "\n"
         return frame

@@ -6,6 +6,8 @@ public enum TerminalText {
     /// `text` with every control character (C0, DEL, C1) written as a visible escape such as
     /// `\n`, `\t` or `\u{1B}`; backslashes are doubled so the escaping is unambiguous.
     public static func escape(_ text: String) -> String {
+        // Nearly all text is printable ASCII without a backslash: that is checked byte by byte.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\\") }) { return text }
         var needsEscaping = false
         for scalar in text.unicodeScalars where isControl(scalar) || scalar == "\\" {
             needsEscaping = true

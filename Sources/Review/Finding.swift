@@ -159,6 +159,24 @@ public struct Finding: Sendable, Hashable {
 
     /// Whether a suppression comment silences it.
     public var isSuppressed: Bool { suppression != nil }
+
+    /// Which fields this finding shares with its copies: two findings with the same storage
+    /// identity are equal (a context taken over from one side of a review to the other brings
+    /// its findings, and their storage, along).
+    var storageIdentity: ObjectIdentifier { ObjectIdentifier(storage) }
+
+    /// Whether `span.file` is `file`, compared in place (without a copy of the span).
+    func isInFile(_ file: String) -> Bool { storage.span.file == file }
+
+    /// `span.start` and `span.end`, read in place (without a copy of the span's file name,
+    /// which every thread sorting findings would otherwise retain and release).
+    var spanPositions: (start: SourceSpan.Position, end: SourceSpan.Position) { (storage.span.start, storage.span.end) }
+
+    /// `identity.shape`, read in place.
+    var identityShape: Int {
+        let fields = storage
+        return FindingIdentity.shape(fields.ruleID, fields.directory, fields.subject, fields.attributePath)
+    }
 }
 
 /// A finding's identity: rule id, subject address and attribute path.
@@ -185,6 +203,15 @@ public struct FindingIdentity: Sendable, Hashable, Comparable, Codable, CustomSt
     public var description: String {
         let place = directory.isEmpty ? subject : directory + ":" + subject
         return attributePath.isEmpty ? "\(ruleID)@\(place)" : "\(ruleID)@\(place)#\(attributePath)"
+    }
+
+    /// The lengths of the four fields in one number: equal identities have equal shapes, and
+    /// reading it touches no text, so it sorts out cheaply most identities that cannot be equal.
+    var shape: Int { Self.shape(ruleID, directory, subject, attributePath) }
+
+    /// The shape of the identity with these fields.
+    static func shape(_ ruleID: String, _ directory: String, _ subject: String, _ attributePath: String) -> Int {
+        (ruleID.utf8.count << 48) ^ (directory.utf8.count << 32) ^ (subject.utf8.count << 16) ^ attributePath.utf8.count
     }
 
     /// Orders by subject, then rule, then attribute path.

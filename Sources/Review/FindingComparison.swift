@@ -29,40 +29,97 @@ public struct FindingComparison: Sendable, Hashable {
         base: [Finding], head: [Finding], headSubjects: Set<SubjectKey>, renames: [String: String] = [:],
         directoryRenames: [String: String] = [:]
     ) {
-        let carried = { @Sendable (finding: Finding) -> FindingIdentity in
-            var identity = finding.identity
-            if let renamed = Self.rename(identity.subject, renames) { identity.subject = renamed }
-            if let renamed = directoryRenames[identity.directory] { identity.directory = renamed }
-            return identity
-        }
-        // The two sides' identities, and their sets, on every core.
-        let sides = ParallelMap.map([true, false]) { isHead in
-            let identities = isHead ? head.map(\.identity) : base.map(carried)
-            return (identities, Set(identities))
-        }
-        let (headIdentities, headSet) = sides[0], (baseIdentities, baseSet) = sides[1]
+        let sides = ParallelMap.map([base, head], Self.sorted)
+        self.init(
+            sortedBase: sides[0], sortedHead: sides[1], existingAtHead: { $0.intersection(headSubjects) }, renames: renames,
+            directoryRenames: directoryRenames)
+    }
+
+    /// Compares base and head findings that are each in `sorted` order already (a review sorts
+    /// both sides for its result anyway). A stable sort orders any part of a list as it orders
+    /// the whole, so each of the four lists, taken in that order, is sorted without sorting again.
+    /// `existingAtHead` answers which of the subjects it is given exist at head; it is asked
+    /// once, about the subjects of the base findings that are not in head.
+    init(
+        sortedBase base: [Finding], sortedHead head: [Finding], existingAtHead: (Set<SubjectKey>) -> Set<SubjectKey>,
+        renames: [String: String], directoryRenames: [String: String]
+    ) {
         var carriedIdentities: [FindingIdentity: FindingIdentity] = [:]
-        if !renames.isEmpty || !directoryRenames.isEmpty {
+        let headInBase: [Bool], baseInHead: [Bool]
+        // The base identities carried through the renames, nil without renames (each is then its finding's identity).
+        var carriedBase: [FindingIdentity]?
+        if renames.isEmpty && directoryRenames.isEmpty {
+            (headInBase, baseInHead) = Self.presence(base: base, head: head)
+        } else {
+            let carried = { @Sendable (finding: Finding) -> FindingIdentity in
+                var identity = finding.identity
+                if let renamed = Self.rename(identity.subject, renames) { identity.subject = renamed }
+                if let renamed = directoryRenames[identity.directory] { identity.directory = renamed }
+                return identity
+            }
+            // The two sides' identities, and their sets, on every core.
+            let sides = ParallelMap.map([true, false]) { isHead in
+                let identities = isHead ? head.map(\.identity) : base.map(carried)
+                return (identities, Set(identities))
+            }
+            let (headIdentities, headSet) = sides[0], (baseIdentities, baseSet) = sides[1]
             for (index, identity) in baseIdentities.enumerated() where identity != base[index].identity {
                 carriedIdentities[base[index].identity] = identity
             }
+            headInBase = headIdentities.map(baseSet.contains)
+            baseInHead = baseIdentities.map(headSet.contains)
+            carriedBase = baseIdentities
         }
         self.carriedIdentities = carriedIdentities
         var introduced: [Finding] = [], persisting: [Finding] = []
-        for (index, identity) in headIdentities.enumerated() {
-            if baseSet.contains(identity) { persisting.append(head[index]) } else { introduced.append(head[index]) }
+        for (index, finding) in head.enumerated() {
+            if headInBase[index] { persisting.append(finding) } else { introduced.append(finding) }
         }
+        let gone = base.indices.filter { !baseInHead[$0] }.map { index in
+            let identity = carriedBase?[index] ?? base[index].identity
+            return (index, SubjectKey(directory: identity.directory, address: identity.subject))
+        }
+        let existing = gone.isEmpty ? [] : existingAtHead(Set(gone.map(\.1)))
         var resolved: [Finding] = [], removed: [Finding] = []
-        for (index, identity) in baseIdentities.enumerated() where !headSet.contains(identity) {
-            if headSubjects.contains(SubjectKey(directory: identity.directory, address: identity.subject)) { resolved.append(base[index]) } else { removed.append(base[index]) }
+        for (index, subject) in gone {
+            if existing.contains(subject) { resolved.append(base[index]) } else { removed.append(base[index]) }
         }
-        // Four independent sorts: on every core (a review of a whole repository sorts hundreds
-        // of thousands of findings).
-        let lists = ParallelMap.map([introduced, persisting, resolved, removed], Self.sorted)
-        self.introduced = lists[0]
-        self.persisting = lists[1]
-        self.resolved = lists[2]
-        self.removed = lists[3]
+        self.introduced = introduced
+        self.persisting = persisting
+        self.resolved = resolved
+        self.removed = removed
+    }
+
+    /// For each head finding whether a base finding has its identity, and for each base
+    /// finding whether a head finding has its identity (without renames).
+    ///
+    /// A finding whose storage both sides hold is in both. Only the identities of the others
+    /// are looked up: each in the other side's unshared identities, and in those of the shared
+    /// findings that equal one of them (found by `FindingIdentity.shape` first, so that the
+    /// shared findings' texts are mostly not read), which are on both sides.
+    static func presence(base: [Finding], head: [Finding]) -> (headInBase: [Bool], baseInHead: [Bool]) {
+        let storages = ParallelMap.map([base, head]) { side in Set(side.map(\.storageIdentity)) }
+        var headInBase = head.map { storages[0].contains($0.storageIdentity) }
+        var baseInHead = base.map { storages[1].contains($0.storageIdentity) }
+        let unsharedHead = head.indices.filter { !headInBase[$0] }, unsharedBase = base.indices.filter { !baseInHead[$0] }
+        guard !unsharedHead.isEmpty || !unsharedBase.isEmpty else { return (headInBase, baseInHead) }
+        let headIdentities = Set(unsharedHead.map { head[$0].identity }), baseIdentities = Set(unsharedBase.map { base[$0].identity })
+        let unshared = headIdentities.union(baseIdentities)
+        let shapes = Set(unshared.map(\.shape))
+        var shared = Set<FindingIdentity>()
+        for (index, finding) in head.enumerated() where headInBase[index] && shapes.contains(finding.identityShape) {
+            let identity = finding.identity
+            if unshared.contains(identity) { shared.insert(identity) }
+        }
+        for index in unsharedHead {
+            let identity = head[index].identity
+            headInBase[index] = baseIdentities.contains(identity) || shared.contains(identity)
+        }
+        for index in unsharedBase {
+            let identity = base[index].identity
+            baseInHead[index] = headIdentities.contains(identity) || shared.contains(identity)
+        }
+        return (headInBase, baseInHead)
     }
 
     /// The head address of `subject`, following renames of the subject itself or of a
@@ -78,26 +135,57 @@ public struct FindingComparison: Sendable, Hashable {
     }
 
     /// `findings` sorted by severity first (most severe on top), then file and position, then
-    /// identity; equal ones keep their input order. Compares integer keys (severity, the file's rank among the files, positions)
-    /// instead of whole spans, so that hundreds of thousands of findings sort quickly; the
-    /// identity's strings are compared only between findings at the same place.
+    /// identity; equal ones keep their input order. Sorts by integer keys (severity, the file's
+    /// rank among the files, positions) instead of whole spans, so that hundreds of thousands
+    /// of findings sort quickly; then each run of findings at the same place, and only those,
+    /// by identity.
     static func sorted(_ findings: [Finding]) -> [Finding] {
         guard findings.count > 1 else { return findings }
-        var fileRank: [String: Int] = [:]
-        for file in findings.map(\.span.file) where fileRank[file] == nil { fileRank[file] = 0 }
-        for (rank, file) in fileRank.keys.sorted().enumerated() { fileRank[file] = rank }
-        let keys = findings.map { finding in
-            let span = finding.span
-            return PlaceKey(
-                severity: -finding.severity.rank, file: fileRank[span.file] ?? 0,
-                start: (span.start.offset, span.start.line, span.start.column), end: (span.end.offset, span.end.line, span.end.column))
+        // Files are numbered as they come (findings of one file mostly follow each other), then
+        // ranked by name.
+        var numbers: [String: Int] = [:], files: [String] = []
+        var last: (file: String, number: Int)?
+        var keys: [PlaceKey] = []
+        keys.reserveCapacity(findings.count)
+        for finding in findings {
+            let number: Int
+            if let last, finding.isInFile(last.file) {
+                number = last.number
+            } else {
+                let file = finding.span.file
+                if let known = numbers[file] {
+                    number = known
+                } else {
+                    number = files.count
+                    numbers[file] = number
+                    files.append(file)
+                }
+                last = (file, number)
+            }
+            let (start, end) = finding.spanPositions
+            keys.append(PlaceKey(
+                severity: -finding.severity.rank, file: number,
+                start: (start.offset, start.line, start.column), end: (end.offset, end.line, end.column)))
         }
-        let identities = findings.map(\.identity)
-        let order = identities.withUnsafeBufferPointer { identities in
-            findings.indices.sorted { left, right in
-                let leftKey = keys[left], rightKey = keys[right]
-                if leftKey != rightKey { return leftKey < rightKey }
-                return identityOrder(identities, left, right) ?? (left < right)
+        var rank = [Int](repeating: 0, count: files.count)
+        for (position, number) in files.indices.sorted(by: { files[$0] < files[$1] }).enumerated() { rank[number] = position }
+        for index in keys.indices { keys[index].file = rank[keys[index].file] }
+        var order = Array(findings.indices)
+        keys.withUnsafeBufferPointer { keys in
+            order.sort { left, right in keys[left] != keys[right] ? keys[left] < keys[right] : left < right }
+            var start = 0
+            while start < order.count {
+                var end = start + 1
+                while end < order.count && keys[order[end]] == keys[order[start]] { end += 1 }
+                if end - start > 1 {
+                    let run = Array(order[start..<end])
+                    let identities = run.map { findings[$0].identity }
+                    let sortedRun = identities.withUnsafeBufferPointer { identities in
+                        run.indices.sorted { left, right in identityOrder(identities, left, right) ?? (run[left] < run[right]) }
+                    }
+                    for (offset, position) in sortedRun.enumerated() { order[start + offset] = run[position] }
+                }
+                start = end
             }
         }
         return order.map { findings[$0] }

@@ -47,10 +47,32 @@ public struct FindingMessage: Sendable, Hashable {
 
     /// The message with arguments filled in as they are (for plain text).
     public var plain: String {
-        parts.map { part in
-            switch part {
-            case .text(let text), .argument(let text): return text
+        // Every report writes this for each of hundreds of thousands of findings: an ASCII
+        // template (every built-in rule's) is filled in one pass over its bytes, without the
+        // parts. There `{` and `}` are always whole characters, as `parts` reads them.
+        guard template.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return parts.map { part in
+                switch part {
+                case .text(let text), .argument(let text): return text
+                }
+            }.joined()
+        }
+        let bytes = template.utf8
+        var result = ""
+        var textStart = bytes.startIndex, searchStart = bytes.startIndex
+        while let open = bytes[searchStart...].firstIndex(of: UInt8(ascii: "{")) {
+            let afterOpen = bytes.index(after: open)
+            guard let close = bytes[afterOpen...].firstIndex(of: UInt8(ascii: "}")),
+                  let value = arguments[String(template[afterOpen..<close])] else {
+                searchStart = afterOpen
+                continue
             }
-        }.joined()
+            result += template[textStart..<open]
+            result += value
+            searchStart = bytes.index(after: close)
+            textStart = searchStart
+        }
+        result += template[textStart...]
+        return result
     }
 }

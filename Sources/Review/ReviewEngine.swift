@@ -138,10 +138,8 @@ public struct ReviewEngine {
             baseFindings = baseFindings.filter(keep)
             headFindings = headFindings.filter(keep)
         }
-        var headSubjects = Set<SubjectKey>(headHandlers.subjects.map { SubjectKey(directory: "", address: $0) })
         var renames: [String: String] = [:]
         for context in head.contexts {
-            for subject in context.subjectList { headSubjects.insert(SubjectKey(directory: context.directory, address: subject.address)) }
             for moved in context.module.moved { if let from = moved.from, let to = moved.to { renames[from] = to } }
         }
         var directoryRenames: [String: String] = [:]
@@ -162,23 +160,50 @@ public struct ReviewEngine {
             let suite = testSuiteFindings(metrics, changeSet: changeSet, runner: runner)
             baseFindings += suite.base
             headFindings += suite.head
-            headSubjects.formUnion(["tests", "coverage"].map { SubjectKey(address: $0) } + metrics.head.files.map { SubjectKey(address: $0.path) })
         }
         PhaseClock.mark("misc")
+        // Each side is sorted once, on every core: the result lists them so, and the comparison
+        // keeps that order in its lists.
+        let sortedSides = ParallelMap.map([baseFindings, headFindings], FindingComparison.sorted)
+        // The comparison asks only about the subjects of base findings gone from head (a few,
+        // out of every subject of every module tree): only their module trees are looked through.
+        // (The closure is not kept: the module trees must be freed by the thread below.)
+        let metricsSubjects = metrics.map { Set(["tests", "coverage"] + $0.head.files.map(\.path)) } ?? []
         let comparison = FindingComparison(
-            base: baseFindings, head: headFindings, headSubjects: headSubjects, renames: renames, directoryRenames: directoryRenames)
+            sortedBase: sortedSides[0], sortedHead: sortedSides[1],
+            existingAtHead: { wanted in
+                let addresses = Dictionary(grouping: wanted, by: \.directory).mapValues { Set($0.map(\.address)) }
+                var existing = wanted.filter { key in
+                    key.directory.isEmpty && (headHandlers.subjects.contains(key.address) || metricsSubjects.contains(key.address))
+                }
+                for context in head.contexts {
+                    guard let wantedHere = addresses[context.directory] else { continue }
+                    for subject in context.subjectList where wantedHere.contains(subject.address) {
+                        existing.insert(SubjectKey(directory: context.directory, address: subject.address))
+                    }
+                }
+                return existing
+            },
+            renames: renames, directoryRenames: directoryRenames)
         PhaseClock.mark("comparison")
         let touchedList = touched.flatMap { directory, nodes in
             nodes.map { TouchedSubject(directory: directory, node: $0.key, reasons: $0.value) }
         }.sorted()
         var headFiles: [String: String] = [:]
-        let framedPaths = Array(Set(headFindings.map(\.span.file)))
+        // Sorted, the head findings in one file mostly follow each other.
+        var framedFiles = Set<String>(), lastFile: String?
+        for finding in sortedSides[1] {
+            if let lastFile, finding.isInFile(lastFile) { continue }
+            let file = finding.span.file
+            framedFiles.insert(file)
+            lastFile = file
+        }
+        let framedPaths = Array(framedFiles)
         let framedTexts = ParallelMap.map(framedPaths) { path in headSource.readFile(at: path).map { String(decoding: $0.bytes, as: UTF8.self) } }
         for (path, text) in zip(framedPaths, framedTexts) {
             if let text { headFiles[path] = text }
         }
         PhaseClock.mark("framed")
-        let sortedSides = ParallelMap.map([baseFindings, headFindings], FindingComparison.sorted)
         // The analysed module trees are not needed any more: another thread takes the last
         // references and frees them while the caller writes the report (freeing a whole
         // repository's modules took a third of a second on the calling thread). It waits until
