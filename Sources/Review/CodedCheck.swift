@@ -97,14 +97,16 @@ public struct CheckContext: Sendable {
         let allModules = module.allModules
         self.parsedFiles = Dictionary(allModules.flatMap(\.configuration.files).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         self.modulesByAddress = Dictionary(allModules.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
-        var firstOfBlock: [String: Subject] = [:]
-        var firstOfFolder: [String: Subject] = [:]
+        var firstOfBlock: [BlockStart: Subject] = [:]
+        var firstOfFolder: [Substring: Subject] = [:]
         var subjectStarts: [String: Set<Int>] = [:]
         for subject in subjects {
-            subjectStarts[subject.file, default: []].insert(subject.range.start.byte)
-            let block = subject.file + ":" + String(subject.range.start.byte)
+            let file = subject.file, start = subject.range.start.byte
+            subjectStarts[file, default: []].insert(start)
+            let block = BlockStart(file: file, byte: start)
             if firstOfBlock[block].map({ $0.address < subject.address }) != true { firstOfBlock[block] = subject }
-            let folder = subject.file.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+            // The folder: everything before the file's last slash.
+            let folder = file.utf8.lastIndex(of: UInt8(ascii: "/")).map { file[..<$0] } ?? ""
             let order = { (candidate: Subject) in (candidate.file, candidate.range.start.byte, candidate.address) }
             // A local is not a block: module-wide findings land on blocks, as they did before locals were subjects.
             if subject.kind != .local, firstOfFolder[folder].map({ order($0) < order(subject) }) != true { firstOfFolder[folder] = subject }
@@ -113,4 +115,11 @@ public struct CheckContext: Sendable {
         self.firstBlocksOfModules = Set(firstOfFolder.values.map(\.address))
         self.subjectStartsByFile = subjectStarts
     }
+}
+
+/// Where a block starts: its file and byte offset (what tells the instances of one block apart
+/// from other blocks).
+private struct BlockStart: Hashable {
+    var file: String
+    var byte: Int
 }

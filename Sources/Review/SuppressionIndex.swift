@@ -32,14 +32,16 @@ public struct SuppressionIndex: Sendable {
     /// starts, and its number (in the order files were first scanned).
     private typealias ScannedFile = (suppressions: [Suppression], lines: [Substring], lineStarts: [Int], number: Int)
 
-    /// The files scanned so far in this process, by path and contents: a module's files are
-    /// scanned once, not again in every module tree whose modules call that module.
-    private static let scannedFiles = Locked<[String: [FileContents: ScannedFile]]>([:])
+    /// The files scanned so far in this process, by path, each path's contents with their scan:
+    /// a module's files are scanned once, not again in every module tree whose modules call that
+    /// module. A path has a version or two (base and head), so its contents are compared rather
+    /// than hashed: the bytes of one parsed file are one shared buffer, which compares at once.
+    private static let scannedFiles = Locked<[String: [(source: [UInt8], scanned: ScannedFile)]]>([:])
 
     /// The scan of the file at `path` holding `source`, done once per path and contents.
     private static func scanned(path: String, source: [UInt8]) -> ScannedFile {
-        let key = FileContents(bytes: source)
-        if let known = scannedFiles.withLock({ $0[path]?[key] }) { return known }
+        let lookUp = { (files: [String: [(source: [UInt8], scanned: ScannedFile)]]) in files[path]?.first { $0.source == source }?.scanned }
+        if let known = scannedFiles.withLock({ lookUp($0) }) { return known }
         let text = String(decoding: source, as: UTF8.self)
         var starts = [0]
         for (offset, byte) in source.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
@@ -48,9 +50,9 @@ public struct SuppressionIndex: Sendable {
         return scannedFiles.withLock { files in
             // Another thread may have scanned the same file meanwhile: the first scan stays, so
             // that a path and contents keep one number.
-            if let known = files[path]?[key] { return known }
+            if let known = lookUp(files) { return known }
             let scanned = (suppressions: suppressions, lines: lines, lineStarts: starts, number: fileCount.add(1, ordering: .relaxed).newValue)
-            files[path, default: [:]][key] = scanned
+            files[path, default: []].append((source, scanned))
             return scanned
         }
     }
