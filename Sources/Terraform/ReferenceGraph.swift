@@ -38,6 +38,7 @@ public struct ReferenceGraph: Sendable {
 
     /// `module.a[0].module.b["k"]` → `module.a.module.b`.
     static func staticAddress(_ address: String) -> String {
+        guard address.utf8.contains(UInt8(ascii: "[")) else { return address }
         var result = ""
         var depth = 0
         var quoted = false
