@@ -45,7 +45,7 @@ public struct SuppressionIndex: Sendable {
         let text = String(decoding: source, as: UTF8.self)
         var starts = [0]
         for (offset, byte) in source.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = Self.lines(of: text)
         let suppressions = SuppressionScanner.scan(lines: lines, file: path).suppressions
         return scannedFiles.withLock { files in
             // Another thread may have scanned the same file meanwhile: the first scan stays, so
@@ -55,6 +55,27 @@ public struct SuppressionIndex: Sendable {
             files[path, default: []].append((source, scanned))
             return scanned
         }
+    }
+
+    /// The lines of `text`, as `text.split(separator: "\n", omittingEmptySubsequences: false)`
+    /// gives them, found on its UTF-8 bytes rather than its characters: a line feed ends a line
+    /// unless it follows a carriage return (the two make one character, which is no line feed).
+    static func lines(of text: String) -> [Substring] {
+        var lines: [Substring] = []
+        let bytes = text.utf8
+        var start = bytes.startIndex, index = bytes.startIndex
+        var previous: UInt8 = 0
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\n"), previous != UInt8(ascii: "\r") {
+                lines.append(text[start..<index])
+                start = bytes.index(after: index)
+            }
+            previous = byte
+            index = bytes.index(after: index)
+        }
+        lines.append(text[start...])
+        return lines
     }
 
     /// How many files have been scanned in this process.
