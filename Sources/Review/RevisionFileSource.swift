@@ -76,6 +76,16 @@ public final class RevisionFileSource: ModuleFileSource, @unchecked Sendable {
         }
     }
 
+    /// The content id `readFile(at:)` gives the file at `path`, without reading its bytes when
+    /// the side is a commit and its folder's listing holds the path: the blob id of a regular or
+    /// executable file, nil for a symlink or a submodule. Otherwise the file is read.
+    public func contentID(at path: String) -> String? {
+        if side.commitID != nil, let entry = entries(in: RepositoryPaths.directory(of: path)).first(where: { $0.path == path }) {
+            return entry.mode == .regular || entry.mode == .executable ? entry.id.hex : nil
+        }
+        return readFile(at: path)?.contentID
+    }
+
     /// Paths that could not be listed or read, with Git's reason.
     public var readFailures: [String: String] {
         lock.withLock { failures }
