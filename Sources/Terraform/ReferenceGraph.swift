@@ -61,7 +61,6 @@ public struct ReferenceGraph: Sendable {
         if prefix.isEmpty {
             edges += own.edges
         } else {
-            edges.reserveCapacity(edges.count + own.edges.count)
             for edge in own.edges {
                 edges.append(ReferenceEdge(from: prefix + edge.from, to: prefix + edge.to, reference: edge.reference, file: edge.file, range: edge.range))
             }
