@@ -14,6 +14,7 @@ public struct ConnectionIndex: Sendable {
         // Every node's type is remembered, nil for a node that is no resource, so each node's
         // address is parsed once.
         var known: [String: String?] = [:]
+        known.reserveCapacity(graph.nodes.count)
         func type(of node: String) -> String? {
             if let type = known[node] { return type }
             let type = Self.resourceType(of: node)
