@@ -7,13 +7,14 @@ import Terraform
 ///
 /// The loader may read from several threads, while a libgit2 repository handle must stay
 /// confined: every access to `repository` happens under `lock`, which is what makes the
-/// `@unchecked Sendable` sound. Listings and reads are cached, so each folder is listed and each
-/// file read once per side. Symlinks are never followed: they read as absent.
+/// `@unchecked Sendable` sound. Listings (and the file names in them) and reads are cached, so each
+/// folder is listed and each file read once per side. Symlinks are never followed: they read as absent.
 public final class RevisionFileSource: ModuleFileSource, @unchecked Sendable {
     private let repository: Repository
     private let side: RevisionSide
     private let lock = NSLock()
     private var listings: [String: [TreeEntry]] = [:]
+    private var names: [String: [String]] = [:]
     private var reads: [String: SourceFile?] = [:]
     private var failures: [String: String] = [:]
 
@@ -26,8 +27,11 @@ public final class RevisionFileSource: ModuleFileSource, @unchecked Sendable {
 
     /// The regular files directly inside `directory`, sorted by name.
     public func fileNames(in directory: String) -> [String] {
-        entries(in: directory).filter { $0.mode == .regular || $0.mode == .executable }
+        if let known = lock.withLock({ names[directory] }) { return known }
+        let listed = entries(in: directory).filter { $0.mode == .regular || $0.mode == .executable }
             .map { String($0.path.split(separator: "/").last ?? "") }.sorted()
+        lock.withLock { names[directory] = listed }
+        return listed
     }
 
     /// Every entry directly inside `directory` (files, symlinks, submodules).
