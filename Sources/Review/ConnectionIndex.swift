@@ -11,12 +11,18 @@ public struct ConnectionIndex: Sendable {
 
     /// Builds the index from a module tree's reference graph.
     public init(graph: ReferenceGraph) {
+        // Every node's type is remembered, nil for a node that is no resource, so each node's
+        // address is parsed once.
+        var known: [String: String?] = [:]
+        known.reserveCapacity(graph.nodes.count)
+        func type(of node: String) -> String? {
+            if let type = known[node] { return type }
+            let type = Self.resourceType(of: node)
+            known[node] = .some(type)
+            return type
+        }
         for edge in graph.edges {
-            // Both ends' types are remembered, so each node's address is parsed once.
-            let fromType = types[edge.from] ?? Self.resourceType(of: edge.from)
-            guard let fromType else { continue }
-            let toType = types[edge.to] ?? Self.resourceType(of: edge.to)
-            guard let toType else { continue }
+            guard let fromType = type(of: edge.from), let toType = type(of: edge.to) else { continue }
             types[edge.from] = fromType
             types[edge.to] = toType
             neighbours[edge.from, default: []].insert(edge.to)

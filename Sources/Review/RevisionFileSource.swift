@@ -7,13 +7,14 @@ import Terraform
 ///
 /// The loader may read from several threads, while a libgit2 repository handle must stay
 /// confined: every access to `repository` happens under `lock`, which is what makes the
-/// `@unchecked Sendable` sound. Listings and reads are cached, so each folder is listed and each
-/// file read once per side. Symlinks are never followed: they read as absent.
+/// `@unchecked Sendable` sound. Listings (and the file names in them) and reads are cached, so each
+/// folder is listed and each file read once per side. Symlinks are never followed: they read as absent.
 public final class RevisionFileSource: ModuleFileSource, @unchecked Sendable {
     private let repository: Repository
     private let side: RevisionSide
     private let lock = NSLock()
     private var listings: [String: [TreeEntry]] = [:]
+    private var names: [String: [String]] = [:]
     private var reads: [String: SourceFile?] = [:]
     private var failures: [String: String] = [:]
 
@@ -26,8 +27,11 @@ public final class RevisionFileSource: ModuleFileSource, @unchecked Sendable {
 
     /// The regular files directly inside `directory`, sorted by name.
     public func fileNames(in directory: String) -> [String] {
-        entries(in: directory).filter { $0.mode == .regular || $0.mode == .executable }
+        if let known = lock.withLock({ names[directory] }) { return known }
+        let listed = entries(in: directory).filter { $0.mode == .regular || $0.mode == .executable }
             .map { String($0.path.split(separator: "/").last ?? "") }.sorted()
+        lock.withLock { names[directory] = listed }
+        return listed
     }
 
     /// Every entry directly inside `directory` (files, symlinks, submodules).
@@ -74,6 +78,16 @@ public final class RevisionFileSource: ModuleFileSource, @unchecked Sendable {
             reads[path] = file
             return file
         }
+    }
+
+    /// The content id `readFile(at:)` gives the file at `path`, without reading its bytes when
+    /// the side is a commit and its folder's listing holds the path: the blob id of a regular or
+    /// executable file, nil for a symlink or a submodule. Otherwise the file is read.
+    public func contentID(at path: String) -> String? {
+        if side.commitID != nil, let entry = entries(in: RepositoryPaths.directory(of: path)).first(where: { $0.path == path }) {
+            return entry.mode == .regular || entry.mode == .executable ? entry.id.hex : nil
+        }
+        return readFile(at: path)?.contentID
     }
 
     /// Paths that could not be listed or read, with Git's reason.

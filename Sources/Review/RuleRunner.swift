@@ -1,7 +1,5 @@
 import HCL
-import Synchronization
 import Terraform
-import Threading
 
 /// Runs a rule set over the subjects of one loaded module tree and turns failures into
 /// findings, with messages filled in and suppression comments applied.
@@ -209,99 +207,5 @@ enum ValueText {
         case .unknown: text = "(known after apply)"
         }
         return text.count > 60 ? String(text.prefix(57)) + "..." : text
-    }
-}
-
-/// The suppression comments of a module's files, and which findings they silence.
-public struct SuppressionIndex: Sendable {
-    private var byFile: [String: [Suppression]] = [:]
-    private var lines: [String: [Substring]] = [:]
-    private var lineStarts: [String: [Int]] = [:]
-    private var fileNumbers: [String: Int] = [:]
-
-    /// Scans every file of `module` and its loaded children once.
-    public init(module: Module) {
-        for child in module.allModules {
-            for file in child.configuration.files where byFile[file.path] == nil {
-                let scanned = Self.scanned(path: file.path, source: file.source)
-                byFile[file.path] = scanned.suppressions
-                lines[file.path] = scanned.lines
-                lineStarts[file.path] = scanned.lineStarts
-                fileNumbers[file.path] = scanned.number
-            }
-        }
-    }
-
-    /// A number for the file at `path` as this index read it, the same for the same path and
-    /// contents everywhere in the process (so work on a file can be kept by number).
-    func fileNumber(of path: String) -> Int? {
-        fileNumbers[path]
-    }
-
-    /// What the index keeps of one file: its suppression comments, its lines, where each line
-    /// starts, and its number (in the order files were first scanned).
-    private typealias ScannedFile = (suppressions: [Suppression], lines: [Substring], lineStarts: [Int], number: Int)
-
-    /// The files scanned so far in this process, by path and contents: a module's files are
-    /// scanned once, not again in every module tree whose modules call that module.
-    private static let scannedFiles = Locked<[String: [FileContents: ScannedFile]]>([:])
-
-    /// The scan of the file at `path` holding `source`, done once per path and contents.
-    private static func scanned(path: String, source: [UInt8]) -> ScannedFile {
-        let key = FileContents(bytes: source)
-        if let known = scannedFiles.withLock({ $0[path]?[key] }) { return known }
-        let text = String(decoding: source, as: UTF8.self)
-        var starts = [0]
-        for (offset, byte) in source.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let suppressions = SuppressionScanner.scan(lines: lines, file: path).suppressions
-        return scannedFiles.withLock { files in
-            // Another thread may have scanned the same file meanwhile: the first scan stays, so
-            // that a path and contents keep one number.
-            if let known = files[path]?[key] { return known }
-            let scanned = (suppressions: suppressions, lines: lines, lineStarts: starts, number: fileCount.add(1, ordering: .relaxed).newValue)
-            files[path, default: [:]][key] = scanned
-            return scanned
-        }
-    }
-
-    /// How many files have been scanned in this process.
-    private static let fileCount = Atomic<Int>(0)
-
-    /// The lines whose suppression comments apply to `subject`: the comment lines right
-    /// above its block, and the block itself.
-    public func window(for subject: Subject) -> ClosedRange<Int> {
-        let fileLines = lines[subject.file] ?? []
-        var first = subject.range.start.line
-        while first > 1 {
-            let above = fileLines.indices.contains(first - 2) ? fileLines[first - 2] : ""
-            let trimmed = above.drop { $0 == " " || $0 == "\t" }
-            guard trimmed.hasPrefix("#") || trimmed.hasPrefix("//") else { break }
-            first -= 1
-        }
-        return first...max(first, subject.range.end.line)
-    }
-
-    /// The suppression comments that apply to `subject`.
-    public func suppressions(for subject: Subject) -> [Suppression] {
-        let window = window(for: subject)
-        return (byFile[subject.file] ?? []).filter { window.contains($0.line) }
-    }
-
-    /// The byte offset where `line` of `file` starts (1-based line), if the file is known.
-    public func offset(ofLine line: Int, in file: String) -> Int? {
-        guard let starts = lineStarts[file], starts.indices.contains(line - 1) else { return nil }
-        return starts[line - 1]
-    }
-
-    /// The suppression that silences `finding`: on its line, inside its subject's block, or
-    /// in the comment lines right above the block; expired ones silence nothing.
-    func suppression(for rule: Rule, finding: Finding, subject: Subject, today: String) -> Suppression? {
-        guard let candidates = byFile[subject.file], !candidates.isEmpty else { return nil }
-        let window = window(for: subject)
-        return candidates.first { suppression in
-            suppression.names(rule) && !suppression.hasExpired(today: today)
-                && (suppression.line == finding.span.start.line || window.contains(suppression.line))
-        }
     }
 }

@@ -26,29 +26,103 @@ public struct Subject: Sendable {
         case moduleCall
     }
 
+    /// The stored properties of a subject.
+    private struct Parts: Sendable {
+        var kind: Kind
+        var type: String
+        var address: String
+        var directory: String
+        var file: String
+        var range: SourceRange
+        var headerRange: SourceRange
+        var body: EvaluatedBody
+        var instance: ResourceInstance?
+        var graphNode: String
+    }
+
+    /// The parts, immutable and shared by every copy of the subject: copying a subject (into
+    /// the context's lists and tables, into every check) costs one reference count rather than a
+    /// copy of every property. A setter gives its subject new parts.
+    private final class Box: Sendable {
+        let parts: Parts
+
+        init(_ parts: Parts) {
+            self.parts = parts
+        }
+    }
+
+    private var box: Box
+
     /// The kind.
-    public var kind: Kind
+    public var kind: Kind {
+        get { box.parts.kind }
+        set { replace(\.kind, with: newValue) }
+    }
     /// What `applies_to` matches: the resource type (`aws_lambda_function`), `data.<type>`,
     /// or `variable`, `local`, `output`, `provider`, `terraform`, `module`.
-    public var type: String
+    public var type: String {
+        get { box.parts.type }
+        set { replace(\.type, with: newValue) }
+    }
     /// The address: `aws_lambda_function.api`, `module.net.aws_vpc.main[0]`, `var.region`,
     /// `local.prefix`, `output.url`, `provider.aws`, `terraform`, `module.net`.
-    public var address: String
+    public var address: String {
+        get { box.parts.address }
+        set { replace(\.address, with: newValue) }
+    }
     /// The root module's directory (repository-relative; `""` for the top level).
-    public var directory: String
+    public var directory: String {
+        get { box.parts.directory }
+        set { replace(\.directory, with: newValue) }
+    }
     /// The file the block is in.
-    public var file: String
+    public var file: String {
+        get { box.parts.file }
+        set { replace(\.file, with: newValue) }
+    }
     /// The whole block (for a local, its attribute: name to end of value).
-    public var range: SourceRange
+    public var range: SourceRange {
+        get { box.parts.range }
+        set { replace(\.range, with: newValue) }
+    }
     /// The block's type keyword (for a local, its name): where a finding about the block as a
     /// whole is reported.
-    public var headerRange: SourceRange
+    public var headerRange: SourceRange {
+        get { box.parts.headerRange }
+        set { replace(\.headerRange, with: newValue) }
+    }
     /// The evaluated body (empty for a local).
-    public var body: EvaluatedBody
+    public var body: EvaluatedBody {
+        get { box.parts.body }
+        set { replace(\.body, with: newValue) }
+    }
     /// The resource instance, for resources and data sources.
-    public var instance: ResourceInstance?
+    public var instance: ResourceInstance? {
+        get { box.parts.instance }
+        set { replace(\.instance, with: newValue) }
+    }
     /// The static address used in the reference graph (instance keys dropped).
-    public var graphNode: String
+    public var graphNode: String {
+        get { box.parts.graphNode }
+        set { replace(\.graphNode, with: newValue) }
+    }
+
+    /// Creates a subject from its parts.
+    init(
+        kind: Kind, type: String, address: String, directory: String, file: String, range: SourceRange,
+        headerRange: SourceRange, body: EvaluatedBody, instance: ResourceInstance?, graphNode: String
+    ) {
+        box = Box(Parts(
+            kind: kind, type: type, address: address, directory: directory, file: file, range: range,
+            headerRange: headerRange, body: body, instance: instance, graphNode: graphNode))
+    }
+
+    /// Gives this subject new parts, with `part` set to `value` (other copies keep theirs).
+    private mutating func replace<Part>(_ part: WritableKeyPath<Parts, Part>, with value: Part) {
+        var parts = box.parts
+        parts[keyPath: part] = value
+        box = Box(parts)
+    }
 
     /// A span in this subject's file.
     public func span(_ range: SourceRange) -> SourceSpan {

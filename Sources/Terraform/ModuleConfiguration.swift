@@ -47,6 +47,13 @@ public struct ModuleConfiguration: Sendable {
             guard let file = source.readFile(at: path) else { continue }
             read.append((file, path, syntax))
         }
+        // The same files at the same paths declare the same: a module called from many roots is
+        // read into declarations once.
+        let key = read.map { $0.syntax.rawValue + ":" + $0.path + ":" + $0.file.contentID }
+        if let known = cache.configuration(of: directory, files: key) {
+            self = known
+            return
+        }
         let parse: @Sendable ((file: SourceFile, path: String, syntax: FileSyntax)) -> ParsedFile = { cache.parsed($0.file, path: $0.path, syntax: $0.syntax) }
         let size = read.reduce(0) { $0 + $1.file.bytes.count }
         let parsed = size >= ModuleConfiguration.parallelParseBytes ? ParallelMap.map(read, parse) : read.map(parse)
@@ -55,6 +62,7 @@ public struct ModuleConfiguration: Sendable {
             diagnostics += file.diagnostics
             for block in file.body.blocks { add(block, file: file.path) }
         }
+        cache.keep(self, files: key)
     }
 
     /// The file with this path, if it belongs to the module.

@@ -33,6 +33,9 @@ public final class ParsedFileCache: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [String: ParsedFile] = [:]
     private var parseCount = 0
+    /// The declarations of module folders, by directory and then by the syntax, path and
+    /// content id of each of their files.
+    private var configurations: [String: [[String]: ModuleConfiguration]] = [:]
 
     /// The cache shared by every loader that is not given its own.
     public static let shared = ParsedFileCache()
@@ -67,6 +70,22 @@ public final class ParsedFileCache: @unchecked Sendable {
         }
         lock.unlock()
         return parsed
+    }
+
+    /// The declarations read before from `directory` when it held `files` (`syntax:path:contentID`
+    /// of each file, in order), if any.
+    func configuration(of directory: String, files: [String]) -> ModuleConfiguration? {
+        lock.lock()
+        defer { lock.unlock() }
+        return configurations[directory]?[files]
+    }
+
+    /// Keeps `configuration`, read from files described as `files`, for the next reader of the
+    /// same files (the first one kept stays).
+    func keep(_ configuration: ModuleConfiguration, files: [String]) {
+        lock.lock()
+        defer { lock.unlock() }
+        if configurations[configuration.directory]?[files] == nil { configurations[configuration.directory, default: [:]][files] = configuration }
     }
 
     /// The largest file stackreview parses (10 MiB): a larger one is one problem, so a review's

@@ -1,4 +1,5 @@
 import HCL
+import Threading
 
 /// Which blocks refer to which, over a loaded module tree, so a rule can say "this variable
 /// reaches these resources through these locals".
@@ -37,6 +38,7 @@ public struct ReferenceGraph: Sendable {
 
     /// `module.a[0].module.b["k"]` → `module.a.module.b`.
     static func staticAddress(_ address: String) -> String {
+        guard address.utf8.contains(UInt8(ascii: "[")) else { return address }
         var result = ""
         var depth = 0
         var quoted = false
@@ -53,8 +55,67 @@ public struct ReferenceGraph: Sendable {
     }
 
     private mutating func add(_ module: Module, prefix: String, root: Module, declared: inout Set<String>) {
-        let configuration = module.configuration
-        let loadedCalls = Set(module.childModules.map { Self.staticAddress($0.address) })
+        let loadedCalls = Set(module.childModules.map { String(Self.staticAddress($0.address).dropFirst(prefix.count)) })
+        let own = Self.ownGraph(of: module.configuration, loadedCalls: loadedCalls)
+        for name in own.names { declared.insert(prefix + name) }
+        if prefix.isEmpty {
+            edges += own.edges
+        } else {
+            for edge in own.edges {
+                edges.append(ReferenceEdge(from: prefix + edge.from, to: prefix + edge.to, reference: edge.reference, file: edge.file, range: edge.range))
+            }
+        }
+    }
+
+    /// The names one module declares and the edges of its own expressions, with addresses
+    /// relative to the module (`local.x`, `module.net.var.cidr`): what every instance of the
+    /// module contributes to a graph, under its own prefix.
+    private struct OwnGraph: Sendable {
+        var names: Set<String>
+        var edges: [ReferenceEdge]
+    }
+
+    /// What an `OwnGraph` depends on: the module's files (path and contents) and which of its
+    /// calls were loaded (by name, `module.net`).
+    private struct OwnGraphKey: Hashable, Sendable {
+        var paths: [String]
+        var sources: [[UInt8]]
+        var loadedCalls: Set<String>
+
+        static func == (lhs: OwnGraphKey, rhs: OwnGraphKey) -> Bool {
+            lhs.paths == rhs.paths && lhs.loadedCalls == rhs.loadedCalls && lhs.sources == rhs.sources
+        }
+
+        /// Hashes the paths, the sizes and the loaded calls, not every byte: the contents of a
+        /// path are few (base and head), and the parsed bytes of a blob are one shared buffer,
+        /// which `==` compares at once.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(paths)
+            for source in sources { hasher.combine(source.count) }
+            hasher.combine(loadedCalls)
+        }
+    }
+
+    /// The own graphs computed so far in this process: a module called from many roots (or
+    /// loaded once per instance of a call) is walked once.
+    private static let ownGraphs = Locked<[OwnGraphKey: OwnGraph]>([:])
+
+    /// The own graph of the module declared by `configuration`, of which the calls named in
+    /// `loadedCalls` were loaded.
+    private static func ownGraph(of configuration: ModuleConfiguration, loadedCalls: Set<String>) -> OwnGraph {
+        let key = OwnGraphKey(paths: configuration.files.map(\.path), sources: configuration.files.map(\.source), loadedCalls: loadedCalls)
+        if let known = ownGraphs.withLock({ $0[key] }) { return known }
+        let graph = walk(configuration, loadedCalls: loadedCalls)
+        return ownGraphs.withLock { graphs in
+            if let known = graphs[key] { return known }
+            graphs[key] = graph
+            return graph
+        }
+    }
+
+    /// Walks the declarations of one module for the names it declares and what its expressions
+    /// refer to.
+    private static func walk(_ configuration: ModuleConfiguration, loadedCalls: Set<String>) -> OwnGraph {
         var names = Set<String>()
         for variable in configuration.variables { names.insert("var." + variable.name) }
         for local in configuration.locals { names.insert("local." + local.name) }
@@ -62,25 +123,25 @@ public struct ReferenceGraph: Sendable {
         for call in configuration.moduleCalls { names.insert("module." + call.name) }
         for output in configuration.outputs { names.insert("output." + output.name) }
         for provider in configuration.providers { names.insert("provider." + provider.reference) }
-        for name in names { declared.insert(prefix + name) }
+        var edges: [ReferenceEdge] = []
 
         func target(_ traversal: Traversal) -> String? {
             let path = traversal.attributePath
             switch traversal.root {
             case "var", "local":
                 guard path.count >= 2, names.contains(path[0] + "." + path[1]) else { return nil }
-                return prefix + path[0] + "." + path[1]
+                return path[0] + "." + path[1]
             case "module":
                 guard path.count >= 2, names.contains("module." + path[1]) else { return nil }
-                let call = prefix + "module." + path[1]
+                let call = "module." + path[1]
                 if path.count >= 3, loadedCalls.contains(call) { return call + ".output." + path[2] }
                 return call
             case "data":
                 guard path.count >= 3, names.contains("data.\(path[1]).\(path[2])") else { return nil }
-                return prefix + "data.\(path[1]).\(path[2])"
+                return "data.\(path[1]).\(path[2])"
             default:
                 guard path.count >= 2, names.contains(path[0] + "." + path[1]) else { return nil }
-                return prefix + path[0] + "." + path[1]
+                return path[0] + "." + path[1]
             }
         }
         func link(_ from: String, _ expression: Expression, file: String) {
@@ -93,22 +154,23 @@ public struct ReferenceGraph: Sendable {
             for attribute in body.attributes { link(from, attribute.expression, file: file) }
             for block in body.blocks { link(from, block.body, file: file) }
         }
-        for local in configuration.locals { link(prefix + "local." + local.name, local.attribute.expression, file: local.file) }
+        for local in configuration.locals { link("local." + local.name, local.attribute.expression, file: local.file) }
         for resource in configuration.resources + configuration.dataSources {
-            link(prefix + resource.localAddress, resource.source.block.body, file: resource.source.file)
+            link(resource.localAddress, resource.source.block.body, file: resource.source.file)
         }
         for output in configuration.outputs {
-            if let value = output.value { link(prefix + "output." + output.name, value, file: output.source.file) }
+            if let value = output.value { link("output." + output.name, value, file: output.source.file) }
         }
-        for provider in configuration.providers { link(prefix + "provider." + provider.reference, provider.source.block.body, file: provider.source.file) }
+        for provider in configuration.providers { link("provider." + provider.reference, provider.source.block.body, file: provider.source.file) }
         for call in configuration.moduleCalls {
-            let callNode = prefix + "module." + call.name
+            let callNode = "module." + call.name
             link(callNode, call.source.block.body, file: call.source.file)
             guard loadedCalls.contains(callNode) else { continue }
             for argument in call.arguments {
                 link(callNode + ".var." + argument.name, argument.expression, file: call.source.file)
             }
         }
+        return OwnGraph(names: names, edges: edges)
     }
 
     /// The edges leaving `node`: what it refers to directly.
