@@ -70,11 +70,11 @@ public struct ReviewEngine {
         // tree that would read the same (in a folder without changed files) is the head's, with
         // the head's findings, rather than loaded and checked again.
         let reuseUnchanged = reviewAll && baseSource != nil
-        PhaseClock.mark("start")
+        PhaseClock.start()
         head.load(directories, from: headSource, side: range.head, recording: reuseUnchanged)
         PhaseClock.mark("head.load")
         let earlyHeadFindings = reuseUnchanged ? findingsByContext(head, side: range.head, runner: runner, only: { _, _ in true }) : nil
-        PhaseClock.mark("head.findings")
+        PhaseClock.mark("head.checks")
         if let baseSource {
             if reuseUnchanged, let earlyHeadFindings {
                 let changedFolders = Set(changeSet.files.flatMap { [$0.path, $0.oldPath].compactMap { $0 }.map(RepositoryPaths.directory(of:)) })
@@ -106,7 +106,7 @@ public struct ReviewEngine {
         }
         var headFindings = (earlyHeadFindings ?? findingsByContext(head, side: range.head, runner: runner, only: only)).flatMap { $0 }
         var baseFindings = findingsByContext(base, side: range.base, runner: runner, only: only).flatMap { $0 }
-        PhaseClock.mark("base.findings")
+        PhaseClock.mark("base.checks")
         // Handler files: parsed from the same revision, reviewed by the handler rules.
         let handlerReview = HandlerReview(changeSet: changeSet, configuration: configuration, runner: runner, reviewAll: options.reviewAll)
         let headHandlers = handlerReview.review(side: .head, source: headSource, contexts: head.contexts, skip: [])
@@ -161,7 +161,7 @@ public struct ReviewEngine {
             baseFindings += suite.base
             headFindings += suite.head
         }
-        PhaseClock.mark("misc")
+        PhaseClock.mark("metrics")
         // Each side is sorted once, on every core: the result lists them so, and the comparison
         // keeps that order in its lists.
         let sortedSides = ParallelMap.map([baseFindings, headFindings], FindingComparison.sorted)
@@ -203,7 +203,7 @@ public struct ReviewEngine {
         for (path, text) in zip(framedPaths, framedTexts) {
             if let text { headFiles[path] = text }
         }
-        PhaseClock.mark("framed")
+        PhaseClock.mark("frames")
         // The analysed module trees are not needed any more: another thread takes the last
         // references and frees them while the caller writes the report (freeing a whole
         // repository's modules took a third of a second on the calling thread). It waits until
@@ -216,7 +216,6 @@ public struct ReviewEngine {
         head.contexts = []
         base.contexts = []
         handedOver.signal()
-        PhaseClock.mark("sorted+handover")
         return ReviewResult(
             range: range, changeSet: changeSet, modules: directories, touched: touchedList,
             baseFindings: sortedSides[0], headFindings: sortedSides[1],

@@ -13,21 +13,34 @@ public enum PhaseClock {
     public static let isEnabled = getenv("STACKREVIEW_PHASES") != nil
     private static let previous = Locked<(wall: Double, cpu: Double)?>(nil)
 
-    /// Reports the time since the previous mark (the first mark reports the time since the
-    /// process started its clock, which is the first call).
+    /// Starts the clock without reporting anything: the next `mark` measures from here.
+    public static func start() {
+        guard isEnabled else { return }
+        let now = reading()
+        previous.withLock { $0 = now }
+    }
+
+    /// Reports the time since the previous mark or `start` (since the first call if neither
+    /// came before).
     public static func mark(_ phase: String) {
         guard isEnabled else { return }
-        var clock = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &clock)
-        var usage = rusage()
-        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-        let wall = Double(clock.tv_sec) + Double(clock.tv_nsec) / 1e9
-        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        let (wall, cpu) = reading()
         let last = previous.withLock { last in
             defer { last = (wall, cpu) }
             return last ?? (wall, cpu)
         }
         let line = "stackreview phase \(phase): \(Int((wall - last.wall) * 1000)) ms wall, \(Int((cpu - last.cpu) * 1000)) ms CPU\n"
         _ = line.utf8CString.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count - 1) }
+    }
+
+    /// The monotonic wall clock and the process's CPU time (user + system, every thread), in seconds.
+    private static func reading() -> (wall: Double, cpu: Double) {
+        var clock = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &clock)
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        let wall = Double(clock.tv_sec) + Double(clock.tv_nsec) / 1e9
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        return (wall, cpu)
     }
 }

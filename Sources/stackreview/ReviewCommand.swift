@@ -93,7 +93,7 @@ struct ReviewCommand: ParsableCommand {
         let (result, options): (ReviewResult, ReviewOptions)
         do throws(ReviewError) {
             (result, options) = try Reviewer.review(request)
-            PhaseClock.mark("returned")
+            PhaseClock.mark("result")
         } catch {
             if let explained = ciRevisions?.explain(error) { throw explained }
             throw error

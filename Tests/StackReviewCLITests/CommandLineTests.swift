@@ -93,6 +93,32 @@ import Testing
         #expect(written.contains("\n  \"schemaVersion\" : 1,\n"))
     }
 
+    @Test func phaseTimingsGoToStandardErrorOnlyWhenAsked() throws {
+        let sandbox = try GitSandbox()
+        let repository = try sandbox.makeRepository()
+        try sandbox.write("resource \"a\" \"b\" {\n  x = 1\n}\n", to: "repo/infra/main.tf")
+        _ = try sandbox.commitAll("one", in: repository)
+        try sandbox.write("resource \"a\" \"b\" {\n  x = 2\n}\n", to: "repo/infra/main.tf")
+        _ = try sandbox.commitAll("two", in: repository)
+        let quiet = try StackReviewBinary.run(["review", "HEAD~1..HEAD"], in: sandbox.path(repository))
+        let timed = try StackReviewBinary.run(["review", "HEAD~1..HEAD"], in: sandbox.path(repository), environment: ["STACKREVIEW_PHASES": "1"])
+        #expect(quiet.status == 0 && timed.status == 0)
+        #expect(quiet.errors == "")
+        #expect(timed.output == quiet.output)
+        let lines = timed.errors.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let phases = lines.dropLast().map { line in
+            line.hasPrefix("stackreview phase ") ? String(line.dropFirst("stackreview phase ".count).prefix { $0 != ":" }) : "unexpected: " + line
+        }
+        #expect(phases == [
+            "head.load", "head.checks", "base.load", "touched", "base.checks", "handlers", "metrics", "comparison", "frames",
+            "result", "render", "write",
+        ])
+        #expect(lines.last == "")
+        #expect(lines.dropLast().allSatisfy { line in
+            line.range(of: #"^stackreview phase [a-z.]+: [0-9]+ ms wall, [0-9]+ ms CPU$"#, options: .regularExpression) != nil
+        })
+    }
+
     @Test func demoRunsAndCleansUp() throws {
         let sandbox = try GitSandbox()
         let kept = sandbox.path("kept")
