@@ -208,14 +208,19 @@ public struct ReviewEngine {
         // references and frees them while the caller writes the report (freeing a whole
         // repository's modules took a third of a second on the calling thread). It waits until
         // this thread has let go of its own.
-        let handedOver = DispatchSemaphore(value: 0)
-        DispatchQueue.global(qos: .utility).async { [head, base] in
-            handedOver.wait()
-            withExtendedLifetime((head, base)) {}
+        // A process that exits right after its report never frees them at all.
+        if options.keepsAnalysisUntilExit {
+            _ = Unmanaged.passRetained(KeptUntilExit((head, base)))
+        } else {
+            let handedOver = DispatchSemaphore(value: 0)
+            DispatchQueue.global(qos: .utility).async { [head, base] in
+                handedOver.wait()
+                withExtendedLifetime((head, base)) {}
+            }
+            head.contexts = []
+            base.contexts = []
+            handedOver.signal()
         }
-        head.contexts = []
-        base.contexts = []
-        handedOver.signal()
         return ReviewResult(
             range: range, changeSet: changeSet, modules: directories, touched: touchedList,
             baseFindings: sortedSides[0], headFindings: sortedSides[1],
@@ -368,4 +373,11 @@ struct SideReview {
             }
         }
     }
+}
+
+/// What a review keeps alive until the process exits (`ReviewOptions.keepsAnalysisUntilExit`):
+/// retained once and never released.
+private final class KeptUntilExit {
+    let value: Any
+    init(_ value: Any) { self.value = value }
 }

@@ -20,6 +20,9 @@ public enum Reviewer {
         public var today: String
         /// Compute Key Metrics (tests, assertions, coverage).
         public var collectMetrics: Bool
+        /// Never free the analysed modules (`ReviewOptions.keepsAnalysisUntilExit`): for a
+        /// process that exits once the report is written.
+        public var keepsAnalysisUntilExit = false
 
         /// Creates a request.
         public init(path: String, revisions: RevisionRequest, configuration: (path: String, text: String)? = nil, failOn: Severity?? = nil, reviewAll: Bool = false, today: String, collectMetrics: Bool = false) {
@@ -81,6 +84,7 @@ public enum Reviewer {
             repository: repository, range: range, configurationText: request.configuration, failOn: request.failOn,
             reviewAll: request.reviewAll, today: request.today, loadRules: loadRules)
         options.collectMetrics = request.collectMetrics
+        options.keepsAnalysisUntilExit = request.keepsAnalysisUntilExit
         return options
     }
 }

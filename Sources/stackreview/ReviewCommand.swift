@@ -87,9 +87,11 @@ struct ReviewCommand: ParsableCommand {
         let revisions: RevisionRequest =
             ciRevisions?.request ?? (staged ? .staged : worktree ? .worktree : range.map { .expression($0) } ?? .defaultRange)
         let linkBase = linkBase ?? ciRevisions?.linkBase
-        let request = Reviewer.Request(
+        var request = Reviewer.Request(
             path: repositoryPath, revisions: revisions, configuration: try configPath.map(Terminal.readConfiguration),
             failOn: failOn.map(\.severity), reviewAll: all, today: Terminal.today, collectMetrics: format.showsMetrics)
+        // The process ends with the report: its memory goes back to the system at exit.
+        request.keepsAnalysisUntilExit = true
         let (result, options): (ReviewResult, ReviewOptions)
         do throws(ReviewError) {
             (result, options) = try Reviewer.review(request)
@@ -118,6 +120,9 @@ struct ReviewCommand: ParsableCommand {
         PhaseClock.mark("render")
         try Terminal.write(text, to: output)
         PhaseClock.mark("write")
-        if !result.blocking(failOn: threshold).isEmpty { throw ExitCode(ExitStatus.findingsIntroduced.rawValue) }
+        let status = result.blocking(failOn: threshold).isEmpty ? 0 : ExitStatus.findingsIntroduced.rawValue
+        // Nothing is left to do: exiting here, rather than returning, spares freeing every
+        // finding and the report's text one by one (the system takes the memory back at once).
+        Foundation.exit(status)
     }
 }
