@@ -1,3 +1,5 @@
+internal import Threading
+
 /// A JSON value with the source range of every node, as read by `parseJSON`.
 public struct JSONValue: Hashable, Sendable {
     /// What the value is.

@@ -1,3 +1,5 @@
+internal import Threading
+
 /// What parsing a native-syntax file gives: the body that could be read, the diagnostics, and the comments.
 public struct ParseResult: Sendable {
     /// The file's body; after syntax errors, whatever could be recovered.
