@@ -44,15 +44,14 @@ public struct EvaluatedBody: Hashable, Sendable {
     /// member's expression when the attribute is written as an object constructor, else the
     /// attribute's expression. A path that runs into an unknown value matches that unknown value.
     public func values(at path: String) -> [AttributeMatch] {
-        let steps = path.split(separator: ".").map(String.init)
-        return Self.lookup(steps[...], in: self)
+        Self.lookup(PathSteps(path[...]), in: self)
     }
 
     /// The first match of `values(at:)`, if any.
     public func value(at path: String) -> AttributeMatch? { values(at: path).first }
 
-    private static func lookup(_ steps: ArraySlice<String>, in body: EvaluatedBody) -> [AttributeMatch] {
-        guard let step = steps.first else { return [] }
+    private static func lookup(_ steps: PathSteps, in body: EvaluatedBody) -> [AttributeMatch] {
+        guard let step = steps.first.map(String.init) else { return [] }
         let rest = steps.dropFirst()
         if let attribute = body.attribute(step) {
             return descend(attribute.value, expression: attribute.expression, rest)
@@ -67,9 +66,9 @@ public struct EvaluatedBody: Hashable, Sendable {
         return blocks.flatMap { lookup(remaining, in: $0.body) }
     }
 
-    private static func descend(_ value: Value, expression: Expression?, _ steps: ArraySlice<String>) -> [AttributeMatch] {
+    private static func descend(_ value: Value, expression: Expression?, _ steps: PathSteps) -> [AttributeMatch] {
         let range = expression?.range ?? SourceRange(at: .fileStart)
-        guard let step = steps.first else { return [AttributeMatch(value: value, range: range)] }
+        guard let step = steps.first.map(String.init) else { return [AttributeMatch(value: value, range: range)] }
         let rest = steps.dropFirst()
         let syntax = expression.map(unwrapped)
         switch value {
@@ -94,6 +93,33 @@ public struct EvaluatedBody: Hashable, Sendable {
         default:
             return []
         }
+    }
+}
+
+/// The steps of a dotted path, read one at a time from the path itself (no array of copies:
+/// checks and rule conditions look paths up for every subject). Empty steps are skipped, as
+/// `split(separator: ".")` skips them.
+private struct PathSteps {
+    /// The path from the current step on, without leading dots.
+    private let rest: Substring
+
+    init(_ path: Substring) {
+        rest = path.drop { $0 == "." }
+    }
+
+    /// Whether no step is left.
+    var isEmpty: Bool { rest.isEmpty }
+
+    /// The current step; nil at the end of the path.
+    var first: Substring? {
+        guard !rest.isEmpty else { return nil }
+        return rest[..<(rest.utf8.firstIndex(of: UInt8(ascii: ".")) ?? rest.endIndex)]
+    }
+
+    /// The steps after the current one.
+    func dropFirst() -> PathSteps {
+        guard let dot = rest.utf8.firstIndex(of: UInt8(ascii: ".")) else { return PathSteps(rest[rest.endIndex...]) }
+        return PathSteps(rest[rest.utf8.index(after: dot)...])
     }
 }
 
