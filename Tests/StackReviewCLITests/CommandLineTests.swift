@@ -115,7 +115,7 @@ import Testing
         ])
         #expect(lines.last == "")
         #expect(lines.dropLast().allSatisfy { line in
-            line.range(of: #"^stackreview phase [a-z.]+: [0-9]+ ms wall, [0-9]+ ms CPU$"#, options: .regularExpression) != nil
+            line.range(of: #"^stackreview phase [a-z.]+: [0-9]+ ms wall, [0-9]+ ms CPU, peak [0-9]+ MiB$"#, options: .regularExpression) != nil
         })
     }
 
