@@ -44,7 +44,7 @@ public struct RuleRunner: Sendable {
             if let known = rulesByType[subject.type] {
                 applicable = known
             } else {
-                applicable = prepared.indices.filter { Self.applies(prepared[$0].rule, to: subject) }
+                applicable = prepared.indices.filter { prepared[$0].applies(to: subject) }
                 rulesByType[subject.type] = applicable
             }
             // The block's kept verdicts of checks that judge only its syntax (by check number):
@@ -75,10 +75,13 @@ public struct RuleRunner: Sendable {
                 } else {
                     verdicts = check.evaluate(subject, in: context)
                 }
+                guard !verdicts.isEmpty else { continue }
+                // One copy of the rule for all of the verdicts, not one per use.
+                let rule = check.rule
                 for verdict in verdicts {
                     guard case .fail(let location) = verdict.verdict else { continue }
-                    var finding = Self.finding(check.rule, subject, location, verdict.arguments)
-                    finding.suppression = suppressions.suppression(for: check.rule, finding: finding, subject: subject, today: today)
+                    var finding = Self.finding(rule, subject, location, verdict.arguments)
+                    finding.suppression = suppressions.suppression(for: rule, finding: finding, subject: subject, today: today)
                     findings.append(finding)
                 }
             }
@@ -91,22 +94,28 @@ public struct RuleRunner: Sendable {
 
     /// A rule with its check ready to run: its declarative condition or its coded check, looked
     /// up once (a class, so that running it on a subject, or making a finding of it, copies
-    /// neither the rule nor an existential).
+    /// neither the rule nor an existential: the checks are held by closures, which call them in
+    /// place).
     final class PreparedCheck: Sendable {
         /// The rule.
         let rule: Rule
         /// The condition, for a declarative rule.
         let condition: Condition?
-        /// The coded check, for a coded rule (nil: a name no check has, which finds nothing).
-        let coded: (any CodedCheck)?
-        /// The coded check when it judges only how a block is written (its verdicts are kept in
-        /// `BlockSyntaxVerdicts`).
-        let syntaxCheck: (any BlockSyntaxCheck)?
-        /// The number of `syntaxCheck` in `CodedChecks.all`, what its kept verdicts are filed by.
+        /// Runs the coded check, for a coded rule (nil: a name no check has, which finds nothing).
+        private let coded: (@Sendable (Subject, CheckContext) -> [CodedVerdict])?
+        /// Runs the coded check on a block's syntax, when it judges only how a block is written
+        /// (its verdicts are kept in `BlockSyntaxVerdicts`).
+        private let syntaxCheck: (@Sendable (BlockSyntax, Subject, CheckContext) -> [CodedVerdict])?
+        /// The number of the syntax check in `CodedChecks.all`, what its kept verdicts are filed by.
         let syntaxCheckNumber: Int?
+        /// The rule's `applies_to` types, and whether they include `*`.
+        private let types: Set<String>
+        private let appliesToEveryBlock: Bool
 
         init(rule: Rule) {
             self.rule = rule
+            self.types = Set(rule.appliesTo)
+            self.appliesToEveryBlock = rule.appliesTo.contains("*")
             switch rule.check {
             case .declarative(let condition):
                 self.condition = condition
@@ -116,29 +125,37 @@ public struct RuleRunner: Sendable {
             case .coded(let name):
                 let entry = CodedChecks.entry(named: name)
                 self.condition = nil
-                self.coded = entry?.check
-                self.syntaxCheck = entry?.syntaxCheck
+                if let check = entry?.check {
+                    self.coded = { subject, context in check.evaluate(subject, in: context) }
+                } else {
+                    self.coded = nil
+                }
+                if let check = entry?.syntaxCheck {
+                    self.syntaxCheck = { syntax, subject, context in check.verdicts(on: syntax, of: subject, in: context) }
+                } else {
+                    self.syntaxCheck = nil
+                }
                 self.syntaxCheckNumber = entry?.syntaxCheck == nil ? nil : entry?.number
             }
         }
 
+        /// Whether the rule runs on subjects of `subject`'s type: `*` matches every block, but
+        /// not local values (only rules naming `local` judge those).
+        func applies(to subject: Subject) -> Bool {
+            types.contains(subject.type) || (appliesToEveryBlock && subject.kind != .local)
+        }
+
         /// The coded check's verdicts on `subject` (none for a declarative rule).
         func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {
-            coded?.evaluate(subject, in: context) ?? []
+            coded?(subject, context) ?? []
         }
 
         /// The block-syntax check's verdicts on `subject`, whose block is written as `syntax`
         /// (none when its file is not loaded).
         func syntaxVerdicts(on syntax: BlockSyntax?, of subject: Subject, in context: CheckContext) -> [CodedVerdict] {
             guard let syntax, let syntaxCheck else { return [] }
-            return syntaxCheck.verdicts(on: syntax, of: subject, in: context)
+            return syntaxCheck(syntax, subject, context)
         }
-    }
-
-    /// Whether `rule` runs on subjects of `subject`'s type: `*` matches every block, but not
-    /// local values (only rules naming `local` judge those).
-    static func applies(_ rule: Rule, to subject: Subject) -> Bool {
-        rule.appliesTo.contains(subject.type) || (rule.appliesTo.contains("*") && subject.kind != .local)
     }
 
     static func finding(_ rule: Rule, _ subject: Subject, _ location: FailureLocation, _ extra: [String: String]) -> Finding {
