@@ -180,6 +180,22 @@ public final class ConditionEvaluator {
 
     /// The range of the longest prefix of `path` that exists, else the subject's keyword.
     func closestRange(_ path: String, in subject: Subject) -> SourceRange {
+        guard path.utf8.contains(UInt8(ascii: "*")) else {
+            // Without `*` steps, each shorter path is a prefix of this one: the text up to the
+            // end of one of its (non-empty) steps, looked up without copying it.
+            var stepEnds: [String.Index] = []
+            var previous: UInt8 = UInt8(ascii: ".")
+            for index in path.utf8.indices {
+                let byte = path.utf8[index]
+                if byte == UInt8(ascii: "."), previous != UInt8(ascii: ".") { stepEnds.append(index) }
+                previous = byte
+            }
+            // A path ending in a dot: its last step ends at that dot, and is not a shorter path.
+            for end in stepEnds.reversed() where end != stepEnds.last || previous != UInt8(ascii: ".") {
+                if let match = subject.body.values(at: path[..<end]).first { return match.range }
+            }
+            return subject.headerRange
+        }
         var steps = path.split(separator: ".").map(String.init).filter { $0 != "*" }
         while !steps.isEmpty {
             steps.removeLast()

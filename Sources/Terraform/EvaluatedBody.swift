@@ -47,6 +47,11 @@ public struct EvaluatedBody: Hashable, Sendable {
         Self.lookup(PathSteps(path[...]), in: self)
     }
 
+    /// `values(at:)` of a path that is part of a longer text (a prefix of another path).
+    public func values(at path: Substring) -> [AttributeMatch] {
+        Self.lookup(PathSteps(path), in: self)
+    }
+
     /// The first match of `values(at:)`, if any.
     public func value(at path: String) -> AttributeMatch? { values(at: path).first }
 

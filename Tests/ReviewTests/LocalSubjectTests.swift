@@ -99,8 +99,8 @@ import Testing
         let local = CheckContext(module: module, directory: "", configuration: Configuration()).subjectList.first { $0.address == "local.unused" }
         #expect(local?.kind == .local && local?.range.start.line == 4 && local?.headerRange.end.column == 9)
         if let local, let fmt = BuiltinRuleHarness.rule("terraform-fmt"), let naming = BuiltinRuleHarness.rule("terraform-naming-convention") {
-            #expect(!RuleRunner.applies(fmt, to: local))
-            #expect(RuleRunner.applies(naming, to: local))
+            #expect(!RuleRunner.PreparedCheck(rule: fmt).applies(to: local))
+            #expect(RuleRunner.PreparedCheck(rule: naming).applies(to: local))
         }
         // The comment inside the resource still belongs to the resource, not to a local before it.
         #expect(findings.filter { $0.ruleID == "terraform-comment-syntax" }.map(\.subject) == ["aws_sqs_queue.q", "aws_sqs_queue.q"])

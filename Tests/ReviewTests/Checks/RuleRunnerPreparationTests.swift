@@ -56,6 +56,42 @@ import Testing
         #expect(TerraformFmtCheck.formattedLines(of: tidy, number: 1_000_000_009)?.original.map(\.bytes.count) == [3, 0])
     }
 
+    @Test func closestRangeIsTheLongestPrefixOfThePathThatExists() throws {
+        let text = """
+            resource "aws_lambda_function" "f" {
+              tracing_config {
+                mode = "PassThrough"
+              }
+              environment {
+                variables = {
+                  A = "1"
+                }
+              }
+            }
+
+            """
+        let module = ModuleLoader(source: InMemoryFileSource(["main.tf": text]), cache: ParsedFileCache()).loadModule(at: "")
+        let context = CheckContext(module: module, directory: "", configuration: Configuration())
+        let subject = try #require(context.subjects["aws_lambda_function.f"])
+        let evaluator = ConditionEvaluator(connections: context.connections)
+        let start = { (path: String) in
+            let range = evaluator.closestRange(path, in: subject)
+            return "\(range.start.line):\(range.start.column)"
+        }
+        #expect(start("tracing_config.mode.deeper") == "3:12")
+        #expect(start("tracing_config.missing") == "2:3")
+        #expect(start("environment.variables.B") == "6:17")
+        #expect(start("environment.variables.A.deeper") == "7:11")
+        // Empty steps count for nothing, and a path is never its own shorter path.
+        #expect(start("tracing_config..missing.") == "2:3")
+        #expect(start(".tracing_config.mode.") == "2:3")
+        #expect(start("tracing_config") == "1:1")
+        #expect(start("") == "1:1")
+        #expect(start("nothing.here") == "1:1")
+        // `*` steps are left out of the shorter paths.
+        #expect(start("environment.*.missing") == "5:3")
+    }
+
     @Test func textHelpersAgreeWithSplitting() throws {
         #expect(RuleRunner.lastComponent(of: "module.api.var.region") == "region")
         #expect(RuleRunner.lastComponent(of: "aws_s3_bucket.logs.") == "logs")
