@@ -17,14 +17,25 @@ struct CriticalResourceOutputCheck: CodedCheck {
     func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {
         guard subject.kind == .resource else { return [] }
         let isAPI = subject.type == "aws_api_gateway_rest_api" || subject.type == "aws_apigatewayv2_api"
-        let graph = context.graph
-        let exposed = graph.dependents(of: subject.graphNode).contains { chain in
-            guard Self.isOutput(chain.node) else { return false }
-            return chain.chain.dropFirst().dropLast().allSatisfy { node in
-                Self.isLocalOrOutput(node) || (isAPI && ConnectionIndex.resourceType(of: node).map(Self.apiIntermediates.contains) == true)
-            }
+        let exposed = Self.isExposed(subject.graphNode, in: context.graph) { node in
+            Self.isLocalOrOutput(node) || (isAPI && ConnectionIndex.resourceType(of: node).map(Self.apiIntermediates.contains) == true)
         }
         return exposed ? [] : [CodedVerdict(.fail(FailureLocation(range: subject.headerRange, attributePath: "")))]
+    }
+
+    /// Whether an output refers to `node` directly or through nodes that `passes` lets a
+    /// reference through: a search back from `node` that goes no further than those nodes
+    /// (not through everything that depends on it).
+    static func isExposed(_ node: String, in graph: ReferenceGraph, through passes: (String) -> Bool) -> Bool {
+        var seen: Set<String> = [node]
+        var queue = [node]
+        while let current = queue.popLast() {
+            for edge in graph.referrers(of: current) where seen.insert(edge.from).inserted {
+                if isOutput(edge.from) { return true }
+                if passes(edge.from) { queue.append(edge.from) }
+            }
+        }
+        return false
     }
 
     static func isOutput(_ node: String) -> Bool {

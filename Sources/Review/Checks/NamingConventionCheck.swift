@@ -13,8 +13,10 @@ struct NamingConventionCheck: CodedCheck {
         if subject.kind == .local {
             return verdicts(name: subject.lastAddressComponent, range: subject.headerRange, in: context)
         }
-        guard [.resource, .dataSource, .variable, .output, .moduleCall].contains(subject.kind),
-              let syntax = BlockSyntax(of: subject, in: context), let label = syntax.block.labels.last else { return [] }
+        guard [.resource, .dataSource, .variable, .output, .moduleCall].contains(subject.kind) else { return [] }
+        // A resource or data source carries its block: the file's block is not looked up.
+        let block = subject.instance?.declaration.source.block ?? BlockSyntax(of: subject, in: context)?.block
+        guard let label = block?.labels.last else { return [] }
         return verdicts(name: label.value, range: label.range, in: context)
     }
 

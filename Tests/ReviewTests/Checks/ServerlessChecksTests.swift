@@ -117,6 +117,29 @@ import Testing
         ])
     }
 
+    @Test func anOutputThroughLocalsExposesAFunctionThoughAShorterPathRunsThroughAResource() {
+        // The output reaches the function in two steps through the permission and in three
+        // through the locals: the longer path is the one that exposes it.
+        let text = """
+            resource "aws_lambda_function" "f" {
+              function_name = "f"
+            }
+            resource "aws_lambda_permission" "p" {
+              function_name = aws_lambda_function.f.function_name
+              principal     = "apigateway.amazonaws.com"
+            }
+            locals {
+              name  = aws_lambda_function.f.function_name
+              label = local.name
+            }
+            output "both" {
+              value = [aws_lambda_permission.p.id, local.label]
+            }
+
+            """
+        #expect(BuiltinRuleHarness.run("terraform-critical-resource-output", text) == [])
+    }
+
     @Test func logGroupCheckIsSilentWhenNamesAreUnknown() {
         let unknownFunction = """
             variable "name" {
