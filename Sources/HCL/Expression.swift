@@ -33,6 +33,15 @@ public struct Expression: Hashable, Sendable {
         set { self = Expression(newValue, range: range) }
     }
 
+    /// Which construct the expression is, without its parts: a cheap test before reading
+    /// `kind` (which builds the parts, such as a traversal's steps, from the syntax tree).
+    public var shape: ExpressionShape {
+        switch storage {
+        case .node(let tree, let id): return tree.shape(of: id)
+        case .value(let value): return ExpressionShape(value.kind)
+        }
+    }
+
     /// The expression's span in the source.
     public var range: SourceRange {
         get {
@@ -64,6 +73,8 @@ public struct Expression: Hashable, Sendable {
     /// True for a quoted string without `${}`/`%{}`, and for a template (heredoc, JSON string) made
     /// of literal text only.
     public var staticString: String? {
+        let shape = shape
+        guard shape == .literal || shape == .template else { return nil }
         switch kind {
         case .literal(.string(let value)): return value
         case .template(let template):
@@ -79,8 +90,37 @@ public struct Expression: Hashable, Sendable {
 
     /// The traversal when the expression is a plain reference such as `var.x` or `a.b[0]`.
     public var asTraversal: Traversal? {
+        guard shape == .scopeTraversal else { return nil }
         if case .scopeTraversal(let traversal) = kind { return traversal }
         return nil
+    }
+}
+
+/// The case of `ExpressionKind` an expression is, without its associated values.
+public enum ExpressionShape: Hashable, Sendable {
+    case literal, template, scopeTraversal, relativeTraversal, functionCall, tuple, object, index, splat, splatElement
+    case forExpression, conditional, unary, binary, parenthesized, invalid
+
+    /// The shape of `kind`.
+    public init(_ kind: ExpressionKind) {
+        switch kind {
+        case .literal: self = .literal
+        case .template: self = .template
+        case .scopeTraversal: self = .scopeTraversal
+        case .relativeTraversal: self = .relativeTraversal
+        case .functionCall: self = .functionCall
+        case .tuple: self = .tuple
+        case .object: self = .object
+        case .index: self = .index
+        case .splat: self = .splat
+        case .splatElement: self = .splatElement
+        case .forExpression: self = .forExpression
+        case .conditional: self = .conditional
+        case .unary: self = .unary
+        case .binary: self = .binary
+        case .parenthesized: self = .parenthesized
+        case .invalid: self = .invalid
+        }
     }
 }
 

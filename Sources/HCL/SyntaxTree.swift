@@ -266,6 +266,28 @@ final class SyntaxTree: @unchecked Sendable {
         return Template(parts: parts(e + 3, Int(extras[e + 2])), style: style)
     }
 
+    /// The shape of expression node `id` (what `kind(of:)` would return, without building it).
+    func shape(of id: UInt32) -> ExpressionShape {
+        switch nodes[Int(id)].tag {
+        case .number, .bool, .null, .string: return .literal
+        case .template: return .template
+        case .scopeTraversal: return .scopeTraversal
+        case .relativeTraversal: return .relativeTraversal
+        case .functionCall: return .functionCall
+        case .tuple: return .tuple
+        case .object: return .object
+        case .index: return .index
+        case .splat: return .splat
+        case .splatElement: return .splatElement
+        case .forExpression: return .forExpression
+        case .conditional: return .conditional
+        case .unary: return .unary
+        case .binary: return .binary
+        case .parenthesized: return .parenthesized
+        default: return .invalid
+        }
+    }
+
     /// The kind of expression node `id`, with handles for its children.
     func kind(of id: UInt32) -> ExpressionKind {
         let node = nodes[Int(id)]

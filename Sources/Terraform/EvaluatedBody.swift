@@ -82,14 +82,14 @@ public struct EvaluatedBody: Hashable, Sendable {
         case .object(let members):
             guard let member = members[step] else { return [] }
             var inner: Expression? = expression
-            if case .object(let items)? = syntax?.kind,
+            if syntax?.shape == .object, case .object(let items)? = syntax?.kind,
                let item = items.last(where: { objectKeyName($0.key) == step }) {
                 inner = item.value
             }
             return descend(member, expression: inner, rest)
         case .list(let items), .set(let items):
             var tupleItems: [Expression]?
-            if case .tuple(let expressions)? = syntax?.kind, expressions.count == items.count { tupleItems = expressions }
+            if syntax?.shape == .tuple, case .tuple(let expressions)? = syntax?.kind, expressions.count == items.count { tupleItems = expressions }
             if let index = Int(step) {
                 guard items.indices.contains(index) else { return [] }
                 return descend(items[index], expression: tupleItems?[index] ?? expression, rest)
@@ -130,6 +130,8 @@ private struct PathSteps {
 
 /// The expression without parentheses and `"${...}"` wrappers.
 func unwrapped(_ expression: Expression) -> Expression {
+    let shape = expression.shape
+    guard shape == .parenthesized || shape == .template else { return expression }
     switch expression.kind {
     case .parenthesized(let inner): return unwrapped(inner)
     case .template(let template) where template.isSingleInterpolation:

@@ -20,6 +20,49 @@ import Testing
         #expect(result.body.attributes[1].range == SourceRange(2, 1, 10, 2, 6, 15))
     }
 
+    @Test func everyExpressionsShapeIsItsKindsCase() {
+        let text = """
+            a = [1, true, null, "s", "x${y}", var.x, f(1)[0], { k = 1 }, m[var.k], l[*].id, l.*.id]
+            b = { for k, v in m : k => v if v }
+            c = x ? -1 : !y
+            d = (1 + 2)
+            e = f(z...)
+            g = <<EOT
+              h ${i}
+            EOT
+
+            """
+        let result = parse(text, fileName: "x.tf")
+        #expect(result.diagnostics == [])
+        var shapes: [ExpressionShape] = []
+        func walk(_ expression: Expression) {
+            #expect(expression.shape == ExpressionShape(expression.kind))
+            shapes.append(expression.shape)
+            switch expression.kind {
+            case .tuple(let items): items.forEach(walk)
+            case .object(let items): items.forEach { walk($0.key); walk($0.value) }
+            case .functionCall(let call): call.arguments.forEach(walk)
+            case .index(let collection, let key, _): walk(collection); walk(key)
+            case .splat(let splat): walk(splat.source); walk(splat.each)
+            case .relativeTraversal(let source, _): walk(source)
+            case .forExpression(let loop): walk(loop.collection); walk(loop.valueExpression); loop.keyExpression.map(walk); loop.condition.map(walk)
+            case .conditional(let condition, let whenTrue, let whenFalse): walk(condition); walk(whenTrue); walk(whenFalse)
+            case .unary(_, let operand): walk(operand)
+            case .binary(_, let left, let right): walk(left); walk(right)
+            case .parenthesized(let inner): walk(inner)
+            case .template, .literal, .scopeTraversal, .splatElement, .invalid: break
+            }
+        }
+        result.body.attributes.forEach { walk($0.expression) }
+        #expect(Set(shapes) == [
+            .literal, .template, .scopeTraversal, .relativeTraversal, .functionCall, .tuple, .object, .index, .splat,
+            .splatElement, .forExpression, .conditional, .unary, .binary, .parenthesized,
+        ])
+        // An expression built by hand has the shape of the kind it was given.
+        #expect(Expression(.invalid, range: SourceRange(at: .fileStart)).shape == .invalid)
+        #expect(Expression(.tuple([]), range: SourceRange(at: .fileStart)).shape == .tuple)
+    }
+
     @Test func rangesInAFileOverOneMebibyteComeBackExactly() {
         var text = ""
         var index = 0

@@ -95,6 +95,11 @@ struct BlockSyntax {
 
     /// The expressions written directly inside `expression`, in source order.
     static func subexpressions(of expression: Expression) -> [Expression] {
+        // Leaves are told by their shape (a traversal's kind would build its steps).
+        switch expression.shape {
+        case .literal, .scopeTraversal, .splatElement, .invalid: return []
+        default: break
+        }
         switch expression.kind {
         case .literal, .scopeTraversal, .splatElement, .invalid: return []
         case .template(let template): return subexpressions(of: template.parts)

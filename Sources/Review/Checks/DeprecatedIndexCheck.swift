@@ -11,6 +11,10 @@ struct DeprecatedIndexCheck: BlockSyntaxCheck {
         guard subject.isFirstInstance(in: context) else { return [] }
         var verdicts: [CodedVerdict] = []
         for (expression, path) in syntax.expressions {
+            switch expression.shape {
+            case .scopeTraversal, .relativeTraversal, .splat: break
+            default: continue
+            }
             var steps: [TraversalStep] = []
             switch expression.kind {
             case .scopeTraversal(let traversal): steps = traversal.steps

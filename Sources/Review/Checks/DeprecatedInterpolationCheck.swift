@@ -28,6 +28,10 @@ struct DeprecatedInterpolationCheck: BlockSyntaxCheck {
     }
 
     static func search(_ expression: Expression, path: String, source: [UInt8], into verdicts: inout [CodedVerdict]) {
+        switch expression.shape {
+        case .template, .tuple, .object, .functionCall, .parenthesized, .conditional: break
+        default: return
+        }
         switch expression.kind {
         case .template(let template):
             if template.style == .quoted, template.isSingleInterpolation, case .interpolation(let inner, _) = template.parts[0] {

@@ -10,7 +10,7 @@ struct DeprecatedLookupCheck: BlockSyntaxCheck {
     func verdicts(on syntax: BlockSyntax, of subject: Subject, in context: CheckContext) -> [CodedVerdict] {
         guard subject.isFirstInstance(in: context) else { return [] }
         return syntax.expressions.compactMap { expression, path in
-            guard case .functionCall(let call) = expression.kind, call.name == "lookup", call.arguments.count == 2,
+            guard expression.shape == .functionCall, case .functionCall(let call) = expression.kind, call.name == "lookup", call.arguments.count == 2,
                   !call.expandsFinalArgument else { return nil }
             let replacement = syntax.text(call.arguments[0].range) + "[" + syntax.text(call.arguments[1].range) + "]"
             return CodedVerdict(.fail(FailureLocation(range: expression.range, attributePath: path)), arguments: ["replacement": replacement])

@@ -10,7 +10,7 @@ struct EmptyListEqualityCheck: BlockSyntaxCheck {
     func verdicts(on syntax: BlockSyntax, of subject: Subject, in context: CheckContext) -> [CodedVerdict] {
         guard subject.isFirstInstance(in: context) else { return [] }
         return syntax.expressions.compactMap { expression, path in
-            guard case .binary(let operation, let left, let right) = expression.kind, operation == .equal || operation == .notEqual else { return nil }
+            guard expression.shape == .binary, case .binary(let operation, let left, let right) = expression.kind, operation == .equal || operation == .notEqual else { return nil }
             let other: Expression
             if Self.isEmptyList(right) { other = left } else if Self.isEmptyList(left) { other = right } else { return nil }
             let replacement = "length(\(syntax.text(other.range))) \(operation.rawValue) 0"

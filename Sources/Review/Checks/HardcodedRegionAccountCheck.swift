@@ -17,6 +17,7 @@ struct HardcodedRegionAccountCheck: BlockSyntaxCheck {
     func verdicts(on syntax: BlockSyntax, of subject: Subject, in context: CheckContext) -> [CodedVerdict] {
         guard [.resource, .dataSource, .moduleCall].contains(subject.kind), subject.isFirstInstance(in: context) else { return [] }
         return syntax.expressions.compactMap { expression, path in
+            guard expression.shape == .literal || expression.shape == .template else { return nil }
             let texts: [String]
             switch expression.kind {
             case .literal(.string(let text)): texts = [text]

@@ -13,7 +13,7 @@ struct MapDuplicateKeysCheck: BlockSyntaxCheck {
         guard subject.isFirstInstance(in: context) else { return [] }
         var verdicts: [CodedVerdict] = []
         for (expression, path) in syntax.expressions {
-            guard case .object(let items) = expression.kind else { continue }
+            guard expression.shape == .object, case .object(let items) = expression.kind else { continue }
             var seen: [String: Int] = [:]
             for item in items {
                 guard let key = Self.keyName(item.key) else { continue }

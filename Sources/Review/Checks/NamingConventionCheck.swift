@@ -11,7 +11,7 @@ struct NamingConventionCheck: CodedCheck {
     func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {
         guard subject.isFirstInstance(in: context) else { return [] }
         if subject.kind == .local {
-            return verdicts(name: subject.lastAddressComponent, range: subject.headerRange, in: context)
+            return verdicts(name: RuleRunner.lastComponent(of: subject.address), range: subject.headerRange, in: context)
         }
         guard [.resource, .dataSource, .variable, .output, .moduleCall].contains(subject.kind) else { return [] }
         // A resource or data source carries its block: the file's block is not looked up.

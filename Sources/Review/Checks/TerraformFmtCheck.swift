@@ -84,18 +84,18 @@ struct TerraformFmtCheck: BlockSyntaxCheck {
     static func fmtRewrites(_ syntax: BlockSyntax) -> Bool {
         if syntax.block.labels.contains(where: { !$0.isQuoted }) { return true }
         let hasHeredoc = syntax.expressions.contains { expression, _ in
-            if case .template(let template) = expression.kind, case .heredoc = template.style { return true }
+            if expression.shape == .template, case .template(let template) = expression.kind, case .heredoc = template.style { return true }
             return false
         }
         if hasHeredoc { return true }
         if syntax.block.type == "variable", let type = syntax.block.body.attribute(named: "type"),
-           case .template = type.expression.kind { return true }
+           type.expression.shape == .template { return true }
         return rewritesInterpolation(syntax.block.body)
     }
 
     private static func rewritesInterpolation(_ body: Body) -> Bool {
         body.attributes.contains { attribute in
-            if case .template(let template) = attribute.expression.kind, template.style == .quoted, template.isSingleInterpolation { return true }
+            if attribute.expression.shape == .template, case .template(let template) = attribute.expression.kind, template.style == .quoted, template.isSingleInterpolation { return true }
             return false
         } || body.blocks.contains { $0.labels.contains { !$0.isQuoted } || rewritesInterpolation($0.body) }
     }

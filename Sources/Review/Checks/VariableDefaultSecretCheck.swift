@@ -8,11 +8,10 @@ struct VariableDefaultSecretCheck: CodedCheck {
     let name = "variable-default-secret"
 
     func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {
-        guard subject.kind == .variable, let variableName = subject.address.split(separator: ".").last.map(String.init),
-              let defaultAttribute = subject.body.attribute("default"),
+        guard subject.kind == .variable, let defaultAttribute = subject.body.attribute("default"),
               let value = defaultAttribute.expression.staticString else { return [] }
         let kind = SecretLiteral.credentialKind(of: value)
-        guard kind != nil || (SecretLiteral.isSecretName(variableName) && SecretLiteral.isLiteralSecret(value)) else { return [] }
+        guard kind != nil || (SecretLiteral.isSecretName(RuleRunner.lastComponent(of: subject.address)) && SecretLiteral.isLiteralSecret(value)) else { return [] }
         return [CodedVerdict(
             .fail(FailureLocation(range: defaultAttribute.expression.range, attributePath: "default")),
             arguments: ["secret": SecretLiteral.description(of: value)])]
