@@ -30,8 +30,8 @@ public struct ReviewTextReport: ReviewReporter {
         output += " — " + ChangeSetTextReport.count(result.changeSet.files.count, "file") + " changed"
         output += ", " + ChangeSetTextReport.count(result.modules.count, "module") + " loaded"
         output += ", " + ChangeSetTextReport.count(result.touched.count, "subject") + " touched\n"
-        output += section("Introduced", comparison.introduced, frames: frames, color: context.color)
-        output += section("Still open", comparison.persisting, frames: frames, color: context.color)
+        section("Introduced", comparison.introduced, frames: frames, color: context.color, into: &output)
+        section("Still open", comparison.persisting, frames: frames, color: context.color, into: &output)
         if !comparison.resolved.isEmpty {
             output += "\nFixed (\(comparison.resolved.count)):\n"
             for finding in comparison.resolved {
@@ -64,16 +64,18 @@ public struct ReviewTextReport: ReviewReporter {
         return output
     }
 
-    func section(_ title: String, _ findings: [Finding], frames: [String: FileLines], color: Bool) -> String {
-        guard !findings.isEmpty else { return "" }
+    /// Appends the section of `findings` under `title` to `output` (nothing when there are none).
+    func section(_ title: String, _ findings: [Finding], frames: [String: FileLines], color: Bool, into output: inout String) {
+        guard !findings.isEmpty else { return }
         // A review of a whole repository lists hundreds of thousands of findings: their lines
-        // are written in slices on every core and joined in order.
+        // are written in slices on every core and appended in order, straight to the report
+        // (tens of megabytes are not copied twice).
         let slices = stride(from: 0, to: findings.count, by: Self.sliceSize).map { $0..<min($0 + Self.sliceSize, findings.count) }
         let texts = ParallelMap.map(slices) { slice in Self.lines(findings[slice], frames: frames, color: color) }
-        var output = "\n\(title) (\(findings.count)):\n"
-        output.reserveCapacity(output.utf8.count + texts.reduce(0) { $0 + $1.utf8.count })
+        let heading = "\n\(title) (\(findings.count)):\n"
+        output.reserveCapacity(output.utf8.count + heading.utf8.count + texts.reduce(0) { $0 + $1.utf8.count } + 4_096)
+        output += heading
         for text in texts { output += text }
-        return output
     }
 
     /// How many findings one task of `section` writes.

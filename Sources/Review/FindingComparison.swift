@@ -98,19 +98,29 @@ public struct FindingComparison: Sendable, Hashable {
     /// findings that equal one of them (found by `FindingIdentity.shape` first, so that the
     /// shared findings' texts are mostly not read), which are on both sides.
     static func presence(base: [Finding], head: [Finding]) -> (headInBase: [Bool], baseInHead: [Bool]) {
+        // Both sides at once: their storages, then each side's findings looked up in the other's.
         let storages = ParallelMap.map([base, head]) { side in Set(side.map(\.storageIdentity)) }
-        var headInBase = head.map { storages[0].contains($0.storageIdentity) }
-        var baseInHead = base.map { storages[1].contains($0.storageIdentity) }
+        let found = ParallelMap.map([true, false]) { isHead in
+            isHead ? head.map { storages[0].contains($0.storageIdentity) } : base.map { storages[1].contains($0.storageIdentity) }
+        }
+        var headInBase = found[0], baseInHead = found[1]
         let unsharedHead = head.indices.filter { !headInBase[$0] }, unsharedBase = base.indices.filter { !baseInHead[$0] }
         guard !unsharedHead.isEmpty || !unsharedBase.isEmpty else { return (headInBase, baseInHead) }
         let headIdentities = Set(unsharedHead.map { head[$0].identity }), baseIdentities = Set(unsharedBase.map { base[$0].identity })
         let unshared = headIdentities.union(baseIdentities)
         let shapes = Set(unshared.map(\.shape))
-        var shared = Set<FindingIdentity>()
-        for (index, finding) in head.enumerated() where headInBase[index] && shapes.contains(finding.identityShape) {
-            let identity = finding.identity
-            if unshared.contains(identity) { shared.insert(identity) }
+        // The shared findings are most of a whole-repository review: they are gone through in
+        // slices, on every core.
+        let inBoth = headInBase
+        let slices = stride(from: 0, to: head.count, by: sharedSliceSize).map { $0..<min($0 + sharedSliceSize, head.count) }
+        let sharedBySlice = ParallelMap.map(slices) { slice in
+            slice.compactMap { index -> FindingIdentity? in
+                guard inBoth[index], shapes.contains(head[index].identityShape) else { return nil }
+                let identity = head[index].identity
+                return unshared.contains(identity) ? identity : nil
+            }
         }
+        let shared = Set(sharedBySlice.joined())
         for index in unsharedHead {
             let identity = head[index].identity
             headInBase[index] = baseIdentities.contains(identity) || shared.contains(identity)
@@ -121,6 +131,9 @@ public struct FindingComparison: Sendable, Hashable {
         }
         return (headInBase, baseInHead)
     }
+
+    /// How many head findings one task of `presence` goes through.
+    static let sharedSliceSize = 16_384
 
     /// The head address of `subject`, following renames of the subject itself or of a
     /// containing module or file (`module.old.x` → `module.new.x`, `old.py::f` → `new.py::f`).

@@ -16,7 +16,19 @@ enum Terminal {
     /// Writes `text` to `path`, or to standard output when `path` is nil or `-`.
     static func write(_ text: String, to path: String?) throws(CommandError) {
         guard let path, path != "-" else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            // Straight from the text's bytes (a whole repository's report is tens of megabytes,
+            // which `Data` would copy first).
+            var text = text
+            text.withUTF8 { bytes in
+                var offset = 0
+                while offset < bytes.count {
+                    let written = Foundation.write(1, bytes.baseAddress! + offset, bytes.count - offset)
+                    if written < 0 && errno == EINTR { continue }
+                    // Standard output was closed: nobody reads the rest.
+                    guard written > 0 else { return }
+                    offset += written
+                }
+            }
             return
         }
         do {
