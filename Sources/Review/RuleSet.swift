@@ -1,3 +1,5 @@
+import Threading
+
 /// The rules a review runs: loaded from rule files, validated, with configuration applied.
 public struct RuleSet: Sendable {
     /// The enabled rules, sorted by id, with configured severities.
@@ -26,9 +28,13 @@ public struct RuleSet: Sendable {
         var rules: [Rule] = []
         var errors: [RuleLoadError] = []
         var seen: [String: String] = [:]
-        for (path, text) in files.sorted(by: { $0.path < $1.path }) {
+        let sorted = files.sorted(by: { $0.path < $1.path })
+        // The files are parsed on every core (every review reads all the built-in rules first),
+        // then taken in path order.
+        let parsed = ParallelMap.map(sorted) { file in Result { () throws(RuleLoadError) -> Rule in try loader.load(yaml: file.text, file: file.path) } }
+        for ((path, _), outcome) in zip(sorted, parsed) {
             do {
-                let rule = try loader.load(yaml: text, file: path)
+                let rule = try outcome.get()
                 if let first = seen[rule.id] {
                     errors.append(RuleLoadError(file: path, line: 1, column: 1, message: "the rule id '\(rule.id)' is already used by \(first); ids must be unique"))
                     continue
