@@ -95,16 +95,27 @@ public enum CodedChecks {
         let check: any CodedCheck
         /// The check, when it judges only how a block is written.
         let syntaxCheck: (any BlockSyntaxCheck)?
-        /// Its position in `all`: a number that stands for it in the process-wide tables of
-        /// kept verdicts.
-        let number: Int
+        /// For a block-syntax check, its position among the block-syntax checks of `all`: where
+        /// `BlockSyntaxVerdicts` keeps its verdicts.
+        let syntaxSlot: Int?
     }
+
+    /// The entries of `all`, in order.
+    private static let entries: [Entry] = {
+        var syntaxChecks = 0
+        return all.map { check in
+            let syntaxCheck = check as? any BlockSyntaxCheck
+            defer { if syntaxCheck != nil { syntaxChecks += 1 } }
+            return Entry(check: check, syntaxCheck: syntaxCheck, syntaxSlot: syntaxCheck == nil ? nil : syntaxChecks)
+        }
+    }()
+
+    /// How many checks of `all` are block-syntax checks.
+    static let syntaxCheckCount = entries.count { $0.syntaxSlot != nil }
 
     /// `all` by name (the first check of each name), built once: rule runners look a check
     /// up for every rule of every module tree.
-    private static let byName: [String: Entry] = Dictionary(
-        all.indices.map { (all[$0].name, Entry(check: all[$0], syntaxCheck: all[$0] as? any BlockSyntaxCheck, number: $0)) },
-        uniquingKeysWith: { first, _ in first })
+    private static let byName: [String: Entry] = Dictionary(entries.map { ($0.check.name, $0) }, uniquingKeysWith: { first, _ in first })
 
     /// The check rule files call `name`.
     public static func named(_ name: String) -> (any CodedCheck)? {

@@ -36,6 +36,12 @@ public struct RuleRunner: Sendable {
         let evaluator = ConditionEvaluator(connections: context.connections)
         let suppressions = context.suppressions
         var findings: [Finding] = []
+        /// Adds the finding of `rule` failing on `subject` at `location`, with its suppression.
+        func report(_ rule: Rule, _ subject: Subject, _ location: FailureLocation, _ arguments: [String: String]) {
+            var finding = Self.finding(rule, subject, location, arguments)
+            finding.suppression = suppressions.suppression(for: rule, finding: finding, subject: subject, today: today)
+            findings.append(finding)
+        }
         // The indices of the rules that apply to each subject type, in rule order, picked once
         // per type (a whole `Rule` is not copied for every subject).
         var rulesByType: [String: [Int]] = [:]
@@ -47,30 +53,34 @@ public struct RuleRunner: Sendable {
                 applicable = prepared.indices.filter { prepared[$0].applies(to: subject) }
                 rulesByType[subject.type] = applicable
             }
-            // The block's kept verdicts of checks that judge only its syntax (by check number):
+            // The block's kept verdicts of checks that judge only its syntax (by slot):
             // looked up once, and the ones computed here kept once, after every rule has run.
             // The block's syntax is built once for the checks whose verdicts are not kept yet.
             var syntaxKey: BlockSyntaxVerdicts.Key??
-            var keptSyntaxVerdicts: [Int: [CodedVerdict]] = [:]
-            var newSyntaxVerdicts: [Int: [CodedVerdict]] = [:]
+            var keptSyntaxVerdicts: BlockSyntaxVerdicts.Kept?
+            var newSyntaxVerdicts: BlockSyntaxVerdicts.Kept?
             var syntax: BlockSyntax??
             for index in applicable {
                 let check = prepared[index]
                 let verdicts: [CodedVerdict]
                 if let condition = check.condition {
-                    verdicts = [CodedVerdict(evaluator.verdict(condition, on: subject))]
-                } else if let number = check.syntaxCheckNumber {
+                    // One verdict, without arguments: a finding when it fails (no list of one).
+                    guard case .fail(let location) = evaluator.verdict(condition, on: subject) else { continue }
+                    report(check.rule, subject, location, [:])
+                    continue
+                } else if let slot = check.syntaxSlot {
                     if syntaxKey == nil {
                         let key = BlockSyntaxVerdicts.key(for: subject, in: context)
                         syntaxKey = .some(key)
                         if let key { keptSyntaxVerdicts = BlockSyntaxVerdicts.verdicts(at: key) }
                     }
-                    if let known = keptSyntaxVerdicts[number] {
+                    if let known = keptSyntaxVerdicts?[slot] ?? nil {
                         verdicts = known
                     } else {
                         if syntax == nil { syntax = .some(BlockSyntax(of: subject, in: context)) }
                         verdicts = check.syntaxVerdicts(on: syntax ?? nil, of: subject, in: context)
-                        newSyntaxVerdicts[number] = verdicts
+                        if newSyntaxVerdicts == nil { newSyntaxVerdicts = BlockSyntaxVerdicts.nothingKept }
+                        newSyntaxVerdicts?[slot] = verdicts
                     }
                 } else {
                     verdicts = check.evaluate(subject, in: context)
@@ -80,12 +90,10 @@ public struct RuleRunner: Sendable {
                 let rule = check.rule
                 for verdict in verdicts {
                     guard case .fail(let location) = verdict.verdict else { continue }
-                    var finding = Self.finding(rule, subject, location, verdict.arguments)
-                    finding.suppression = suppressions.suppression(for: rule, finding: finding, subject: subject, today: today)
-                    findings.append(finding)
+                    report(rule, subject, location, verdict.arguments)
                 }
             }
-            if !newSyntaxVerdicts.isEmpty, let key = syntaxKey ?? nil {
+            if let newSyntaxVerdicts, let key = syntaxKey ?? nil {
                 BlockSyntaxVerdicts.keep(newSyntaxVerdicts, at: key)
             }
         }
@@ -106,8 +114,8 @@ public struct RuleRunner: Sendable {
         /// Runs the coded check on a block's syntax, when it judges only how a block is written
         /// (its verdicts are kept in `BlockSyntaxVerdicts`).
         private let syntaxCheck: (@Sendable (BlockSyntax, Subject, CheckContext) -> [CodedVerdict])?
-        /// The number of the syntax check in `CodedChecks.all`, what its kept verdicts are filed by.
-        let syntaxCheckNumber: Int?
+        /// The slot of the syntax check, what its kept verdicts are filed by.
+        let syntaxSlot: Int?
         /// The rule's `applies_to` types, and whether they include `*`.
         private let types: Set<String>
         private let appliesToEveryBlock: Bool
@@ -121,7 +129,7 @@ public struct RuleRunner: Sendable {
                 self.condition = condition
                 self.coded = nil
                 self.syntaxCheck = nil
-                self.syntaxCheckNumber = nil
+                self.syntaxSlot = nil
             case .coded(let name):
                 let entry = CodedChecks.entry(named: name)
                 self.condition = nil
@@ -135,7 +143,7 @@ public struct RuleRunner: Sendable {
                 } else {
                     self.syntaxCheck = nil
                 }
-                self.syntaxCheckNumber = entry?.syntaxCheck == nil ? nil : entry?.number
+                self.syntaxSlot = entry?.syntaxSlot
             }
         }
 

@@ -38,11 +38,17 @@ enum BlockSyntaxVerdicts {
         let isFirstInstance: Bool
     }
 
+    /// The verdicts kept for one block: one entry per block-syntax check (by its slot,
+    /// `CodedChecks.Entry.syntaxSlot`), nil for a check whose verdicts are not kept yet.
+    typealias Kept = [[CodedVerdict]?]
+
+    /// A block's table with nothing kept yet.
+    static var nothingKept: Kept { Kept(repeating: nil, count: CodedChecks.syntaxCheckCount) }
+
     /// One table per shard (by file number), so that both cores seldom wait for each other:
-    /// the verdicts of every block-syntax check on one block, by the check's number in
-    /// `CodedChecks.all`.
+    /// the verdicts of every block-syntax check on one block.
     private final class Shard: Sendable {
-        let entries = Locked<[Key: [Int: [CodedVerdict]]]>([:])
+        let entries = Locked<[Key: Kept]>([:])
     }
 
     private static let shards = (0..<16).map { _ in Shard() }
@@ -56,15 +62,21 @@ enum BlockSyntaxVerdicts {
             isLocal: subject.kind == .local, isFirstInstance: subject.isFirstInstance(in: context))
     }
 
-    /// The verdicts kept so far for the block at `key`, by check number.
-    static func verdicts(at key: Key) -> [Int: [CodedVerdict]] {
-        shards[key.file % shards.count].entries.withLock { $0[key] } ?? [:]
+    /// The verdicts kept so far for the block at `key`; nil when none are.
+    static func verdicts(at key: Key) -> Kept? {
+        shards[key.file % shards.count].entries.withLock { $0[key] }
     }
 
-    /// Keeps `verdicts` (by check number) for the block at `key`, besides those already kept.
-    static func keep(_ verdicts: [Int: [CodedVerdict]], at key: Key) {
+    /// Keeps `verdicts` for the block at `key`, besides those already kept (a check's verdicts
+    /// kept first stay).
+    static func keep(_ verdicts: Kept, at key: Key) {
         shards[key.file % shards.count].entries.withLock { entries in
-            entries[key, default: [:]].merge(verdicts) { kept, _ in kept }
+            guard var kept = entries[key] else {
+                entries[key] = verdicts
+                return
+            }
+            for slot in kept.indices where kept[slot] == nil { kept[slot] = verdicts[slot] }
+            entries[key] = kept
         }
     }
 }

@@ -28,19 +28,29 @@ import Testing
         let key = BlockSyntaxVerdicts.Key(file: 1_000_000_007, start: 10, end: 42, isLocal: false, isFirstInstance: true)
         let first = CodedVerdict(.unknown(["var.a"]))
         let second = CodedVerdict(.unknown(["var.b"]))
-        #expect(BlockSyntaxVerdicts.verdicts(at: key).isEmpty)
-        BlockSyntaxVerdicts.keep([3: [first]], at: key)
-        BlockSyntaxVerdicts.keep([3: [second], 5: []], at: key)
-        #expect(BlockSyntaxVerdicts.verdicts(at: key) == [3: [first], 5: []])
+        let kept = { (slots: [Int: [CodedVerdict]]) in
+            var table = BlockSyntaxVerdicts.nothingKept
+            for (slot, verdicts) in slots { table[slot] = verdicts }
+            return table
+        }
+        #expect(CodedChecks.syntaxCheckCount == 7)
+        #expect(BlockSyntaxVerdicts.verdicts(at: key) == nil)
+        BlockSyntaxVerdicts.keep(kept([3: [first]]), at: key)
+        BlockSyntaxVerdicts.keep(kept([3: [second], 5: []]), at: key)
+        #expect(BlockSyntaxVerdicts.verdicts(at: key) == kept([3: [first], 5: []]))
         let otherInstance = BlockSyntaxVerdicts.Key(file: 1_000_000_007, start: 10, end: 42, isLocal: false, isFirstInstance: false)
-        #expect(BlockSyntaxVerdicts.verdicts(at: otherInstance).isEmpty)
+        #expect(BlockSyntaxVerdicts.verdicts(at: otherInstance) == nil)
     }
 
-    @Test func checkNumbersArePositionsInTheListOfChecks() throws {
+    @Test func blockSyntaxChecksHaveSlotsInTheOrderOfTheListOfChecks() throws {
         let entry = try #require(CodedChecks.entry(named: "terraform-fmt"))
-        #expect(CodedChecks.all[entry.number].name == "terraform-fmt")
+        #expect(entry.check.name == "terraform-fmt")
         #expect(entry.syntaxCheck != nil)
         #expect(CodedChecks.entry(named: "naming-convention")?.syntaxCheck == nil)
+        #expect(CodedChecks.entry(named: "naming-convention")?.syntaxSlot == nil)
+        // Slots number the block-syntax checks from 0, in the order of the list of checks.
+        let slots = CodedChecks.all.compactMap { CodedChecks.entry(named: $0.name)?.syntaxSlot }
+        #expect(slots == Array(0..<CodedChecks.syntaxCheckCount))
         #expect(CodedChecks.entry(named: "no-such-check") == nil)
     }
 
