@@ -23,7 +23,9 @@ struct MetricAlarmCoverageCheck: CodedCheck {
         let subjectName = nameAttribute[subject.type].flatMap { subject.body.value(at: $0)?.value.stringValue }
         let connected = Set(context.connections.connected(to: subject.graphNode))
         var sawUnknown = false
-        for alarm in context.subjects.values where alarm.type == "aws_cloudwatch_metric_alarm" {
+        // Whether an alarm covers the subject does not depend on the order the alarms are
+        // looked at: the list is gone through, not the table by address (its copies retained).
+        for alarm in context.subjectList where alarm.type == "aws_cloudwatch_metric_alarm" {
             let metrics = alarm.body.values(at: "metric_name").map(\.value) + alarm.body.values(at: "metric_query.metric.metric_name").map(\.value)
             let namespaces = alarm.body.values(at: "namespace").map(\.value) + alarm.body.values(at: "metric_query.metric.namespace").map(\.value)
             let dimensions = alarm.body.values(at: "dimensions").map(\.value) + alarm.body.values(at: "metric_query.metric.dimensions").map(\.value)

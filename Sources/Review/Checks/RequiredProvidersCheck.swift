@@ -45,7 +45,9 @@ struct RequiredProvidersCheck: CodedCheck {
             let isEarlier = { (other: ResourceDeclaration) in
                 other.providerLocalName == name && (other.source.file, other.source.range.start.byte) < own
             }
-            let earlier = module.resources.contains(where: isEarlier) || module.dataSources.contains(where: isEarlier)
+            // By index: each declaration is read in place, not copied (as iterating would).
+            let resources = module.resources, dataSources = module.dataSources
+            let earlier = resources.indices.contains { isEarlier(resources[$0]) } || dataSources.indices.contains { isEarlier(dataSources[$0]) }
             guard !earlier else { return [] }
             return [CodedVerdict(
                 .fail(FailureLocation(range: subject.headerRange, attributePath: "required_providers." + name)),
