@@ -20,6 +20,21 @@ import Testing
             + String(repeating: " ", count: caretStart) + String(repeating: "^", count: caretWidth) + "\n"
     }
 
+    @Test func aSectionOfManyBatchesListsEveryFindingInOrder() {
+        // More findings than one batch of slices holds, the last slice short.
+        let count = ReviewTextReport.sliceSize * ReviewTextReport.slicesPerBatch * 2 + 5
+        let findings = (0..<count).map { Self.finding("r\($0 % 3)", line: 1 + $0 % 4, from: 3, to: 7) }
+        let frames = FileLines.of(["f.tf": Self.file])
+        var output = "before\n"
+        ReviewTextReport().section("Still open", findings, frames: frames, color: false, into: &output)
+        let expected = "before\n\nStill open (\(count)):\n" + ReviewTextReport.lines(findings[...], frames: frames, color: false)
+        #expect(output == expected)
+        #expect(output.utf8.count(where: { $0 == UInt8(ascii: "\n") }) == 3 + 3 * count)
+        var unchanged = "before\n"
+        ReviewTextReport().section("Still open", [], frames: frames, color: false, into: &unchanged)
+        #expect(unchanged == "before\n")
+    }
+
     @Test func framesEachKindOfLine() {
         let findings = [
             Self.finding("r", line: 1, from: 3, to: 7),
