@@ -16,8 +16,18 @@ public struct Finding: Sendable, Hashable {
         var message: FindingMessage
         var improvement: FindingMessage
         var span: SourceSpan
-        var suppression: Suppression?
-        var fix: FixProposal?
+        /// The suppression and the fix, which most findings have neither of: each is kept out
+        /// of line, so a finding without them holds two empty references, not their fields.
+        private var suppressionBox: OutOfLine<Suppression>?
+        private var fixBox: OutOfLine<FixProposal>?
+        var suppression: Suppression? {
+            get { suppressionBox?.value }
+            set { suppressionBox = newValue.map(OutOfLine.init) }
+        }
+        var fix: FixProposal? {
+            get { fixBox?.value }
+            set { fixBox = newValue.map(OutOfLine.init) }
+        }
 
         init(_ ruleID: String, _ title: String, _ severity: Severity, _ category: ReportCategory, _ directory: String, _ subject: String,
              _ attributePath: String, _ message: FindingMessage, _ improvement: FindingMessage, _ span: SourceSpan,
@@ -32,8 +42,8 @@ public struct Finding: Sendable, Hashable {
             self.message = message
             self.improvement = improvement
             self.span = span
-            self.suppression = suppression
-            self.fix = fix
+            self.suppressionBox = suppression.map(OutOfLine.init)
+            self.fixBox = fix.map(OutOfLine.init)
         }
 
         /// A copy, for a finding about to change while another still shares this one.
@@ -176,6 +186,15 @@ public struct Finding: Sendable, Hashable {
     var identityShape: Int {
         let fields = storage
         return FindingIdentity.shape(fields.ruleID, fields.directory, fields.subject, fields.attributePath)
+    }
+}
+
+/// A value kept in an object of its own, shared by its copies.
+private final class OutOfLine<Value: Sendable>: Sendable {
+    let value: Value
+
+    init(_ value: Value) {
+        self.value = value
     }
 }
 

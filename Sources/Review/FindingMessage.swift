@@ -22,6 +22,24 @@ public struct FindingMessage: Sendable, Hashable {
         case argument(String)
     }
 
+    /// The names of the placeholders of `templates`, each once, in order of first use: every
+    /// argument their messages read (`parts` and `plain` take a placeholder to end at the first
+    /// `}` after its `{`).
+    static func placeholders(in templates: [String]) -> [String] {
+        var names: [String] = []
+        for template in templates {
+            var rest = template[...]
+            while let open = rest.firstIndex(of: "{") {
+                let afterOpen = rest.index(after: open)
+                guard let close = rest[afterOpen...].firstIndex(of: "}") else { break }
+                let name = String(rest[afterOpen..<close])
+                if !names.contains(name) { names.append(name) }
+                rest = rest[afterOpen...]
+            }
+        }
+        return names
+    }
+
     /// The message split into template text and arguments.
     public var parts: [Part] {
         var parts: [Part] = []

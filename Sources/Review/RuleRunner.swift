@@ -37,8 +37,8 @@ public struct RuleRunner: Sendable {
         let suppressions = context.suppressions
         var findings: [Finding] = []
         /// Adds the finding of `rule` failing on `subject` at `location`, with its suppression.
-        func report(_ rule: Rule, _ subject: Subject, _ location: FailureLocation, _ arguments: [String: String]) {
-            var finding = Self.finding(rule, subject, location, arguments)
+        func report(_ check: PreparedCheck, _ rule: Rule, _ subject: Subject, _ location: FailureLocation, _ arguments: [String: String]) {
+            var finding = Self.finding(rule, subject, location, arguments, placeholders: check.placeholders)
             finding.suppression = suppressions.suppression(for: rule, finding: finding, subject: subject, today: today)
             findings.append(finding)
         }
@@ -66,7 +66,7 @@ public struct RuleRunner: Sendable {
                 if let condition = check.condition {
                     // One verdict, without arguments: a finding when it fails (no list of one).
                     guard case .fail(let location) = evaluator.verdict(condition, on: subject) else { continue }
-                    report(check.rule, subject, location, [:])
+                    report(check, check.rule, subject, location, [:])
                     continue
                 } else if let slot = check.syntaxSlot {
                     if syntaxKey == nil {
@@ -90,7 +90,7 @@ public struct RuleRunner: Sendable {
                 let rule = check.rule
                 for verdict in verdicts {
                     guard case .fail(let location) = verdict.verdict else { continue }
-                    report(rule, subject, location, verdict.arguments)
+                    report(check, rule, subject, location, verdict.arguments)
                 }
             }
             if let newSyntaxVerdicts, let key = syntaxKey ?? nil {
@@ -116,6 +116,9 @@ public struct RuleRunner: Sendable {
         private let syntaxCheck: (@Sendable (BlockSyntax, Subject, CheckContext) -> [CodedVerdict])?
         /// The slot of the syntax check, what its kept verdicts are filed by.
         let syntaxSlot: Int?
+        /// The placeholders of the rule's message, improvement and fix: the arguments its
+        /// findings keep.
+        let placeholders: [String]
         /// The rule's `applies_to` types, and whether they include `*`.
         private let types: Set<String>
         private let appliesToEveryBlock: Bool
@@ -124,6 +127,7 @@ public struct RuleRunner: Sendable {
             self.rule = rule
             self.types = Set(rule.appliesTo)
             self.appliesToEveryBlock = rule.appliesTo.contains("*")
+            self.placeholders = FindingMessage.placeholders(in: [rule.message, rule.improvement, rule.fix?.text ?? ""])
             switch rule.check {
             case .declarative(let condition):
                 self.condition = condition
@@ -166,16 +170,25 @@ public struct RuleRunner: Sendable {
         }
     }
 
-    static func finding(_ rule: Rule, _ subject: Subject, _ location: FailureLocation, _ extra: [String: String]) -> Finding {
-        var arguments = extra
-        // Room for the arguments added here, so the table grows once, not once per argument.
-        arguments.reserveCapacity(extra.count + 5)
-        arguments["address"] = subject.address
-        arguments["type"] = subject.type
-        arguments["name"] = subject.instance?.name ?? Self.lastComponent(of: subject.address)
-        arguments["attribute"] = location.attributePath
-        if arguments["value"] == nil, let value = location.value {
-            arguments["value"] = ValueText.short(value)
+    /// The finding of `rule` failing on `subject` at `location`. Its messages' arguments are the
+    /// check's `extra` ones and the subject's `address`, `type`, `name`, `attribute` and `value`
+    /// (the failing value; the check's own `value` comes first), each kept only when one of the
+    /// rule's texts names it (`placeholders`): a whole repository's review holds hundreds of
+    /// thousands of findings, most of whose templates name one or two.
+    static func finding(_ rule: Rule, _ subject: Subject, _ location: FailureLocation, _ extra: [String: String], placeholders: [String]) -> Finding {
+        var arguments: [String: String] = [:]
+        arguments.reserveCapacity(placeholders.count)
+        for name in placeholders {
+            let value: String?
+            switch name {
+            case "address": value = subject.address
+            case "type": value = subject.type
+            case "name": value = subject.instance?.name ?? Self.lastComponent(of: subject.address)
+            case "attribute": value = location.attributePath
+            case "value": value = extra["value"] ?? location.value.map(ValueText.short)
+            default: value = extra[name]
+            }
+            if let value { arguments[name] = value }
         }
         return Finding(
             ruleID: rule.id, title: rule.title, severity: rule.severity, category: rule.category,

@@ -24,6 +24,19 @@ import Testing
         #expect(runner.findings(module: module, directory: "").isEmpty)
     }
 
+    @Test func findingsKeepOnlyTheArgumentsTheirRulesTextsName() throws {
+        #expect(FindingMessage.placeholders(in: ["`{address}` at {attribute}", "Fixed {address}", ""]) == ["address", "attribute"])
+        // Every `{` starts a name up to the next `}`, as the messages read them.
+        #expect(FindingMessage.placeholders(in: ["{a{b} {c", "{}{b}"]) == ["a{b", "b", ""])
+        let rule = try #require(BuiltinRuleHarness.rule("terraform-naming-convention"))
+        let module = ModuleLoader(source: InMemoryFileSource(["main.tf": Self.module]), cache: ParsedFileCache()).loadModule(at: "")
+        let finding = try #require(RuleRunner(ruleSet: RuleSet(rules: [rule]), today: "2000-01-01").findings(module: module, directory: "").first)
+        let named = FindingMessage.placeholders(in: [rule.message, rule.improvement, rule.fix?.text ?? ""])
+        #expect(Set(finding.message.arguments.keys) == Set(named).intersection(["address", "type", "name", "attribute", "value", "convention"]))
+        #expect(finding.message.arguments["address"] == "local.queueName")
+        #expect(finding.message.arguments == finding.improvement.arguments)
+    }
+
     @Test func keptSyntaxVerdictsAddUpAndTheFirstKeptStays() {
         let key = BlockSyntaxVerdicts.Key(file: 1_000_000_007, start: 10, end: 42, isLocal: false, isFirstInstance: true)
         let first = CodedVerdict(.unknown(["var.a"]))
