@@ -45,6 +45,8 @@ public struct RuleRunner: Sendable {
         // The indices of the rules that apply to each subject type, in rule order, picked once
         // per type (a whole `Rule` is not copied for every subject).
         var rulesByType: [String: [Int]] = [:]
+        // The subjects of one file follow each other: its number is looked up once.
+        var lastFile: (path: String, number: Int?)?
         for subject in context.subjectList where filter?(subject) ?? true {
             let applicable: [Int]
             if let known = rulesByType[subject.type] {
@@ -70,7 +72,8 @@ public struct RuleRunner: Sendable {
                     continue
                 } else if let slot = check.syntaxSlot {
                     if syntaxKey == nil {
-                        let key = BlockSyntaxVerdicts.key(for: subject, in: context)
+                        if lastFile?.path != subject.file { lastFile = (subject.file, context.suppressions.fileNumber(of: subject.file)) }
+                        let key = lastFile?.number.map { BlockSyntaxVerdicts.key(for: subject, fileNumber: $0, in: context) }
                         syntaxKey = .some(key)
                         if let key { keptSyntaxVerdicts = BlockSyntaxVerdicts.verdicts(at: key) }
                     }

@@ -53,11 +53,10 @@ enum BlockSyntaxVerdicts {
 
     private static let shards = (0..<16).map { _ in Shard() }
 
-    /// The key of `subject`'s block; nil when its file was not scanned (then checks run
-    /// directly).
-    static func key(for subject: Subject, in context: CheckContext) -> Key? {
-        guard let file = context.suppressions.fileNumber(of: subject.file) else { return nil }
-        return Key(
+    /// The key of `subject`'s block, in the file numbered `file` by `SuppressionIndex` (a file
+    /// it did not scan has no number and no key: then checks run directly).
+    static func key(for subject: Subject, fileNumber file: Int, in context: CheckContext) -> Key {
+        Key(
             file: file, start: subject.range.start.byte, end: subject.range.end.byte,
             isLocal: subject.kind == .local, isFirstInstance: subject.isFirstInstance(in: context))
     }
