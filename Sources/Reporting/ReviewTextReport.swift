@@ -105,33 +105,49 @@ public struct ReviewTextReport: ReviewReporter {
         var rule: (id: String, escaped: String)?
         var secrets = SecretChecks()
         // Findings on the same span (one block checked in every module tree that calls its
-        // module) follow each other and share one code frame.
+        // module) follow each other and share one code frame; those that also have the same
+        // severity, rule, message and suppression (the same module call in several roots) are
+        // listed alike, and their entry is written once and repeated.
         var lastFrame: (key: FrameKey, text: String)?
+        var spanEntries: (span: SourceSpan, entries: [(finding: Finding, text: String)])?
         for finding in findings {
             let span = finding.span
+            if spanEntries?.span != span { spanEntries = (span, []) }
+            if let known = spanEntries?.entries.first(where: { Self.listedAlike($0.finding, finding) }) {
+                output += known.text
+                continue
+            }
             if file?.path != span.file { file = (span.file, TerminalText.escape(span.file), frames[span.file]) }
             if rule?.id != finding.ruleID { rule = (finding.ruleID, TerminalText.escape(finding.ruleID)) }
-            output += labels[finding.severity] ?? ""
-            output += file?.escaped ?? ""
-            output += ":" + String(span.start.line) + ":" + String(span.start.column) + "  "
-            output += TerminalText.escape(finding.message.plain)
-            output += "  [" + (rule?.escaped ?? "") + "]"
+            var entry = labels[finding.severity] ?? ""
+            entry += file?.escaped ?? ""
+            entry += ":" + String(span.start.line) + ":" + String(span.start.column) + "  "
+            entry += TerminalText.escape(finding.message.plain)
+            entry += "  [" + (rule?.escaped ?? "") + "]"
             if let suppression = finding.suppression {
-                output += "  (suppressed at line \(suppression.line)" + (suppression.reason.isEmpty ? ")" : ": " + TerminalText.escape(suppression.reason) + ")")
+                entry += "  (suppressed at line \(suppression.line)" + (suppression.reason.isEmpty ? ")" : ": " + TerminalText.escape(suppression.reason) + ")")
             }
-            output += "\n"
+            entry += "\n"
             if let lines = file?.lines {
                 let key = FrameKey(finding)
                 if let lastFrame, lastFrame.key == key {
-                    output += lastFrame.text
+                    entry += lastFrame.text
                 } else {
                     let frame = codeFrame(finding, lines: lines, color: color, secrets: &secrets)
                     lastFrame = (key, frame)
-                    output += frame
+                    entry += frame
                 }
             }
+            output += entry
+            spanEntries?.entries.append((finding, entry))
         }
         return output
+    }
+
+    /// Whether two findings on one span are listed alike: what their entry shows besides the
+    /// span (severity, message, rule, suppression) is the same.
+    static func listedAlike(_ left: Finding, _ right: Finding) -> Bool {
+        left.severity == right.severity && left.ruleID == right.ruleID && left.message == right.message && left.suppression == right.suppression
     }
 
     /// What a code frame depends on: the span, the severity (its color) and the rule (a rule

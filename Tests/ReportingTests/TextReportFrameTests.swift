@@ -1,3 +1,4 @@
+import Foundation
 @testable import Review
 import Testing
 @testable import Reporting
@@ -33,6 +34,30 @@ import Testing
         var unchanged = "before\n"
         ReviewTextReport().section("Still open", [], frames: frames, color: false, into: &unchanged)
         #expect(unchanged == "before\n")
+    }
+
+    @Test func findingsListedAlikeOnOneSpanRepeatTheirEntry() {
+        // One block checked in three roots: two rules on it, in each root; the third root's
+        // finding of rule `b` is suppressed, so its entry differs.
+        var findings: [Finding] = []
+        for directory in ["dev", "prod", "staging"] {
+            for rule in ["a", "b"] {
+                var finding = Self.finding(rule, line: 1, from: 3, to: 7)
+                finding.directory = directory
+                if directory == "staging" && rule == "b" {
+                    finding.suppression = Suppression(syntax: .stackreview, ruleReference: "b", reason: "later", expires: nil, file: "f.tf", line: 1)
+                }
+                findings.append(finding)
+            }
+        }
+        let text = ReviewTextReport.lines(findings[...], frames: FileLines.of(["f.tf": Self.file]), color: false)
+        let a = Self.listed("a", line: 1, column: 3, "  name = \"api\"", caretStart: 2, caretWidth: 4)
+        let b = Self.listed("b", line: 1, column: 3, "  name = \"api\"", caretStart: 2, caretWidth: 4)
+        let suppressedB = b.replacingOccurrences(of: "[b]\n", with: "[b]  (suppressed at line 1: later)\n")
+        #expect(text == a + b + a + b + a + suppressedB)
+        #expect(ReviewTextReport.listedAlike(findings[0], findings[2]))
+        #expect(!ReviewTextReport.listedAlike(findings[1], findings[5]))
+        #expect(!ReviewTextReport.listedAlike(findings[0], findings[1]))
     }
 
     @Test func framesEachKindOfLine() {
