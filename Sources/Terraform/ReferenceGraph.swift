@@ -13,27 +13,129 @@ import Threading
 /// References to undeclared names, iterators, `count`, `each`, `path`, `terraform` and `self`
 /// are not edges.
 public struct ReferenceGraph: Sendable {
+    /// One module folder's own graph placed in the tree: the static address prefix of the first
+    /// module instance with that prefix (`""`, `module.net.`) and the folder's edges.
+    ///
+    /// Edges and lookups are the own graph's, shared by every tree holding the folder; only what
+    /// a query returns is given the prefix.
+    private struct Segment: Sendable {
+        var prefix: String
+        var own: OwnGraph
+        /// The resource neighbours of the own graph's nodes, typed as their addresses under
+        /// `prefix` are (the own graph's table unless the prefix is no chain of `module.NAME.`).
+        var resourceNeighbours: [Substring: [ResourceNeighbour]]
+
+        /// An edge of the own graph with both ends under the prefix.
+        func placed(_ edge: ReferenceEdge) -> ReferenceEdge {
+            prefix.isEmpty ? edge : ReferenceEdge(from: prefix + edge.from, to: prefix + edge.to, reference: edge.reference, file: edge.file, range: edge.range)
+        }
+    }
+
+    /// The module folders' own graphs, in tree order (depth first), one per static module address.
+    private var segments: [Segment] = []
+    /// Where each segment's prefix is in `segments`.
+    private var segmentIndices: [Substring: Int] = [:]
+
     /// Every node that is declared, sorted.
-    public private(set) var nodes: [String] = []
+    public var nodes: [String] {
+        var declared = Set<String>()
+        for segment in segments {
+            for name in segment.own.names { declared.insert(segment.prefix + name) }
+        }
+        return declared.sorted()
+    }
+
     /// Every edge, in the order found (module by module, declaration order).
-    public private(set) var edges: [ReferenceEdge] = []
-    private var outgoing: [String: [Int]] = [:]
-    private var incoming: [String: [Int]] = [:]
+    public var edges: [ReferenceEdge] {
+        segments.flatMap { segment in segment.own.edges.map { segment.placed($0) } }
+    }
 
     /// Builds the graph of `root` and all its loaded descendants.
     public init(root: Module) {
-        var declared = Set<String>()
-        var seenModules = Set<String>()
-        for module in root.allModules {
-            let prefix = Self.staticAddress(module.address)
-            guard seenModules.insert(prefix).inserted else { continue }
-            add(module, prefix: prefix.isEmpty ? "" : prefix + ".", root: root, declared: &declared)
+        add(root)
+    }
+
+    /// Adds the segments of `module` and its descendants, depth first, skipping static
+    /// addresses already added (other instances of one call).
+    private mutating func add(_ module: Module) {
+        let address = Self.staticAddress(module.address)
+        let prefix = address.isEmpty ? "" : address + "."
+        if segmentIndices[Substring(prefix)] == nil {
+            let loadedCalls = Set(module.childModules.map { String(Self.staticAddress($0.address).dropFirst(prefix.count)) })
+            let own = Self.ownGraph(of: module.configuration, loadedCalls: loadedCalls)
+            let neighbours = Self.isChainOfCalls(address) ? own.resourceNeighbours : OwnGraph.resourceNeighbours(of: own.edges) { Self.resourceType(of: prefix + $0) }
+            segmentIndices[Substring(prefix)] = segments.count
+            segments.append(Segment(prefix: prefix, own: own, resourceNeighbours: neighbours))
         }
-        nodes = declared.sorted()
-        for (index, edge) in edges.enumerated() {
-            outgoing[edge.from, default: []].append(index)
-            incoming[edge.to, default: []].append(index)
+        for child in module.childModules { add(child) }
+    }
+
+    /// Whether a static module address is `module.NAME` pairs only (names without dots), under
+    /// which a node keeps the resource type it has in its own module.
+    private static func isChainOfCalls(_ address: String) -> Bool {
+        if address.isEmpty { return true }
+        let parts = address.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        return parts.count % 2 == 0 && parts.indices.allSatisfy { index in
+            !parts[index].isEmpty && (index % 2 == 1 || parts[index].elementsEqual("module".utf8))
         }
+    }
+
+    /// Calls `body` with each segment whose prefix `node` starts with, in segment order, and
+    /// the rest of `node` after the prefix.
+    private func forEachSegment(holding node: String, _ body: (Segment, Substring) -> Void) {
+        var found: [(index: Int, rest: Substring)] = []
+        if let index = segmentIndices[""] { found.append((index, node[...])) }
+        let bytes = node.utf8
+        var position = bytes.startIndex
+        while let dot = bytes[position...].firstIndex(of: UInt8(ascii: ".")) {
+            let after = bytes.index(after: dot)
+            if let index = segmentIndices[node[..<after]] { found.append((index, node[after...])) }
+            position = after
+        }
+        if found.count > 1 { found.sort { $0.index < $1.index } }
+        for (index, rest) in found { body(segments[index], rest) }
+    }
+
+    /// The address of a resource node's type (`data.<type>` for data sources); nil for
+    /// variables, locals, outputs, providers and module calls.
+    package static func resourceType(of node: String) -> String? {
+        // The address's dot-separated parts (empty parts skipped) as byte ranges, not copies:
+        // checks and the scope selector ask this for every edge of the reference graph.
+        let bytes = node.utf8
+        var parts: [Range<String.Index>] = []
+        var start = bytes.startIndex, index = bytes.startIndex
+        while index != bytes.endIndex {
+            if bytes[index] == UInt8(ascii: ".") {
+                if start != index { parts.append(start..<index) }
+                start = bytes.index(after: index)
+            }
+            index = bytes.index(after: index)
+        }
+        if start != bytes.endIndex { parts.append(start..<bytes.endIndex) }
+        var first = 0
+        while parts.count - first > 2, node[parts[first]] == "module" { first += 2 }
+        guard parts.count - first >= 2 else { return nil }
+        let head = node[parts[first]]
+        if head == "data" { return parts.count - first >= 3 ? "data." + node[parts[first + 1]] : nil }
+        switch head {
+        case "var", "local", "output", "provider", "module", "terraform": return nil
+        default: return String(head)
+        }
+    }
+
+    /// The resources `node` refers to or is referred to by (resource to resource edges only),
+    /// each once, with their types, in no particular order.
+    package func resourceNeighbours(of node: String) -> [ResourceNeighbour] {
+        var result: [ResourceNeighbour] = []
+        var segmentsFound = 0
+        forEachSegment(holding: node) { segment, rest in
+            guard let neighbours = segment.resourceNeighbours[rest] else { return }
+            segmentsFound += 1
+            result += segment.prefix.isEmpty ? neighbours : neighbours.map { ResourceNeighbour(node: segment.prefix + $0.node, type: $0.type) }
+        }
+        guard segmentsFound > 1 else { return result }
+        var seen = Set<String>()
+        return result.filter { seen.insert($0.node).inserted }
     }
 
     /// `module.a[0].module.b["k"]` → `module.a.module.b`.
@@ -54,25 +156,58 @@ public struct ReferenceGraph: Sendable {
         return result
     }
 
-    private mutating func add(_ module: Module, prefix: String, root: Module, declared: inout Set<String>) {
-        let loadedCalls = Set(module.childModules.map { String(Self.staticAddress($0.address).dropFirst(prefix.count)) })
-        let own = Self.ownGraph(of: module.configuration, loadedCalls: loadedCalls)
-        for name in own.names { declared.insert(prefix + name) }
-        if prefix.isEmpty {
-            edges += own.edges
-        } else {
-            for edge in own.edges {
-                edges.append(ReferenceEdge(from: prefix + edge.from, to: prefix + edge.to, reference: edge.reference, file: edge.file, range: edge.range))
-            }
-        }
-    }
-
     /// The names one module declares and the edges of its own expressions, with addresses
     /// relative to the module (`local.x`, `module.net.var.cidr`): what every instance of the
-    /// module contributes to a graph, under its own prefix.
-    private struct OwnGraph: Sendable {
-        var names: Set<String>
-        var edges: [ReferenceEdge]
+    /// module contributes to a graph, under its own prefix. Its lookup tables are built once and
+    /// shared by every graph holding the module.
+    private final class OwnGraph: Sendable {
+        let names: Set<String>
+        let edges: [ReferenceEdge]
+        /// The indices in `edges` of the edges leaving each node.
+        let outgoing: [Substring: [Int]]
+        /// The indices in `edges` of the edges arriving at each node.
+        let incoming: [Substring: [Int]]
+        /// The resource neighbours of each resource node, typed as the module's own addresses.
+        let resourceNeighbours: [Substring: [ResourceNeighbour]]
+
+        init(names: Set<String>, edges: [ReferenceEdge]) {
+            self.names = names
+            self.edges = edges
+            var outgoing: [Substring: [Int]] = [:], incoming: [Substring: [Int]] = [:]
+            for (index, edge) in edges.enumerated() {
+                outgoing[Substring(edge.from), default: []].append(index)
+                incoming[Substring(edge.to), default: []].append(index)
+            }
+            self.outgoing = outgoing
+            self.incoming = incoming
+            resourceNeighbours = Self.resourceNeighbours(of: edges) { ReferenceGraph.resourceType(of: $0) }
+        }
+
+        /// For each node of `edges` that `type` gives a type, the nodes of other such nodes it
+        /// has an edge with (either way), each once in the order met.
+        static func resourceNeighbours(of edges: [ReferenceEdge], type: (String) -> String?) -> [Substring: [ResourceNeighbour]] {
+            // Every node's type is remembered, nil for a node that is no resource, so each node's
+            // address is parsed once.
+            var known: [String: String?] = [:]
+            func typeOf(_ node: String) -> String? {
+                if let known = known[node] { return known }
+                let found = type(node)
+                known[node] = .some(found)
+                return found
+            }
+            var neighbours: [Substring: [ResourceNeighbour]] = [:]
+            func link(_ node: String, _ other: String, _ otherType: String) {
+                let key = Substring(node)
+                if neighbours[key]?.contains(where: { $0.node == other }) == true { return }
+                neighbours[key, default: []].append(ResourceNeighbour(node: other, type: otherType))
+            }
+            for edge in edges {
+                guard let fromType = typeOf(edge.from), let toType = typeOf(edge.to) else { continue }
+                link(edge.from, edge.to, toType)
+                link(edge.to, edge.from, fromType)
+            }
+            return neighbours
+        }
     }
 
     /// What an `OwnGraph` depends on: the module's files (path and contents) and which of its
@@ -174,10 +309,22 @@ public struct ReferenceGraph: Sendable {
     }
 
     /// The edges leaving `node`: what it refers to directly.
-    public func references(of node: String) -> [ReferenceEdge] { (outgoing[node] ?? []).map { edges[$0] } }
+    public func references(of node: String) -> [ReferenceEdge] {
+        var result: [ReferenceEdge] = []
+        forEachSegment(holding: node) { segment, rest in
+            for index in segment.own.outgoing[rest] ?? [] { result.append(segment.placed(segment.own.edges[index])) }
+        }
+        return result
+    }
 
     /// The edges arriving at `node`: what refers to it directly.
-    public func referrers(of node: String) -> [ReferenceEdge] { (incoming[node] ?? []).map { edges[$0] } }
+    public func referrers(of node: String) -> [ReferenceEdge] {
+        var result: [ReferenceEdge] = []
+        forEachSegment(holding: node) { segment, rest in
+            for index in segment.own.incoming[rest] ?? [] { result.append(segment.placed(segment.own.edges[index])) }
+        }
+        return result
+    }
 
     /// Every node that refers to `node` directly or through others, each with a shortest chain
     /// from `node` to it (e.g. `var.env` → `local.name` → `aws_s3_bucket.b`), sorted by address.
@@ -211,6 +358,14 @@ public struct ReferenceGraph: Sendable {
             return ReferenceChain(node: node, chain: chain.reversed())
         }
     }
+}
+
+/// A resource connected to another by a reference either way, with its resource type.
+package struct ResourceNeighbour: Sendable {
+    /// The resource's graph node.
+    package var node: String
+    /// Its type, as `ReferenceGraph.resourceType(of:)` gives it.
+    package var type: String
 }
 
 /// One reference from a block to another.
