@@ -16,7 +16,7 @@ public struct ConnectionIndex: Sendable {
 
     /// How many resources of the selected types are connected to `node`.
     public func connectedCount(of node: String, types selection: ResourceTypeSelection) -> Int {
-        graph.resourceNeighbours(of: node).reduce(0) { count, other in selection.contains(other.type) ? count + 1 : count }
+        graph.resourceNeighbourCount(of: node, where: selection.contains)
     }
 
     /// The resources connected to `node`, sorted.

@@ -24,6 +24,10 @@ public struct ReferenceGraph: Sendable {
         /// The resource neighbours of the own graph's nodes, typed as their addresses under
         /// `prefix` are (the own graph's table unless the prefix is no chain of `module.NAME.`).
         var resourceNeighbours: [Substring: [ResourceNeighbour]]
+        /// Whether the prefix and every node of the own graph are ASCII: then a node's address
+        /// equals another's exactly when their bytes do, and a query's node can stand for the
+        /// end of an edge it matched.
+        var isASCII: Bool
 
         /// An edge of the own graph with both ends under the prefix.
         func placed(_ edge: ReferenceEdge) -> ReferenceEdge {
@@ -35,6 +39,13 @@ public struct ReferenceGraph: Sendable {
     private var segments: [Segment] = []
     /// Where each segment's prefix is in `segments`.
     private var segmentIndices: [Substring: Int] = [:]
+    /// The distinct lengths (in UTF-8 bytes) of the segments' prefixes, a few, ascending: only a
+    /// node's prefixes of these lengths are looked up.
+    private var prefixLengths: [Int] = []
+    /// Whether a segment whose prefix starts with another segment's prefix always comes after
+    /// it (true unless module names hold dots): then the segments holding a node are met in
+    /// order, shortest prefix first.
+    private var prefixesInTreeOrder = true
 
     /// Every node that is declared, sorted.
     public var nodes: [String] {
@@ -53,6 +64,14 @@ public struct ReferenceGraph: Sendable {
     /// Builds the graph of `root` and all its loaded descendants.
     public init(root: Module) {
         add(root)
+        prefixLengths.sort()
+        var inTreeOrder = true
+        for (index, segment) in segments.enumerated() {
+            forEachSegment(holding: segment.prefix) { other, _ in
+                if other.prefix.utf8.count < segment.prefix.utf8.count, segmentIndices[Substring(other.prefix)].map({ $0 > index }) == true { inTreeOrder = false }
+            }
+        }
+        prefixesInTreeOrder = inTreeOrder
     }
 
     /// Adds the segments of `module` and its descendants, depth first, skipping static
@@ -65,7 +84,8 @@ public struct ReferenceGraph: Sendable {
             let own = Self.ownGraph(of: module.configuration, loadedCalls: loadedCalls)
             let neighbours = Self.isChainOfCalls(address) ? own.resourceNeighbours : OwnGraph.resourceNeighbours(of: own.edges) { Self.resourceType(of: prefix + $0) }
             segmentIndices[Substring(prefix)] = segments.count
-            segments.append(Segment(prefix: prefix, own: own, resourceNeighbours: neighbours))
+            if !prefixLengths.contains(prefix.utf8.count) { prefixLengths.append(prefix.utf8.count) }
+            segments.append(Segment(prefix: prefix, own: own, resourceNeighbours: neighbours, isASCII: own.isASCII && Self.isASCII(prefix)))
         }
         for child in module.childModules { add(child) }
     }
@@ -83,16 +103,15 @@ public struct ReferenceGraph: Sendable {
     /// Calls `body` with each segment whose prefix `node` starts with, in segment order, and
     /// the rest of `node` after the prefix.
     private func forEachSegment(holding node: String, _ body: (Segment, Substring) -> Void) {
+        // Prefixes are tried shortest first, which is segment order when `prefixesInTreeOrder`.
         var found: [(index: Int, rest: Substring)] = []
-        if let index = segmentIndices[""] { found.append((index, node[...])) }
         let bytes = node.utf8
-        var position = bytes.startIndex
-        while let dot = bytes[position...].firstIndex(of: UInt8(ascii: ".")) {
-            let after = bytes.index(after: dot)
-            if let index = segmentIndices[node[..<after]] { found.append((index, node[after...])) }
-            position = after
+        for length in prefixLengths where length <= bytes.count {
+            let end = bytes.index(bytes.startIndex, offsetBy: length)
+            guard length == 0 || bytes[bytes.index(before: end)] == UInt8(ascii: "."), let index = segmentIndices[node[..<end]] else { continue }
+            if prefixesInTreeOrder { body(segments[index], node[end...]) } else { found.append((index, node[end...])) }
         }
-        if found.count > 1 { found.sort { $0.index < $1.index } }
+        found.sort { $0.index < $1.index }
         for (index, rest) in found { body(segments[index], rest) }
     }
 
@@ -138,6 +157,24 @@ public struct ReferenceGraph: Sendable {
         return result.filter { seen.insert($0.node).inserted }
     }
 
+    /// How many resources `node` refers to or is referred to by (resource to resource edges
+    /// only) have a type `include` accepts: `resourceNeighbours(of:)` counted without building
+    /// their addresses.
+    package func resourceNeighbourCount(of node: String, where include: (String) -> Bool) -> Int {
+        var lists: [[ResourceNeighbour]] = []
+        forEachSegment(holding: node) { segment, rest in
+            if let neighbours = segment.resourceNeighbours[rest] { lists.append(neighbours) }
+        }
+        // Neighbours from two segments may be the same resource: those are told apart by address.
+        let neighbours = lists.count > 1 ? resourceNeighbours(of: node) : lists.first ?? []
+        return neighbours.reduce(0) { count, other in include(other.type) ? count + 1 : count }
+    }
+
+    /// Whether every byte of `text` is ASCII.
+    static func isASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 < 0x80 }
+    }
+
     /// `module.a[0].module.b["k"]` → `module.a.module.b`.
     static func staticAddress(_ address: String) -> String {
         guard address.utf8.contains(UInt8(ascii: "[")) else { return address }
@@ -169,10 +206,13 @@ public struct ReferenceGraph: Sendable {
         let incoming: [Substring: [Int]]
         /// The resource neighbours of each resource node, typed as the module's own addresses.
         let resourceNeighbours: [Substring: [ResourceNeighbour]]
+        /// Whether every node of `edges` is ASCII.
+        let isASCII: Bool
 
         init(names: Set<String>, edges: [ReferenceEdge]) {
             self.names = names
             self.edges = edges
+            isASCII = edges.allSatisfy { ReferenceGraph.isASCII($0.from) && ReferenceGraph.isASCII($0.to) }
             var outgoing: [Substring: [Int]] = [:], incoming: [Substring: [Int]] = [:]
             for (index, edge) in edges.enumerated() {
                 outgoing[Substring(edge.from), default: []].append(index)
@@ -309,21 +349,46 @@ public struct ReferenceGraph: Sendable {
     }
 
     /// The edges leaving `node`: what it refers to directly.
-    public func references(of node: String) -> [ReferenceEdge] {
+    public func references(of node: String) -> [ReferenceEdge] { edges(at: node, leaving: true) }
+
+    /// The edges arriving at `node`: what refers to it directly.
+    public func referrers(of node: String) -> [ReferenceEdge] { edges(at: node, leaving: false) }
+
+    /// The edges leaving or arriving at `node`, in edge order.
+    private func edges(at node: String, leaving: Bool) -> [ReferenceEdge] {
         var result: [ReferenceEdge] = []
+        let nodeIsASCII = Self.isASCII(node)
         forEachSegment(holding: node) { segment, rest in
-            for index in segment.own.outgoing[rest] ?? [] { result.append(segment.placed(segment.own.edges[index])) }
+            guard let indices = leaving ? segment.own.outgoing[rest] : segment.own.incoming[rest] else { return }
+            // The end at `node` is `node` itself when bytes decide equality; the other end is
+            // put under the prefix.
+            let near = nodeIsASCII && segment.isASCII ? node : nil
+            for index in indices {
+                let edge = segment.own.edges[index]
+                if segment.prefix.isEmpty {
+                    result.append(edge)
+                } else if let near {
+                    result.append(leaving
+                        ? ReferenceEdge(from: near, to: segment.prefix + edge.to, reference: edge.reference, file: edge.file, range: edge.range)
+                        : ReferenceEdge(from: segment.prefix + edge.from, to: near, reference: edge.reference, file: edge.file, range: edge.range))
+                } else {
+                    result.append(segment.placed(edge))
+                }
+            }
         }
         return result
     }
 
-    /// The edges arriving at `node`: what refers to it directly.
-    public func referrers(of node: String) -> [ReferenceEdge] {
-        var result: [ReferenceEdge] = []
+    /// Calls `body` with the far end of each edge leaving (`forward`) or arriving at `node`, in
+    /// edge order: what a walk needs of `references(of:)` and `referrers(of:)`.
+    private func forEachNeighbour(of node: String, forward: Bool, _ body: (String) -> Void) {
         forEachSegment(holding: node) { segment, rest in
-            for index in segment.own.incoming[rest] ?? [] { result.append(segment.placed(segment.own.edges[index])) }
+            for index in (forward ? segment.own.outgoing[rest] : segment.own.incoming[rest]) ?? [] {
+                let edge = segment.own.edges[index]
+                let far = forward ? edge.to : edge.from
+                body(segment.prefix.isEmpty ? far : segment.prefix + far)
+            }
         }
-        return result
     }
 
     /// Every node that refers to `node` directly or through others, each with a shortest chain
@@ -340,8 +405,7 @@ public struct ReferenceGraph: Sendable {
         while head < queue.count {
             let current = queue[head]
             head += 1
-            for edge in forward ? references(of: current) : referrers(of: current) {
-                let next = forward ? edge.to : edge.from
+            forEachNeighbour(of: current, forward: forward) { next in
                 if previous[next] == nil {
                     previous[next] = current
                     queue.append(next)
