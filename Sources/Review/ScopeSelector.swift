@@ -66,7 +66,7 @@ struct ScopeSelector {
         }
         let graph = context.graph
         // Handler files: the functions whose package contains them.
-        for subject in subjects where subject.type == "aws_lambda_function" {
+        for subject in subjects where !handlerFiles.isEmpty && subject.type == "aws_lambda_function" {
             let package = context.handlerCode.package(of: subject, in: context)
             for handler in handlerFiles where package.contains(handler) {
                 touch(subject.graphNode, "via \(handler)")
