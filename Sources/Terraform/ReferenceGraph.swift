@@ -118,28 +118,56 @@ public struct ReferenceGraph: Sendable {
     /// The address of a resource node's type (`data.<type>` for data sources); nil for
     /// variables, locals, outputs, providers and module calls.
     package static func resourceType(of node: String) -> String? {
-        // The address's dot-separated parts (empty parts skipped) as byte ranges, not copies:
-        // checks and the scope selector ask this for every edge of the reference graph.
-        let bytes = node.utf8
-        var parts: [Range<String.Index>] = []
-        var start = bytes.startIndex, index = bytes.startIndex
-        while index != bytes.endIndex {
-            if bytes[index] == UInt8(ascii: ".") {
-                if start != index { parts.append(start..<index) }
-                start = bytes.index(after: index)
+        // The address's dot-separated parts (empty parts skipped), read as slices in two passes
+        // (count them, then read the type) rather than collected: checks and the scope selector
+        // ask this for every edge of the reference graph.
+        func forEachPart(_ body: (Int, Substring) -> Bool) {
+            let bytes = node.utf8
+            var start = bytes.startIndex, index = bytes.startIndex, number = 0
+            while index != bytes.endIndex {
+                if bytes[index] == UInt8(ascii: ".") {
+                    if start != index {
+                        guard body(number, node[start..<index]) else { return }
+                        number += 1
+                    }
+                    start = bytes.index(after: index)
+                }
+                index = bytes.index(after: index)
             }
-            index = bytes.index(after: index)
+            if start != bytes.endIndex { _ = body(number, node[start..<bytes.endIndex]) }
         }
-        if start != bytes.endIndex { parts.append(start..<bytes.endIndex) }
-        var first = 0
-        while parts.count - first > 2, node[parts[first]] == "module" { first += 2 }
-        guard parts.count - first >= 2 else { return nil }
-        let head = node[parts[first]]
-        if head == "data" { return parts.count - first >= 3 ? "data." + node[parts[first + 1]] : nil }
-        switch head {
-        case "var", "local", "output", "provider", "module", "terraform": return nil
-        default: return String(head)
+        var count = 0
+        forEachPart { _, _ in
+            count += 1
+            return true
         }
+        // Leading `module.NAME` pairs are skipped while more than two parts are left; the part
+        // after them (`first`) is the head.
+        var first = 0, isData = false
+        var type: String?
+        forEachPart { number, part in
+            if isData {
+                type = "data." + part
+                return false
+            }
+            guard number == first else { return true }
+            if count - first > 2, part == "module" {
+                first += 2
+                return true
+            }
+            guard count - first >= 2 else { return false }
+            switch part {
+            case "data":
+                isData = count - first >= 3
+                return isData
+            case "var", "local", "output", "provider", "module", "terraform":
+                return false
+            default:
+                type = String(part)
+                return false
+            }
+        }
+        return type
     }
 
     /// The resources `node` refers to or is referred to by (resource to resource edges only),
@@ -223,18 +251,9 @@ public struct ReferenceGraph: Sendable {
             resourceNeighbours = Self.resourceNeighbours(of: edges) { ReferenceGraph.resourceType(of: $0) }
         }
 
-        /// For each node of `edges` that `type` gives a type, the nodes of other such nodes it
-        /// has an edge with (either way), each once in the order met.
-        static func resourceNeighbours(of edges: [ReferenceEdge], type: (String) -> String?) -> [Substring: [ResourceNeighbour]] {
-            // Every node's type is remembered, nil for a node that is no resource, so each node's
-            // address is parsed once.
-            var known: [String: String?] = [:]
-            func typeOf(_ node: String) -> String? {
-                if let known = known[node] { return known }
-                let found = type(node)
-                known[node] = .some(found)
-                return found
-            }
+        /// For each node of `edges` that `typeOf` gives a type, the other such nodes it has an
+        /// edge with (either way), with their types, each once in the order met.
+        static func resourceNeighbours(of edges: [ReferenceEdge], type typeOf: (String) -> String?) -> [Substring: [ResourceNeighbour]] {
             var neighbours: [Substring: [ResourceNeighbour]] = [:]
             func link(_ node: String, _ other: String, _ otherType: String) {
                 let key = Substring(node)
