@@ -143,11 +143,11 @@ extension Module {
         let modules = allModules
         var subjects: [Subject] = []
         for instance in modules.flatMap(\.resourceInstances) + modules.flatMap(\.dataSourceInstances) {
-            let block = instance.declaration.source.block
+            let declaration = instance.declaration, block = declaration.source.block
             let isData = instance.mode == .data
             subjects.append(Subject(
                 kind: isData ? .dataSource : .resource, type: isData ? "data." + instance.type : instance.type,
-                address: instance.address, directory: directory, file: instance.file, range: block.range,
+                address: instance.address, directory: directory, file: declaration.source.file, range: block.range,
                 headerRange: block.typeRange, body: instance.attributes, instance: instance,
                 graphNode: instance.resourceAddress))
         }

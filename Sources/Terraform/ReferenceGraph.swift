@@ -200,7 +200,7 @@ public struct ReferenceGraph: Sendable {
 
     /// Whether every byte of `text` is ASCII.
     static func isASCII(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 < 0x80 }
+        text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? text.utf8.allSatisfy { $0 < 0x80 }
     }
 
     /// `module.a[0].module.b["k"]` → `module.a.module.b`.
