@@ -17,17 +17,25 @@ public struct ReferenceGraph: Sendable {
     /// module instance with that prefix (`""`, `module.net.`) and the folder's edges.
     ///
     /// Edges and lookups are the own graph's, shared by every tree holding the folder; only what
-    /// a query returns is given the prefix.
-    private struct Segment: Sendable {
-        var prefix: String
-        var own: OwnGraph
+    /// a query returns is given the prefix. A class, so that handing a segment to a query's
+    /// closure costs one reference count.
+    private final class Segment: Sendable {
+        let prefix: String
+        let own: OwnGraph
         /// The resource neighbours of the own graph's nodes, typed as their addresses under
         /// `prefix` are (the own graph's table unless the prefix is no chain of `module.NAME.`).
-        var resourceNeighbours: [Substring: [ResourceNeighbour]]
+        let resourceNeighbours: [Substring: [ResourceNeighbour]]
         /// Whether the prefix and every node of the own graph are ASCII: then a node's address
         /// equals another's exactly when their bytes do, and a query's node can stand for the
         /// end of an edge it matched.
-        var isASCII: Bool
+        let isASCII: Bool
+
+        init(prefix: String, own: OwnGraph, resourceNeighbours: [Substring: [ResourceNeighbour]], isASCII: Bool) {
+            self.prefix = prefix
+            self.own = own
+            self.resourceNeighbours = resourceNeighbours
+            self.isASCII = isASCII
+        }
 
         /// An edge of the own graph with both ends under the prefix.
         func placed(_ edge: ReferenceEdge) -> ReferenceEdge {
@@ -39,6 +47,8 @@ public struct ReferenceGraph: Sendable {
     private var segments: [Segment] = []
     /// Where each segment's prefix is in `segments`.
     private var segmentIndices: [Substring: Int] = [:]
+    /// The segment of the prefix `""` (the root module's), if any.
+    private var rootSegment: Segment?
     /// The distinct lengths (in UTF-8 bytes) of the segments' prefixes, a few, ascending: only a
     /// node's prefixes of these lengths are looked up.
     private var prefixLengths: [Int] = []
@@ -85,7 +95,9 @@ public struct ReferenceGraph: Sendable {
             let neighbours = Self.isChainOfCalls(address) ? own.resourceNeighbours : OwnGraph.resourceNeighbours(of: own.edges) { Self.resourceType(of: prefix + $0) }
             segmentIndices[Substring(prefix)] = segments.count
             if !prefixLengths.contains(prefix.utf8.count) { prefixLengths.append(prefix.utf8.count) }
-            segments.append(Segment(prefix: prefix, own: own, resourceNeighbours: neighbours, isASCII: own.isASCII && Self.isASCII(prefix)))
+            let segment = Segment(prefix: prefix, own: own, resourceNeighbours: neighbours, isASCII: own.isASCII && Self.isASCII(prefix))
+            segments.append(segment)
+            if prefix.isEmpty { rootSegment = segment }
         }
         for child in module.childModules { add(child) }
     }
@@ -107,10 +119,16 @@ public struct ReferenceGraph: Sendable {
         var found: [(index: Int, rest: Substring)] = []
         let bytes = node.utf8
         for length in prefixLengths where length <= bytes.count {
+            if length == 0 {
+                // The root segment, the first of all, holds every node under its own address.
+                if let rootSegment { body(rootSegment, node[...]) }
+                continue
+            }
             let end = bytes.index(bytes.startIndex, offsetBy: length)
-            guard length == 0 || bytes[bytes.index(before: end)] == UInt8(ascii: "."), let index = segmentIndices[node[..<end]] else { continue }
+            guard bytes[bytes.index(before: end)] == UInt8(ascii: "."), let index = segmentIndices[node[..<end]] else { continue }
             if prefixesInTreeOrder { body(segments[index], node[end...]) } else { found.append((index, node[end...])) }
         }
+        guard !found.isEmpty else { return }
         found.sort { $0.index < $1.index }
         for (index, rest) in found { body(segments[index], rest) }
     }
@@ -396,6 +414,23 @@ public struct ReferenceGraph: Sendable {
             }
         }
         return result
+    }
+
+    /// Whether an edge arrives at `node` from another node: `referrers(of: node).contains { $0.from != node }`
+    /// without building the referrers' addresses.
+    public func isReferredToByOthers(_ node: String) -> Bool {
+        let nodeIsASCII = Self.isASCII(node)
+        var found = false
+        forEachSegment(holding: node) { segment, rest in
+            guard !found, let indices = segment.own.incoming[rest] else { return }
+            found = indices.contains { index in
+                let from = segment.own.edges[index].from
+                if segment.prefix.isEmpty { return from != node }
+                // Under an ASCII prefix matched by `node`, the whole addresses differ exactly when the rests do.
+                return nodeIsASCII && segment.isASCII ? from != rest : segment.prefix + from != node
+            }
+        }
+        return found
     }
 
     /// Calls `body` with the far end of each edge leaving (`forward`) or arriving at `node`, in

@@ -165,4 +165,22 @@ import Testing
             "-", "a", "-", "-", "-", "-",
         ])
     }
+
+    @Test func referredToByOthersIgnoresSelfReferences() {
+        let files = [
+            "svc/main.tf": """
+                variable "unused" {}
+                variable "used" {}
+                locals {
+                  self = local.self
+                  full = "svc-${var.used}"
+                }
+                """,
+            "main.tf": "module \"s\" {\n  source = \"./svc\"\n  used   = var.top\n}\nvariable \"top\" {}\n",
+        ]
+        let graph = ReferenceGraph(root: load(files))
+        let nodes = ["var.top", "module.s.var.used", "module.s.var.unused", "module.s.local.self", "module.s.local.full", "module.t.var.used"]
+        #expect(nodes.map(graph.isReferredToByOthers) == [true, true, false, false, false, false])
+        #expect(nodes.map { node in graph.referrers(of: node).contains { $0.from != node } } == [true, true, false, false, false, false])
+    }
 }
