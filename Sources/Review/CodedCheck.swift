@@ -151,27 +151,55 @@ public struct CheckContext: Sendable {
             documents[subject.address] = reader.dataSourceDocument(at: subject.address)
         }
         let allModules = module.allModules
+        // Files and folders are numbered as first met (a file's subjects mostly follow each
+        // other), so the tables below hash numbers rather than paths.
+        var fileNumbers: [String: Int] = [:], files: [String] = [], folderOfFile: [Int] = []
+        var folderNumbers: [Substring: Int] = [:]
+        var startsOfFile: [Set<Int>] = []
+        var firstOfFolder: [Subject?] = []
         var firstOfBlock: [BlockStart: Subject] = [:]
-        var firstOfFolder: [Substring: Subject] = [:]
-        var subjectStarts: [String: Set<Int>] = [:]
+        var lastFile: (path: String, number: Int)?
         for subject in subjects {
             let file = subject.file, start = subject.range.start.byte
-            subjectStarts[file, default: []].insert(start)
-            let block = BlockStart(file: file, byte: start)
+            let fileNumber: Int
+            if let lastFile, lastFile.path == file {
+                fileNumber = lastFile.number
+            } else if let known = fileNumbers[file] {
+                fileNumber = known
+            } else {
+                fileNumber = files.count
+                fileNumbers[file] = fileNumber
+                files.append(file)
+                startsOfFile.append([])
+                // The folder: everything before the file's last slash.
+                let folder = file.utf8.lastIndex(of: UInt8(ascii: "/")).map { file[..<$0] } ?? ""
+                if let known = folderNumbers[folder] {
+                    folderOfFile.append(known)
+                } else {
+                    folderNumbers[folder] = firstOfFolder.count
+                    folderOfFile.append(firstOfFolder.count)
+                    firstOfFolder.append(nil)
+                }
+            }
+            lastFile = (file, fileNumber)
+            startsOfFile[fileNumber].insert(start)
+            let block = BlockStart(file: fileNumber, byte: start)
             if firstOfBlock[block].map({ $0.address < subject.address }) != true { firstOfBlock[block] = subject }
-            // The folder: everything before the file's last slash.
-            let folder = file.utf8.lastIndex(of: UInt8(ascii: "/")).map { file[..<$0] } ?? ""
             let order = { (candidate: Subject) in (candidate.file, candidate.range.start.byte, candidate.address) }
             // A local is not a block: module-wide findings land on blocks, as they did before locals were subjects.
+            let folder = folderOfFile[fileNumber]
             if subject.kind != .local, firstOfFolder[folder].map({ order($0) < order(subject) }) != true { firstOfFolder[folder] = subject }
         }
+        var subjectStarts: [String: Set<Int>] = [:]
+        subjectStarts.reserveCapacity(files.count)
+        for (file, starts) in zip(files, startsOfFile) { subjectStarts[file] = starts }
         box = Box(Parts(
             directory: directory, module: module, subjectList: subjects,
             subjects: Dictionary(subjects.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first }),
             graph: graph, connections: ConnectionIndex(graph: graph), policies: policies, dataSourceDocuments: documents,
             configuration: configuration, today: today, suppressions: SuppressionIndex(module: module), handlerCode: HandlerCodeCache(),
             parsedFiles: Dictionary(allModules.flatMap(\.configuration.files).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first }),
-            firstInstances: Set(firstOfBlock.values.map(\.address)), firstBlocksOfModules: Set(firstOfFolder.values.map(\.address)),
+            firstInstances: Set(firstOfBlock.values.map(\.address)), firstBlocksOfModules: Set(firstOfFolder.compactMap { $0?.address }),
             modulesByAddress: Dictionary(allModules.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first }),
             subjectStartsByFile: subjectStarts))
     }
@@ -184,9 +212,9 @@ public struct CheckContext: Sendable {
     }
 }
 
-/// Where a block starts: its file and byte offset (what tells the instances of one block apart
-/// from other blocks).
+/// Where a block starts: its file (by number) and byte offset (what tells the instances of one
+/// block apart from other blocks).
 private struct BlockStart: Hashable {
-    var file: String
+    var file: Int
     var byte: Int
 }

@@ -16,6 +16,11 @@ public final class RevisionFileSource: ModuleFileSource, @unchecked Sendable {
     private var listings: [String: [TreeEntry]] = [:]
     private var names: [String: [String]] = [:]
     private var reads: [String: SourceFile?] = [:]
+    /// The content ids of the entries of the folders listed for `contentID(at:)`, by path (the
+    /// first entry for a path): nil for a symlink or a submodule.
+    private var listedContentIDs: [String: String?] = [:]
+    /// The folders whose entries are in `listedContentIDs`.
+    private var foldersWithContentIDs: Set<String> = []
     private var failures: [String: String] = [:]
 
     /// A source over `side` of `repository`. The repository must not be used elsewhere while
@@ -84,8 +89,20 @@ public final class RevisionFileSource: ModuleFileSource, @unchecked Sendable {
     /// the side is a commit and its folder's listing holds the path: the blob id of a regular or
     /// executable file, nil for a symlink or a submodule. Otherwise the file is read.
     public func contentID(at path: String) -> String? {
-        if side.commitID != nil, let entry = entries(in: RepositoryPaths.directory(of: path)).first(where: { $0.path == path }) {
-            return entry.mode == .regular || entry.mode == .executable ? entry.id.hex : nil
+        if side.commitID != nil {
+            let folder = RepositoryPaths.directory(of: path)
+            // A folder's ids are worked out once (as hexadecimal text), not again for every path asked.
+            let indexed = lock.withLock { foldersWithContentIDs.contains(folder) }
+            if !indexed {
+                let listed = entries(in: folder)
+                lock.withLock {
+                    guard foldersWithContentIDs.insert(folder).inserted else { return }
+                    for entry in listed where listedContentIDs[entry.path] == nil {
+                        listedContentIDs[entry.path] = .some(entry.mode == .regular || entry.mode == .executable ? entry.id.hex : nil)
+                    }
+                }
+            }
+            if let listed = lock.withLock({ listedContentIDs[path] }) { return listed }
         }
         return readFile(at: path)?.contentID
     }

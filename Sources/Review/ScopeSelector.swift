@@ -20,6 +20,17 @@ struct ScopeSelector {
 
     let changeSet: ChangeSet
     let side: Side
+    /// The changed files by their path on this side, the first for a path listed twice: every
+    /// block of every module asks for its file.
+    private let changedFiles: [String: ChangedFile]
+
+    /// A selector of what `changeSet` touched on `side`.
+    init(changeSet: ChangeSet, side: Side) {
+        self.changeSet = changeSet
+        self.side = side
+        changedFiles = Dictionary(
+            changeSet.files.map { (side == .head ? $0.path : ($0.oldPath ?? $0.path), $0) }, uniquingKeysWith: { first, _ in first })
+    }
 
     /// The touched graph nodes of the module of `context`, with reasons.
     func touched(_ context: CheckContext, handlerFiles: [String]) -> [String: [String]] {
@@ -28,14 +39,17 @@ struct ScopeSelector {
         func touch(_ node: String, _ reason: String) {
             if !(reasons[node]?.contains(reason) ?? false) { reasons[node, default: []].append(reason) }
         }
-        // Direct edits.
-        for subject in subjects {
-            if let reason = editReason(file: subject.file, range: subject.range) { touch(subject.graphNode, reason) }
-        }
-        for child in module.allModules {
-            let prefix = child.address.isEmpty ? "" : ReferenceGraph.staticNode(child.address) + "."
-            for local in child.locals {
-                if let reason = editReason(file: local.file, range: local.attribute.range) { touch(prefix + "local." + local.name, reason) }
+        // Direct edits, in the files of the module tree (most trees have no changed file).
+        let allModules = module.allModules
+        if allModules.contains(where: { $0.configuration.files.contains { changedFiles[$0.path] != nil } }) {
+            for subject in subjects {
+                if let reason = editReason(file: subject.file, range: subject.range) { touch(subject.graphNode, reason) }
+            }
+            for child in allModules {
+                let prefix = child.address.isEmpty ? "" : ReferenceGraph.staticNode(child.address) + "."
+                for local in child.locals {
+                    if let reason = editReason(file: local.file, range: local.attribute.range) { touch(prefix + "local." + local.name, reason) }
+                }
             }
         }
         // Variables set in changed .tfvars files of this module.
@@ -52,7 +66,7 @@ struct ScopeSelector {
         }
         let graph = context.graph
         // Handler files: the functions whose package contains them.
-        for subject in subjects where subject.type == "aws_lambda_function" {
+        for subject in subjects where !handlerFiles.isEmpty && subject.type == "aws_lambda_function" {
             let package = context.handlerCode.package(of: subject, in: context)
             for handler in handlerFiles where package.contains(handler) {
                 touch(subject.graphNode, "via \(handler)")
@@ -111,7 +125,7 @@ struct ScopeSelector {
 
     /// Why a block in `file` spanning `range` is touched on this side, or nil.
     func editReason(file path: String, range: SourceRange) -> String? {
-        guard let file = changeSet.files.first(where: { (side == .head ? $0.path : ($0.oldPath ?? $0.path)) == path }) else { return nil }
+        guard let file = changedFiles[path] else { return nil }
         switch (side, file.status) {
         case (.head, .added), (.head, .copied): return "added in \(path)"
         case (.base, .deleted): return "deleted with \(path)"

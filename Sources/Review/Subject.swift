@@ -140,20 +140,26 @@ extension SourceSpan.Position {
 extension Module {
     /// Every subject of this module and its loaded child modules.
     public func subjects(directory: String) -> [Subject] {
+        let modules = allModules
         var subjects: [Subject] = []
-        for instance in allResourceInstances + allDataSourceInstances {
-            let block = instance.declaration.source.block
+        for instance in modules.flatMap(\.resourceInstances) + modules.flatMap(\.dataSourceInstances) {
+            let declaration = instance.declaration, block = declaration.source.block
             let isData = instance.mode == .data
             subjects.append(Subject(
                 kind: isData ? .dataSource : .resource, type: isData ? "data." + instance.type : instance.type,
-                address: instance.address, directory: directory, file: instance.file, range: block.range,
+                address: instance.address, directory: directory, file: declaration.source.file, range: block.range,
                 headerRange: block.typeRange, body: instance.attributes, instance: instance,
                 graphNode: instance.resourceAddress))
         }
-        for module in allModules {
+        for module in modules {
             let prefix = module.address.isEmpty ? "" : module.address + "."
+            // One evaluator evaluates every block of the module.
+            let evaluator = module.bodyEvaluator()
+            func blockSubject(_ kind: Subject.Kind, _ type: String, _ address: String, _ source: DeclarationSource) -> Subject {
+                module.blockSubject(kind, type, address, source, directory, evaluator: evaluator)
+            }
             for variable in module.variables {
-                subjects.append(module.blockSubject(.variable, "variable", prefix + "var." + variable.name, variable.source, directory))
+                subjects.append(blockSubject(.variable, "variable", prefix + "var." + variable.name, variable.source))
             }
             for local in module.locals {
                 let attribute = local.attribute, address = prefix + "local." + local.name
@@ -163,27 +169,30 @@ extension Module {
                     graphNode: ReferenceGraph.staticNode(address)))
             }
             for output in module.outputs {
-                subjects.append(module.blockSubject(.output, "output", prefix + "output." + output.name, output.source, directory))
+                subjects.append(blockSubject(.output, "output", prefix + "output." + output.name, output.source))
             }
             for provider in module.providers {
-                subjects.append(module.blockSubject(.provider, "provider", prefix + "provider." + provider.reference, provider.source, directory))
+                subjects.append(blockSubject(.provider, "provider", prefix + "provider." + provider.reference, provider.source))
             }
             for (index, settings) in module.terraformSettings.enumerated() {
                 let address = prefix + (index == 0 ? "terraform" : "terraform[\(index)]")
-                subjects.append(module.blockSubject(.terraformSettings, "terraform", address, settings.source, directory))
+                subjects.append(blockSubject(.terraformSettings, "terraform", address, settings.source))
             }
             for call in module.moduleCalls {
-                subjects.append(module.blockSubject(.moduleCall, "module", prefix + "module." + call.name, call.source, directory))
+                subjects.append(blockSubject(.moduleCall, "module", prefix + "module." + call.name, call.source))
             }
         }
         return subjects
     }
 
-    func blockSubject(_ kind: Subject.Kind, _ type: String, _ address: String, _ source: DeclarationSource, _ directory: String) -> Subject {
+    /// The subject of a block of this module, its body evaluated by `evaluator` (from `bodyEvaluator()`).
+    func blockSubject(
+        _ kind: Subject.Kind, _ type: String, _ address: String, _ source: DeclarationSource, _ directory: String, evaluator: Evaluator
+    ) -> Subject {
         let block = source.block
         return Subject(
             kind: kind, type: type, address: address, directory: directory, file: source.file, range: block.range,
-            headerRange: block.typeRange, body: evaluatedBody(of: block.body, file: source.file), instance: nil,
+            headerRange: block.typeRange, body: evaluatedBody(of: block.body, file: source.file, evaluator: evaluator), instance: nil,
             graphNode: ReferenceGraph.staticNode(address))
     }
 }

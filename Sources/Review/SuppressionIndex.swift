@@ -4,33 +4,43 @@ import Threading
 
 /// The suppression comments of a module's files, and which findings they silence.
 public struct SuppressionIndex: Sendable {
-    private var byFile: [String: [Suppression]] = [:]
-    private var lines: [String: [Substring]] = [:]
-    private var lineStarts: [String: [Int]] = [:]
-    private var fileNumbers: [String: Int] = [:]
+    private var files: [String: ScannedFile] = [:]
 
     /// Scans every file of `module` and its loaded children once.
     public init(module: Module) {
-        for child in module.allModules {
-            for file in child.configuration.files where byFile[file.path] == nil {
-                let scanned = Self.scanned(path: file.path, source: file.source)
-                byFile[file.path] = scanned.suppressions
-                lines[file.path] = scanned.lines
-                lineStarts[file.path] = scanned.lineStarts
-                fileNumbers[file.path] = scanned.number
-            }
+        add(module)
+    }
+
+    /// Adds the files of `module` and its descendants not added yet, in tree order.
+    private mutating func add(_ module: Module) {
+        for file in module.configuration.files where files[file.path] == nil {
+            files[file.path] = Self.scanned(path: file.path, source: file.source)
         }
+        for child in module.childModules { add(child) }
     }
 
     /// A number for the file at `path` as this index read it, the same for the same path and
     /// contents everywhere in the process (so work on a file can be kept by number).
     func fileNumber(of path: String) -> Int? {
-        fileNumbers[path]
+        files[path]?.number
     }
 
     /// What the index keeps of one file: its suppression comments, its lines, where each line
-    /// starts, and its number (in the order files were first scanned).
-    private typealias ScannedFile = (suppressions: [Suppression], lines: [Substring], lineStarts: [Int], number: Int)
+    /// starts, and its number (in the order files were first scanned). One object shared by
+    /// every index holding the file.
+    private final class ScannedFile: Sendable {
+        let suppressions: [Suppression]
+        let lines: [Substring]
+        let lineStarts: [Int]
+        let number: Int
+
+        init(suppressions: [Suppression], lines: [Substring], lineStarts: [Int], number: Int) {
+            self.suppressions = suppressions
+            self.lines = lines
+            self.lineStarts = lineStarts
+            self.number = number
+        }
+    }
 
     /// The files scanned so far in this process, by path, each path's contents with their scan:
     /// a module's files are scanned once, not again in every module tree whose modules call that
@@ -51,7 +61,7 @@ public struct SuppressionIndex: Sendable {
             // Another thread may have scanned the same file meanwhile: the first scan stays, so
             // that a path and contents keep one number.
             if let known = lookUp(files) { return known }
-            let scanned = (suppressions: suppressions, lines: lines, lineStarts: starts, number: fileCount.add(1, ordering: .relaxed).newValue)
+            let scanned = ScannedFile(suppressions: suppressions, lines: lines, lineStarts: starts, number: fileCount.add(1, ordering: .relaxed).newValue)
             files[path, default: []].append((source, scanned))
             return scanned
         }
@@ -84,7 +94,7 @@ public struct SuppressionIndex: Sendable {
     /// The lines whose suppression comments apply to `subject`: the comment lines right
     /// above its block, and the block itself.
     public func window(for subject: Subject) -> ClosedRange<Int> {
-        let fileLines = lines[subject.file] ?? []
+        let fileLines = files[subject.file]?.lines ?? []
         var first = subject.range.start.line
         while first > 1 {
             let above = fileLines.indices.contains(first - 2) ? fileLines[first - 2] : ""
@@ -98,19 +108,19 @@ public struct SuppressionIndex: Sendable {
     /// The suppression comments that apply to `subject`.
     public func suppressions(for subject: Subject) -> [Suppression] {
         let window = window(for: subject)
-        return (byFile[subject.file] ?? []).filter { window.contains($0.line) }
+        return (files[subject.file]?.suppressions ?? []).filter { window.contains($0.line) }
     }
 
     /// The byte offset where `line` of `file` starts (1-based line), if the file is known.
     public func offset(ofLine line: Int, in file: String) -> Int? {
-        guard let starts = lineStarts[file], starts.indices.contains(line - 1) else { return nil }
+        guard let starts = files[file]?.lineStarts, starts.indices.contains(line - 1) else { return nil }
         return starts[line - 1]
     }
 
     /// The suppression that silences `finding`: on its line, inside its subject's block, or
     /// in the comment lines right above the block; expired ones silence nothing.
     func suppression(for rule: Rule, finding: Finding, subject: Subject, today: String) -> Suppression? {
-        guard let candidates = byFile[subject.file], !candidates.isEmpty else { return nil }
+        guard let candidates = files[subject.file]?.suppressions, !candidates.isEmpty else { return nil }
         let window = window(for: subject)
         return candidates.first { suppression in
             suppression.names(rule) && !suppression.hasExpired(today: today)

@@ -191,8 +191,13 @@ public final class Evaluator {
             return try apply(rest, to: outputs)
         case "path":
             let (name, rest) = try firstName()
-            let paths: [String: String] = ["module": context.pathModule, "root": context.pathRoot, "cwd": "."]
-            guard let path = paths[name] else {
+            let path: String? = switch name {
+            case "module": context.pathModule
+            case "root": context.pathRoot
+            case "cwd": "."
+            default: nil
+            }
+            guard let path else {
                 throw EvaluationError(summary: "Invalid path attribute", detail: "path has only module, root and cwd.", range: traversal.range)
             }
             return try apply(rest, to: .string(path))

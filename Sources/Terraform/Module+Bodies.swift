@@ -7,12 +7,26 @@ extension Module {
     /// Type constraints and other non-value expressions evaluate to unknown values; nested
     /// blocks are evaluated as they are (`dynamic` is not expanded outside resources).
     public func evaluatedBody(of body: Body, file: String) -> EvaluatedBody {
+        evaluatedBody(of: body, file: file, evaluator: bodyEvaluator())
+    }
+
+    /// An evaluator in this module's context, as `evaluate(_:file:bindings:)` uses, for
+    /// `evaluatedBody(of:file:evaluator:)`.
+    package func bodyEvaluator() -> Evaluator {
+        let evaluator = Evaluator(context: context)
+        evaluator.addressPrefix = address.isEmpty ? "" : address + "."
+        return evaluator
+    }
+
+    /// `evaluatedBody(of:file:)` with an evaluator from `bodyEvaluator()`, one for many bodies:
+    /// what an expression evaluates to does not depend on what the evaluator evaluated before.
+    package func evaluatedBody(of body: Body, file: String, evaluator: Evaluator) -> EvaluatedBody {
         var result = EvaluatedBody(range: body.range)
         for attribute in body.attributes {
-            result.attributes.append(EvaluatedAttribute(name: attribute.name, value: evaluate(attribute.expression, file: file).value, syntax: attribute))
+            result.attributes.append(EvaluatedAttribute(name: attribute.name, value: evaluator.evaluate(attribute.expression, file: file), syntax: attribute))
         }
         for block in body.blocks {
-            result.blocks.append(EvaluatedBlock(type: block.type, labels: block.labelValues, body: evaluatedBody(of: block.body, file: file), range: block.range))
+            result.blocks.append(EvaluatedBlock(type: block.type, labels: block.labelValues, body: evaluatedBody(of: block.body, file: file, evaluator: evaluator), range: block.range))
         }
         return result
     }

@@ -49,7 +49,7 @@ public struct ModuleConfiguration: Sendable {
         }
         // The same files at the same paths declare the same: a module called from many roots is
         // read into declarations once.
-        let key = read.map { $0.syntax.rawValue + ":" + $0.path + ":" + $0.file.contentID }
+        let key = read.map { ConfigurationFile(syntax: $0.syntax, path: $0.path, contentID: $0.file.contentID) }
         if let known = cache.configuration(of: directory, files: key) {
             self = known
             return

@@ -75,6 +75,10 @@ public struct ModuleLoader: Sendable {
 final class ModuleBuilder {
     /// The largest `count` expanded (a bigger one is reported, not expanded).
     static let maximumInstances = 10_000
+    /// The arguments of a resource or data block that are no attributes of its instances.
+    static let resourceMetaArguments: Set<String> = ["count", "for_each", "depends_on", "provider"]
+    /// The arguments of a provider block that are no attributes of its configuration.
+    static let providerMetaArguments: Set<String> = ["alias"]
     let loader: ModuleLoader
     let configuration: ModuleConfiguration
     let address: String
@@ -130,7 +134,7 @@ final class ModuleBuilder {
         let resources = configuration.resources.flatMap(instances)
         let dataSources = configuration.dataSources.flatMap(instances)
         let providers = configuration.providers.map { provider in
-            ProviderConfiguration(declaration: provider, attributes: evaluateBody(provider.source.block.body, Scope(file: provider.source.file), skipping: ["alias"]))
+            ProviderConfiguration(declaration: provider, attributes: evaluateBody(provider.source.block.body, Scope(file: provider.source.file), skipping: Self.providerMetaArguments))
         }
         var outputValues: [String: Value] = [:]
         for output in configuration.outputs {
@@ -232,7 +236,7 @@ final class ModuleBuilder {
     private func instances(_ declaration: ResourceDeclaration) -> [ResourceInstance] {
         let file = declaration.source.file
         return expansion(count: declaration.count, forEach: declaration.forEach, file: file).map { key, bindings in
-            let body = evaluateBody(declaration.source.block.body, Scope(file: file, bindings: bindings), skipping: ["count", "for_each", "depends_on", "provider"])
+            let body = evaluateBody(declaration.source.block.body, Scope(file: file, bindings: bindings), skipping: Self.resourceMetaArguments)
             return ResourceInstance(address: evaluator.addressPrefix + declaration.localAddress + key.addressSuffix, mode: declaration.mode,
                 type: declaration.type, name: declaration.name, key: key, moduleAddress: address, attributes: body, declaration: declaration, bindings: bindings)
         }

@@ -25,6 +25,17 @@ enum FileSyntax: String, Hashable, Sendable {
     case variablesJSON
 }
 
+/// One file of a module folder as read: how, where and which contents (what a folder's
+/// declarations are kept by).
+struct ConfigurationFile: Hashable, Sendable {
+    /// How the file is parsed.
+    var syntax: FileSyntax
+    /// The repository-relative path.
+    var path: String
+    /// The blob id (or other content id) of its bytes.
+    var contentID: String
+}
+
 /// A process-wide cache of parsed files keyed by content id, so each distinct blob is parsed once.
 ///
 /// Thread-safe: a lock guards the dictionary. The same blob at another path is served from the
@@ -35,7 +46,7 @@ public final class ParsedFileCache: @unchecked Sendable {
     private var parseCount = 0
     /// The declarations of module folders, by directory and then by the syntax, path and
     /// content id of each of their files.
-    private var configurations: [String: [[String]: ModuleConfiguration]] = [:]
+    private var configurations: [String: [[ConfigurationFile]: ModuleConfiguration]] = [:]
 
     /// The cache shared by every loader that is not given its own.
     public static let shared = ParsedFileCache()
@@ -72,9 +83,8 @@ public final class ParsedFileCache: @unchecked Sendable {
         return parsed
     }
 
-    /// The declarations read before from `directory` when it held `files` (`syntax:path:contentID`
-    /// of each file, in order), if any.
-    func configuration(of directory: String, files: [String]) -> ModuleConfiguration? {
+    /// The declarations read before from `directory` when it held `files` (in order), if any.
+    func configuration(of directory: String, files: [ConfigurationFile]) -> ModuleConfiguration? {
         lock.lock()
         defer { lock.unlock() }
         return configurations[directory]?[files]
@@ -82,7 +92,7 @@ public final class ParsedFileCache: @unchecked Sendable {
 
     /// Keeps `configuration`, read from files described as `files`, for the next reader of the
     /// same files (the first one kept stays).
-    func keep(_ configuration: ModuleConfiguration, files: [String]) {
+    func keep(_ configuration: ModuleConfiguration, files: [ConfigurationFile]) {
         lock.lock()
         defer { lock.unlock() }
         if configurations[configuration.directory]?[files] == nil { configurations[configuration.directory, default: [:]][files] = configuration }

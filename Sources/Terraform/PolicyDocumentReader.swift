@@ -49,8 +49,8 @@ public final class PolicyDocumentReader {
     public func resourcePolicies() -> [ResourcePolicy] {
         var result: [ResourcePolicy] = []
         for instance in root.allResourceInstances {
-            for path in Self.policyAttributes[instance.type] ?? [] {
-                for (attribute, label) in attributes(at: path, in: instance) {
+            for (path, parts) in Self.policyAttributeParts[instance.type] ?? [] {
+                for (attribute, label) in attributes(at: path, parts: parts, in: instance) {
                     result.append(ResourcePolicy(resourceAddress: instance.address, attribute: label, document: document(from: attribute, in: instance)))
                 }
             }
@@ -73,8 +73,12 @@ public final class PolicyDocumentReader {
         return document
     }
 
-    private func attributes(at path: String, in instance: ResourceInstance) -> [(EvaluatedAttribute, String)] {
-        let parts = path.split(separator: ".").map(String.init)
+    /// `policyAttributes` with each path's dot-separated parts.
+    private static let policyAttributeParts: [String: [(path: String, parts: [String])]] =
+        policyAttributes.mapValues { paths in paths.map { ($0, $0.split(separator: ".").map(String.init)) } }
+
+    /// The attributes at `path` (split into `parts`) of `instance`, each with `path`.
+    private func attributes(at path: String, parts: [String], in instance: ResourceInstance) -> [(EvaluatedAttribute, String)] {
         if parts.count == 1 { return instance.attributes.attribute(parts[0]).map { [($0, path)] } ?? [] }
         return instance.attributes.blocks(ofType: parts[0]).compactMap { block in block.body.attribute(parts[1]).map { ($0, path) } }
     }

@@ -11,7 +11,7 @@ struct UnusedDeclarationCheck: CodedCheck {
 
     func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {
         guard [.variable, .local, .dataSource].contains(subject.kind), subject.isFirstInstance(in: context) else { return [] }
-        let used = context.graph.referrers(of: subject.graphNode).contains { $0.from != subject.graphNode }
+        let used = context.graph.isReferredToByOthers(subject.graphNode)
         guard !used, !(subject.kind == .local && Self.isReadOutsideTheGraph(subject, in: context)) else { return [] }
         return [CodedVerdict(.fail(FailureLocation(range: subject.headerRange, attributePath: "")))]
     }
