@@ -107,8 +107,10 @@ public struct SuppressionIndex: Sendable {
 
     /// The suppression comments that apply to `subject`.
     public func suppressions(for subject: Subject) -> [Suppression] {
+        // Most files have none: their lines are then not looked at.
+        guard let candidates = files[subject.file]?.suppressions, !candidates.isEmpty else { return [] }
         let window = window(for: subject)
-        return (files[subject.file]?.suppressions ?? []).filter { window.contains($0.line) }
+        return candidates.filter { window.contains($0.line) }
     }
 
     /// The byte offset where `line` of `file` starts (1-based line), if the file is known.

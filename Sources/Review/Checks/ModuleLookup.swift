@@ -5,13 +5,15 @@ extension Subject {
     /// address that prefixes the subject's address.
     ///
     /// Walks the tree in place (checks ask this for every subject, so no list of every module
-    /// is built); among equally long addresses the first in tree order wins. A child's
+    /// is built); among equally long addresses the first in tree order wins. Lengths are
+    /// compared in bytes: the addresses compared prefix one another, so bytes order them as
+    /// characters would. A child's
     /// descendants have addresses that start with the child's address and a dot, so the walk
     /// enters only children whose address prefixes the subject's.
     func owningModule(in root: Module) -> Module? {
         var best: Module?
         func visit(_ module: Module) {
-            if best.map({ $0.address.count < module.address.count }) ?? true { best = module }
+            if best.map({ $0.address.utf8.count < module.address.utf8.count }) ?? true { best = module }
             for index in module.childModules.indices where contains(module.childModules[index].address) {
                 visit(module.childModules[index])
             }
@@ -30,7 +32,7 @@ extension Subject {
         let bytes = address.utf8
         var end = bytes.endIndex
         while let dot = bytes[..<end].lastIndex(of: UInt8(ascii: ".")) {
-            if let module = context.modulesByAddress[String(address[..<dot])], module.address.count >= root.address.count {
+            if let module = context.modulesByAddress[String(address[..<dot])], module.address.utf8.count >= root.address.utf8.count {
                 return module
             }
             end = dot
