@@ -94,9 +94,15 @@ public enum SyntaxNode: Hashable, Sendable {
         while let node = stack.popLast() {
             try visit(node)
             // The children go straight onto the stack, reversed there so the first is visited next.
-            let start = stack.count
+            var low = stack.count
             node.appendChildren(to: &stack)
-            stack[start...].reverse()
+            var high = stack.count - 1
+            // Swapped in place: reversing the slice would copy it out and back.
+            while low < high {
+                stack.swapAt(low, high)
+                low += 1
+                high -= 1
+            }
         }
     }
 
@@ -270,6 +276,40 @@ public enum SyntaxNode: Hashable, Sendable {
             add(matchCase.body)
         case .typeParameter(let parameter):
             if case .typeVar(let bound) = parameter.kind { add(bound) }
+        }
+    }
+}
+
+extension Statement {
+    /// Visits this statement and every statement nested in it (in function and class bodies,
+    /// branches, `except` clauses and `case` blocks) in the order `SyntaxNode.forEachDescendant`
+    /// reaches them, without recursion and without visiting any other node: statements never
+    /// sit inside expressions, so this is that walk with everything else left out.
+    public func forEachStatement(_ visit: (Statement) throws -> Void) rethrows {
+        var stack: [Statement] = [self]
+        while let statement = stack.popLast() {
+            try visit(statement)
+            // The nested blocks in CPython's field order, pushed last block first, each one
+            // reversed, so the first nested statement is visited next.
+            func push(_ block: [Statement]) { stack.append(contentsOf: block.reversed()) }
+            switch statement.kind {
+            case .functionDef(let function): push(function.body)
+            case .classDef(let definition): push(definition.body)
+            case .for(_, _, let body, let orelse, _), .while(_, let body, let orelse), .if(_, let body, let orelse):
+                push(orelse)
+                push(body)
+            case .with(_, let body, _): push(body)
+            case .match(_, let cases):
+                for matchCase in cases.reversed() { push(matchCase.body) }
+            case .try(let body, let handlers, let orelse, let finalbody, _):
+                push(finalbody)
+                push(orelse)
+                for handler in handlers.reversed() { push(handler.body) }
+                push(body)
+            case .return, .delete, .assign, .augAssign, .annAssign, .raise, .assert, .import, .importFrom,
+                 .global, .nonlocal, .typeAlias, .expr, .pass, .break, .continue:
+                break
+            }
         }
     }
 }

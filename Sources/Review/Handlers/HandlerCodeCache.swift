@@ -52,7 +52,7 @@ final class HandlerCodeCache: Sendable {
     static func facts(path: String, file: Terraform.SourceFile) -> HandlerCodeFacts? {
         let key = path + "\u{0}" + file.contentID
         if let known = factsByFile.withLock({ $0[key] }) { return known }
-        let parsed = HandlerCodeFacts(path: path, bytes: file.bytes)
+        let parsed = HandlerCodeFacts(path: path, parsed: .parsed(file))
         factsByFile.withLock { $0[key] = .some(parsed) }
         return parsed
     }

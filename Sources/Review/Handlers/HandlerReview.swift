@@ -85,13 +85,14 @@ struct HandlerReview {
             chosen.append((candidate, matchesGlobs))
         }
         let read = ParallelMap.map(chosen.map(\.candidate.path)) { path -> (size: Int, file: HandlerFile?)? in
-            guard let bytes = source.readFile(at: path)?.bytes else { return nil }
+            guard let read = source.readFile(at: path) else { return nil }
+            let bytes = read.bytes
             guard bytes.count <= ParsedFileCache.maximumFileSize else { return (bytes.count, nil) }
             if var same = parsedByPath[path], same.source.bytes == bytes {
                 same.entryPoints = named[path] ?? []
                 return (bytes.count, same)
             }
-            return (bytes.count, HandlerFile(path: path, bytes: bytes, entryPoints: named[path] ?? []))
+            return (bytes.count, HandlerFile(path: path, parsed: .parsed(read), entryPoints: named[path] ?? []))
         }
         for ((candidate, matchesGlobs), contents) in zip(chosen, read) {
             let path = candidate.path

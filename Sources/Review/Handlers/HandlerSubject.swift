@@ -7,7 +7,7 @@ public struct HandlerFile: Sendable {
     /// The parsed source.
     public let source: Python.SourceFile
     /// Local names bound by the file's imports (at any depth, in source order, the last binding
-    /// winning), to the dotted names they stand for: computed once here, as every handler
+    /// winning), to the dotted names they stand for: computed with the parse, as every handler
     /// check's `PythonScope` starts from them.
     public let imports: [String: String]
     /// The names of the module-level functions Lambda invokes: named by an
@@ -19,12 +19,14 @@ public struct HandlerFile: Sendable {
 
     /// Parses `bytes` read from `path`.
     public init(path: String, bytes: [UInt8], entryPoints: Set<String>) {
+        self.init(path: path, parsed: ParsedPythonFile(bytes: bytes), entryPoints: entryPoints)
+    }
+
+    /// The file at `path`, parsed already.
+    init(path: String, parsed: ParsedPythonFile, entryPoints: Set<String>) {
         self.path = path
-        let source = Python.SourceFile(bytes: bytes)
-        self.source = source
-        var imports: [String: String] = [:]
-        for statement in source.module.body { PythonScope.collectImports(statement, into: &imports) }
-        self.imports = imports
+        source = parsed.source
+        imports = parsed.imports
         self.entryPoints = entryPoints
     }
 
