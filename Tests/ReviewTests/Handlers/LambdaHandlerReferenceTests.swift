@@ -108,4 +108,49 @@ import Testing
         let packaged = LambdaHandlerReference.packagedPaths(in: [context])
         #expect(packaged.folders == ["src"] && packaged.files == ["jobs/jobs.py"])
     }
+
+    @Test func archivesAreFoundInTheirOwnModule() {
+        let archive = """
+            data "archive_file" "package" {
+              type        = "zip"
+              source_dir  = "${path.module}/src"
+              output_path = "${path.module}/build/package.zip"
+            }
+
+            """
+        let files = [
+            "infra/main.tf": archive + """
+                module "svc" {
+                  source = "./svc"
+                  count  = 2
+                }
+
+                module "other" {
+                  source = "./svc"
+                }
+
+                """,
+            "infra/svc/main.tf": archive + """
+                module "inner" {
+                  source = "../inner"
+                }
+
+                """,
+            "infra/inner/main.tf": archive,
+        ]
+        let module = ModuleLoader(source: InMemoryFileSource(files), cache: ParsedFileCache()).loadModule(at: "infra")
+        let context = CheckContext(module: module, directory: "infra", configuration: Configuration())
+        let addresses = module.allDataSourceInstances.map(\.resourceAddress)
+        #expect(addresses == [
+            "data.archive_file.package", "module.svc[0].data.archive_file.package", "module.svc[0].module.inner.data.archive_file.package",
+            "module.svc[1].data.archive_file.package", "module.svc[1].module.inner.data.archive_file.package",
+            "module.other.data.archive_file.package", "module.other.module.inner.data.archive_file.package",
+        ])
+        for address in addresses + ["module.svc[2].data.archive_file.package", "data.archive_file.missing", "module.gone.data.archive_file.package"] {
+            let expected = module.firstDataSourceInstance { $0.resourceAddress == address }
+            let found = LambdaPackage.dataSourceInstance(at: address, in: context)
+            #expect(found?.address == expected?.address, "\(address)")
+            #expect((found == nil) == !addresses.contains(address), "\(address)")
+        }
+    }
 }
