@@ -25,7 +25,7 @@ struct HandlerPackageCode: Sendable {
 
     /// Reads and parses the code of `function`; `HandlerCodeCache` calls this once per function.
     init?(reading function: Subject, in context: CheckContext) {
-        guard let reference = LambdaHandlerReference.resolve(function, in: context),
+        guard let reference = context.handlerCode.reference(of: function, in: context),
               let source = context.module.context.fileSource else { return nil }
         self.reference = reference
         let package = context.handlerCode.package(of: function, in: context)

@@ -9,6 +9,7 @@ import Threading
 /// belongs to one `CheckContext` (one module tree at one revision).
 final class HandlerCodeCache: Sendable {
     private let packages = Locked<[String: LambdaPackage]>([:])
+    private let references = Locked<[String: LambdaHandlerReference?]>([:])
     private let code = Locked<[String: HandlerPackageCode?]>([:])
     private let roles = Locked<[String: RolePolicies?]>([:])
     private let lambdaReferences = Locked<[LambdaHandlerReference]?>(nil)
@@ -25,12 +26,21 @@ final class HandlerCodeCache: Sendable {
         return package
     }
 
+    /// The handler reference of `function` (`LambdaHandlerReference.resolve`), resolved on first
+    /// use: the checks reading its code and the handler review both ask.
+    func reference(of function: Subject, in context: CheckContext) -> LambdaHandlerReference? {
+        if let known = references.withLock({ $0[function.address] }) { return known }
+        let resolved = LambdaHandlerReference.resolve(function, in: context)
+        references.withLock { $0[function.address] = .some(resolved) }
+        return resolved
+    }
+
     /// The handler references of the module tree's Lambda functions that have one, in subject
     /// order, resolved on first use: the handler files of both sides ask, and a base module tree
     /// reused from the head is the same tree.
     func lambdaReferences(in context: CheckContext) -> [LambdaHandlerReference] {
         if let known = lambdaReferences.withLock({ $0 }) { return known }
-        let resolved = context.subjectList.filter { $0.type == "aws_lambda_function" }.compactMap { LambdaHandlerReference.resolve($0, in: context) }
+        let resolved = context.subjectList.filter { $0.type == "aws_lambda_function" }.compactMap { reference(of: $0, in: context) }
         lambdaReferences.withLock { $0 = resolved }
         return resolved
     }

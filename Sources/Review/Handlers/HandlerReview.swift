@@ -41,12 +41,12 @@ struct HandlerReview {
         if reviewAll, let earlier {
             for (file, findings) in zip(earlier.files, earlier.findings) { known[file.path] = (file, findings) }
         }
-        let reusable = known
+        let reusable = known, checks = runner.handlerChecks
         return ParallelMap.map(outcome.files) { file in
             if let other = reusable[file.path], other.file.entryPoints == file.entryPoints, other.file.source.bytes == file.source.bytes {
                 return other.findings
             }
-            return runner.handlerFindings(in: file) { reviewAll || touched.contains($0.address) }
+            return runner.handlerFindings(in: file, checks: checks) { reviewAll || touched.contains($0.address) }
         }
     }
 
@@ -171,7 +171,7 @@ extension HandlerReview {
             for context in contexts {
                 for subject in context.subjectList where subject.type == "aws_lambda_function" {
                     let package = context.handlerCode.package(of: subject, in: context)
-                    let reference = LambdaHandlerReference.resolve(subject, in: context)
+                    let reference = context.handlerCode.reference(of: subject, in: context)
                     if names.contains(where: { package.contains($0) || reference?.path == $0 }) {
                         result.insert(SubjectKey(directory: context.directory, address: subject.address))
                     }

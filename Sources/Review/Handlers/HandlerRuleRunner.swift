@@ -8,12 +8,21 @@ extension RuleRunner {
     /// Suppression comments work as in Terraform: on the finding's line, inside the function,
     /// or in the comment lines right above its `def`.
     public func handlerFindings(in file: HandlerFile, only filter: ((HandlerSubject) -> Bool)? = nil) -> [Finding] {
-        let rules = ruleSet.rules.filter { $0.appliesTo.contains(HandlerSubject.type) }
-        guard !rules.isEmpty else { return [] }
-        let checks = rules.compactMap { rule -> (rule: Rule, check: any HandlerCheck)? in
+        handlerFindings(in: file, checks: handlerChecks, only: filter)
+    }
+
+    /// The handler rules of the rule set with their checks, in rule order: found once for all
+    /// the files of a review rather than for each.
+    var handlerChecks: [(rule: Rule, check: any HandlerCheck)] {
+        ruleSet.rules.filter { $0.appliesTo.contains(HandlerSubject.type) }.compactMap { rule in
             guard case .coded(let name) = rule.check, let check = CodedChecks.named(name) as? any HandlerCheck else { return nil }
             return (rule, check)
         }
+    }
+
+    /// `handlerFindings(in:only:)` with the handler rules' checks found already (`handlerChecks`).
+    func handlerFindings(in file: HandlerFile, checks: [(rule: Rule, check: any HandlerCheck)], only filter: ((HandlerSubject) -> Bool)? = nil) -> [Finding] {
+        guard !checks.isEmpty else { return [] }
         let text = String(decoding: file.source.bytes, as: UTF8.self)
         let lines = TextLines(text)
         let suppressions = SuppressionScanner.scan(lines: lines.all, file: file.path).suppressions
