@@ -14,6 +14,7 @@ final class HandlerCodeCache: Sendable {
     private let roles = Locked<[String: RolePolicies?]>([:])
     private let lambdaReferences = Locked<[LambdaHandlerReference]?>(nil)
     private let lambdaPackages = Locked<[LambdaPackage]?>(nil)
+    private let lambdaFunctions = Locked<[Subject]?>(nil)
 
     /// The statements of a role's known policies, and whether every policy is known.
     typealias RolePolicies = (statements: [PolicyStatement], complete: Bool)
@@ -35,12 +36,21 @@ final class HandlerCodeCache: Sendable {
         return resolved
     }
 
+    /// The module tree's `aws_lambda_function` subjects, in subject order, found on first use
+    /// (the references and the packages of them are gathered separately).
+    func lambdaFunctions(in context: CheckContext) -> [Subject] {
+        if let known = lambdaFunctions.withLock({ $0 }) { return known }
+        let found = context.subjectList.filter { $0.type == "aws_lambda_function" }
+        lambdaFunctions.withLock { $0 = found }
+        return found
+    }
+
     /// The handler references of the module tree's Lambda functions that have one, in subject
     /// order, resolved on first use: the handler files of both sides ask, and a base module tree
     /// reused from the head is the same tree.
     func lambdaReferences(in context: CheckContext) -> [LambdaHandlerReference] {
         if let known = lambdaReferences.withLock({ $0 }) { return known }
-        let resolved = context.subjectList.filter { $0.type == "aws_lambda_function" }.compactMap { reference(of: $0, in: context) }
+        let resolved = lambdaFunctions(in: context).compactMap { reference(of: $0, in: context) }
         lambdaReferences.withLock { $0 = resolved }
         return resolved
     }
@@ -48,7 +58,7 @@ final class HandlerCodeCache: Sendable {
     /// The packages of the module tree's Lambda functions, in subject order, built on first use.
     func lambdaPackages(in context: CheckContext) -> [LambdaPackage] {
         if let known = lambdaPackages.withLock({ $0 }) { return known }
-        let built = context.subjectList.filter { $0.type == "aws_lambda_function" }.map { package(of: $0, in: context) }
+        let built = lambdaFunctions(in: context).map { package(of: $0, in: context) }
         lambdaPackages.withLock { $0 = built }
         return built
     }

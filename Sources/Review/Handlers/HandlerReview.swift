@@ -77,7 +77,8 @@ struct HandlerReview {
         var chosen: [(candidate: (path: String, headPath: String, change: ChangedFile?), matchesGlobs: Bool)] = []
         for candidate in candidates where configuration.includes(candidate.headPath) && !skip.contains(candidate.headPath) {
             let path = candidate.path
-            let matchesGlobs = configuration.handlerGlobs.contains { $0.matches(path) }
+            // The globs matter only for files Terraform does not name.
+            let matchesGlobs = named[path] == nil && configuration.handlerGlobs.contains { $0.matches(path) }
             if named[path] == nil && !matchesGlobs {
                 if packaged == nil { packaged = LambdaHandlerReference.packagedPaths(in: contexts) }
                 guard packaged?.contains(path) == true else { continue }
@@ -115,7 +116,7 @@ struct HandlerReview {
                 }
                 continue
             }
-            if named[path] == nil && matchesGlobs { file.entryPoints = file.conventionalEntryPoints }
+            if matchesGlobs { file.entryPoints = file.conventionalEntryPoints }
             var touched: [String: [String]] = [:]
             for subject in file.subjects {
                 outcome.subjects.insert(subject.address)

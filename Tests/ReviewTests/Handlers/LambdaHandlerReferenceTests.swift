@@ -103,7 +103,8 @@ import Testing
             "aws_lambda_function.b: src/orders/api.py::handler", "aws_lambda_function.c: jobs/jobs.py::run",
         ])
         #expect(context.handlerCode.lambdaReferences(in: context) == references)
-        let functions = context.subjectList.filter { $0.type == "aws_lambda_function" }
+        let functions = context.handlerCode.lambdaFunctions(in: context)
+        #expect(functions.map(\.address) == ["aws_lambda_function.b", "aws_lambda_function.a", "aws_lambda_function.c"])
         #expect(functions.map { context.handlerCode.reference(of: $0, in: context)?.path } == ["src/orders/api.py", nil, "jobs/jobs.py"])
         #expect(functions.map { context.handlerCode.reference(of: $0, in: context) } == functions.map { LambdaHandlerReference.resolve($0, in: context) })
         #expect(context.handlerCode.lambdaPackages(in: context).map { $0.folders + $0.files } == [["src"], [], ["jobs/jobs.py"]])
