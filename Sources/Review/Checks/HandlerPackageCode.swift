@@ -39,6 +39,12 @@ struct HandlerPackageCode: Sendable {
         var files: [HandlerCodeFacts] = []
         var allParsed = true
         for path in paths.sorted() {
+            // The handler file (usually one of them) is read and looked up once.
+            if path == reference.path {
+                guard handlerFile != nil else { continue }
+                if let handlerFacts { files.append(handlerFacts) } else { allParsed = false }
+                continue
+            }
             guard let file = source.readFile(at: path) else { continue }
             if let facts = HandlerCodeCache.facts(path: path, file: file) { files.append(facts) } else { allParsed = false }
         }
