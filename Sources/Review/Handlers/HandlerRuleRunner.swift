@@ -11,17 +11,21 @@ extension RuleRunner {
         handlerFindings(in: file, checks: handlerChecks, only: filter)
     }
 
-    /// The handler rules of the rule set with their checks, in rule order: found once for all
-    /// the files of a review rather than for each.
-    var handlerChecks: [(rule: Rule, check: any HandlerCheck)] {
-        ruleSet.rules.filter { $0.appliesTo.contains(HandlerSubject.type) }.compactMap { rule in
-            guard case .coded(let name) = rule.check, let check = CodedChecks.named(name) as? any HandlerCheck else { return nil }
-            return (rule, check)
+    /// The handler rules of the rule set with their checks: found once for all the files of a
+    /// review rather than for each.
+    var handlerChecks: HandlerRuleChecks {
+        var prepared = HandlerRuleChecks()
+        for rule in ruleSet.rules where rule.appliesTo.contains(HandlerSubject.type) {
+            guard case .coded(let name) = rule.check, let check = CodedChecks.named(name) as? any HandlerCheck else { continue }
+            prepared.rules.append(rule)
+            prepared.checks.append(check)
         }
+        return prepared
     }
 
     /// `handlerFindings(in:only:)` with the handler rules' checks found already (`handlerChecks`).
-    func handlerFindings(in file: HandlerFile, checks: [(rule: Rule, check: any HandlerCheck)], only filter: ((HandlerSubject) -> Bool)? = nil) -> [Finding] {
+    func handlerFindings(in file: HandlerFile, checks prepared: HandlerRuleChecks, only filter: ((HandlerSubject) -> Bool)? = nil) -> [Finding] {
+        let checks = prepared.checks
         guard !checks.isEmpty else { return [] }
         let text = String(decoding: file.source.bytes, as: UTF8.self)
         let lines = TextLines(text)
@@ -29,8 +33,11 @@ extension RuleRunner {
         var findings: [Finding] = []
         for subject in file.subjects where filter?(subject) ?? true {
             let window = Self.suppressionWindow(subject, lines: lines)
-            for (rule, check) in checks {
-                for verdict in check.evaluate(subject) {
+            for index in checks.indices {
+                let verdicts = checks[index].evaluate(subject)
+                guard !verdicts.isEmpty else { continue }
+                let rule = prepared.rules[index]
+                for verdict in verdicts {
                     var finding = Self.finding(rule, subject, verdict)
                     finding.suppression = suppressions.first { suppression in
                         suppression.names(rule) && !suppression.hasExpired(today: today)
@@ -69,6 +76,14 @@ extension RuleRunner {
             improvement: FindingMessage(template: rule.improvement, arguments: arguments),
             span: subject.span(verdict.range))
     }
+}
+
+/// The handler rules of a rule set (`applies_to: [python_handler]`, coded handler checks) and
+/// their checks, in rule order: `checks[i]` is the check of `rules[i]`, kept apart so that
+/// running the checks does not copy the rules.
+struct HandlerRuleChecks: Sendable {
+    var rules: [Rule] = []
+    var checks: [any HandlerCheck] = []
 }
 
 /// The lines of a text as `split(separator: "\n", omittingEmptySubsequences: false)` on its
