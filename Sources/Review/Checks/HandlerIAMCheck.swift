@@ -137,7 +137,7 @@ struct HandlerIAMCheck: CodedCheck {
     /// The statements of the role's known policies, and whether every policy is known; nil when
     /// the role is not in the module.
     static func statements(ofRole role: String, context: CheckContext) -> ([PolicyStatement], Bool)? {
-        guard let roleSubject = context.subjectList.first(where: { $0.graphNode == role }) else { return nil }
+        guard let roleSubject = subjects(atNode: role, in: context).first else { return nil }
         var statements: [PolicyStatement] = []
         var complete = true
         func add(_ address: String, attribute: String) {
@@ -153,7 +153,7 @@ struct HandlerIAMCheck: CodedCheck {
         for edge in context.graph.referrers(of: role) {
             let type = ConnectionIndex.resourceType(of: edge.from)
             // Looked up only for the types below: most of a role's referrers are other resources.
-            var referrers: [Subject] { context.subjectList.filter { $0.graphNode == edge.from } }
+            var referrers: [Subject] { subjects(atNode: edge.from, in: context) }
             switch type {
             case "aws_iam_role_policy":
                 for referrer in referrers { add(referrer.address, attribute: "policy") }
@@ -165,7 +165,7 @@ struct HandlerIAMCheck: CodedCheck {
                         if !(arn.map(knownManagedPolicies.contains) ?? false) { complete = false }
                     }
                     for policy in policies {
-                        for instance in context.subjectList where instance.graphNode == policy { add(instance.address, attribute: "policy") }
+                        for instance in subjects(atNode: policy, in: context) { add(instance.address, attribute: "policy") }
                     }
                 }
             default:
@@ -173,5 +173,13 @@ struct HandlerIAMCheck: CodedCheck {
             }
         }
         return (statements, complete)
+    }
+
+    /// The subjects of the module tree whose graph node is `node`, in subject order. A resource
+    /// without `count` or `for_each` is one subject whose address is its node, found by address;
+    /// the instances of one with them have keyed addresses, and are searched for.
+    static func subjects(atNode node: String, in context: CheckContext) -> [Subject] {
+        if let subject = context.subjects[node], subject.graphNode == node { return [subject] }
+        return context.subjectList.filter { $0.graphNode == node }
     }
 }

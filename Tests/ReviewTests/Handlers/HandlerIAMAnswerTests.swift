@@ -3,7 +3,8 @@ import HCL
 import Testing
 @testable import Review
 
-/// What a role's statements say about the actions its handler needs, worked out once per question.
+/// What a role's statements say about the actions its handler needs (worked out once per
+/// question), and the subjects the role lookups find.
 @Suite struct HandlerIAMAnswerTests {
     static func statement(_ effect: PolicyStatement.Effect?, actions: [String] = [], notActions: [String] = [], resource: String = "*") -> PolicyStatement {
         PolicyStatement(effect: effect, actions: actions, notActions: notActions, resources: [resource], file: "iam.tf", range: SourceRange(1, 1, 0, 1, 1, 0))
@@ -46,5 +47,47 @@ import Testing
         #expect(denied.missing == ["dynamodb:PutItem"])
         #expect(allowed.missing == [] && allowed.unused == [])
         #expect(unknownEffect.missing == ["dynamodb:PutItem"] && unknownEffect.unused == [])
+    }
+
+    @Test func subjectsByGraphNodeAsASearchOfEverySubjectFindsThem() {
+        let files = [
+            "infra/main.tf": """
+                resource "aws_iam_role" "counted" {
+                  count = 2
+                  name  = "r${count.index}"
+                }
+
+                resource "aws_iam_role" "single" {
+                  name = "single"
+                }
+
+                resource "aws_iam_policy" "each" {
+                  for_each = toset(["a", "b"])
+                  name     = each.key
+                  policy   = "{}"
+                }
+
+                module "svc" {
+                  source = "./svc"
+                }
+
+                """,
+            "infra/svc/main.tf": """
+                resource "aws_iam_role" "single" {
+                  name = "inner"
+                }
+
+                """,
+        ]
+        let module = ModuleLoader(source: InMemoryFileSource(files), cache: ParsedFileCache()).loadModule(at: "infra")
+        let context = CheckContext(module: module, directory: "infra", configuration: Configuration())
+        let nodes = ["aws_iam_role.counted", "aws_iam_role.single", "aws_iam_policy.each", "module.svc.aws_iam_role.single", "aws_iam_role.missing"]
+        #expect(nodes.map { HandlerIAMCheck.subjects(atNode: $0, in: context).map(\.address) } == [
+            ["aws_iam_role.counted[0]", "aws_iam_role.counted[1]"], ["aws_iam_role.single"],
+            ["aws_iam_policy.each[\"a\"]", "aws_iam_policy.each[\"b\"]"], ["module.svc.aws_iam_role.single"], [],
+        ])
+        for node in nodes {
+            #expect(HandlerIAMCheck.subjects(atNode: node, in: context).map(\.address) == context.subjectList.filter { $0.graphNode == node }.map(\.address), "\(node)")
+        }
     }
 }
