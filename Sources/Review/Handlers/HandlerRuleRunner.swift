@@ -27,16 +27,26 @@ extension RuleRunner {
     func handlerFindings(in file: HandlerFile, checks prepared: HandlerRuleChecks, only filter: ((HandlerSubject) -> Bool)? = nil) -> [Finding] {
         let checks = prepared.checks
         guard !checks.isEmpty else { return [] }
-        let text = String(decoding: file.source.bytes, as: UTF8.self)
-        let lines = TextLines(text)
-        let suppressions = SuppressionScanner.scan(lines: lines.all, file: file.path).suppressions
+        // The file's lines and suppression comments are read when a check first fails (most
+        // files pass every check).
+        var comments: (lines: TextLines, suppressions: [Suppression])?
+        func readComments() -> (lines: TextLines, suppressions: [Suppression]) {
+            if let comments { return comments }
+            let lines = TextLines(String(decoding: file.source.bytes, as: UTF8.self))
+            let read = (lines: lines, suppressions: SuppressionScanner.scan(lines: lines.all, file: file.path).suppressions)
+            comments = read
+            return read
+        }
         var findings: [Finding] = []
         for subject in file.subjects where filter?(subject) ?? true {
-            let window = Self.suppressionWindow(subject, lines: lines)
+            var subjectWindow: ClosedRange<Int>?
             for index in checks.indices {
                 let verdicts = checks[index].evaluate(subject)
                 guard !verdicts.isEmpty else { continue }
                 let rule = prepared.rules[index]
+                let (lines, suppressions) = readComments()
+                let window = subjectWindow ?? Self.suppressionWindow(subject, lines: lines)
+                subjectWindow = window
                 for verdict in verdicts {
                     var finding = Self.finding(rule, subject, verdict)
                     finding.suppression = suppressions.first { suppression in
