@@ -118,12 +118,18 @@ struct HandlerReview {
             }
             if matchesGlobs { file.entryPoints = file.conventionalEntryPoints }
             var touched: [String: [String]] = [:]
-            for subject in file.subjects {
-                outcome.subjects.insert(subject.address)
-                if reviewAll {
-                    touched[subject.address] = ["reviewing all"]
-                } else if let change = candidate.change, let reason = reason(subject, change: change, side: side) {
-                    touched[subject.address] = [reason]
+            if reviewAll {
+                // Every subject is touched: their addresses are enough.
+                for address in file.subjectAddresses {
+                    outcome.subjects.insert(address)
+                    touched[address] = ["reviewing all"]
+                }
+            } else {
+                for subject in file.subjects {
+                    outcome.subjects.insert(subject.address)
+                    if let change = candidate.change, let reason = reason(subject, change: change, side: side) {
+                        touched[subject.address] = [reason]
+                    }
                 }
             }
             outcome.files.append(file)

@@ -39,6 +39,11 @@ public struct HandlerFile: Sendable {
         }.map(\.name))
     }
 
+    /// The addresses of `subjects`, in the same order, without making the subjects.
+    var subjectAddresses: [String] {
+        [path] + source.topLevelFunctions.map { path + "::" + $0.name }
+    }
+
     /// The subjects handler rules run on: every module-level function (`path::name`), and the
     /// file itself (`path`) for module-level code.
     public var subjects: [HandlerSubject] {
