@@ -54,7 +54,8 @@ struct HandlerReview {
     /// `contexts` naming the entry points; files in `skip` (head paths) are left out.
     ///
     /// A file whose bytes equal those of the same path in `parsed` (the other side's files) is
-    /// not parsed again.
+    /// not parsed again; reviewing everything, one whose blob id the tree listing shows to be
+    /// that file's is not even read.
     func review(side: ScopeSelector.Side, source: RevisionFileSource, contexts: [CheckContext], skip: Set<String>, parsed: [HandlerFile] = []) -> Outcome {
         var outcome = Outcome()
         let named = LambdaHandlerReference.entryPoints(in: contexts)
@@ -65,14 +66,19 @@ struct HandlerReview {
             if side == .head && file.status == .deleted || side == .base && file.status == .added { continue }
             candidates.append((path, file.path, file))
         }
+        let parsedByPath = Dictionary(parsed.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        // Listed files the other side parsed with the same blob id: taken over without reading them.
+        var listedAlike: Set<String> = []
         if reviewAll {
             let changed = Set(candidates.map(\.path))
             for entry in source.entries(recursivelyUnder: "") where entry.path.hasSuffix(".py") && !changed.contains(entry.path) {
                 candidates.append((entry.path, entry.path, nil))
+                if entry.mode == .regular || entry.mode == .executable, let other = parsedByPath[entry.path]?.contentID, other == entry.id.hex {
+                    listedAlike.insert(entry.path)
+                }
             }
         }
         var packaged: LambdaHandlerReference.PackagedPaths?
-        let parsedByPath = Dictionary(parsed.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         // The files to analyse, in candidate order; then each one read and parsed on every core.
         var chosen: [(candidate: (path: String, headPath: String, change: ChangedFile?), matchesGlobs: Bool)] = []
         for candidate in candidates where configuration.includes(candidate.headPath) && !skip.contains(candidate.headPath) {
@@ -85,7 +91,12 @@ struct HandlerReview {
             }
             chosen.append((candidate, matchesGlobs))
         }
+        let alike = listedAlike
         let read = ParallelMap.map(chosen.map(\.candidate.path)) { path -> (size: Int, file: HandlerFile?)? in
+            if alike.contains(path), var same = parsedByPath[path] {
+                same.entryPoints = named[path] ?? []
+                return (same.source.bytes.count, same)
+            }
             guard let read = source.readFile(at: path) else { return nil }
             let bytes = read.bytes
             guard bytes.count <= ParsedFileCache.maximumFileSize else { return (bytes.count, nil) }
@@ -93,7 +104,7 @@ struct HandlerReview {
                 same.entryPoints = named[path] ?? []
                 return (bytes.count, same)
             }
-            return (bytes.count, HandlerFile(path: path, parsed: .parsed(read), entryPoints: named[path] ?? []))
+            return (bytes.count, HandlerFile(path: path, parsed: .parsed(read), contentID: read.contentID, entryPoints: named[path] ?? []))
         }
         for ((candidate, matchesGlobs), contents) in zip(chosen, read) {
             let path = candidate.path

@@ -16,17 +16,20 @@ public struct HandlerFile: Sendable {
     public var entryPoints: Set<String>
     /// What the handler checks work out about the file as a whole, shared by its subjects.
     let facts = HandlerFileFacts()
+    /// The blob id of the bytes, when read from a revision.
+    let contentID: String?
 
     /// Parses `bytes` read from `path`.
     public init(path: String, bytes: [UInt8], entryPoints: Set<String>) {
-        self.init(path: path, parsed: ParsedPythonFile(bytes: bytes), entryPoints: entryPoints)
+        self.init(path: path, parsed: ParsedPythonFile(bytes: bytes), contentID: nil, entryPoints: entryPoints)
     }
 
-    /// The file at `path`, parsed already.
-    init(path: String, parsed: ParsedPythonFile, entryPoints: Set<String>) {
+    /// The file at `path` (of blob id `contentID`), parsed already.
+    init(path: String, parsed: ParsedPythonFile, contentID: String?, entryPoints: Set<String>) {
         self.path = path
         source = parsed.source
         imports = parsed.imports
+        self.contentID = contentID
         self.entryPoints = entryPoints
     }
 

@@ -51,7 +51,7 @@ import Testing
 
     @Test func handlerFileAndFactsShareOneParse() throws {
         let file = Terraform.SourceFile(bytes: Array(Self.text.utf8), contentID: "parsed-python-test-shared")
-        let handler = HandlerFile(path: "src/app.py", parsed: .parsed(file), entryPoints: ["handler"])
+        let handler = HandlerFile(path: "src/app.py", parsed: .parsed(file), contentID: file.contentID, entryPoints: ["handler"])
         let facts = try #require(HandlerCodeFacts(path: "src/app.py", parsed: .parsed(file)))
         #expect(Self.storage(handler.source.bytes) == Self.storage(file.bytes))
         #expect(handler.imports == ["os": "os", "make": "boto3.client", "j": "json"])
