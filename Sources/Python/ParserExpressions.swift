@@ -184,11 +184,40 @@ extension Parser {
         try parseBinary(level: 0)
     }
 
-    /// Left-associative binary operators; each operator applied counts as one nesting level.
+    /// The level (0 to 5, `binaryOperator(level:)`) of the current token when it is a binary operator.
+    func binaryOperatorLevel() -> Int? {
+        guard case .punctuator(let punctuator) = current.kind else { return nil }
+        switch punctuator {
+        case .verticalBar: return 0
+        case .circumflex: return 1
+        case .ampersand: return 2
+        case .leftShift, .rightShift: return 3
+        case .plus, .minus: return 4
+        case .star, .slash, .doubleSlash, .percent, .at: return 5
+        default: return nil
+        }
+    }
+
+    /// Left-associative binary operators of `level` and the levels above (binding tighter);
+    /// each operator applied counts as one nesting level.
+    ///
+    /// The operand is parsed first, then each level's operators are applied, from the tightest
+    /// level that comes next down to `level`: what one call per level, each calling the next
+    /// for its operands, would do, without the calls for levels whose operators do not come.
     mutating func parseBinary(level: Int) throws(SyntaxError) -> Expression {
-        if level == 6 { return try parseFactor() }
         let start = current.range.start
-        var left = try parseBinary(level: level + 1)
+        var left = try parseFactor()
+        // After a level's operators, the next operator (if any) belongs to a lower level: the
+        // right operands took those of the higher ones.
+        while let next = binaryOperatorLevel(), next >= level {
+            left = try parseOperators(level: next, after: left, start: start)
+        }
+        return left
+    }
+
+    /// The operators of `level` applied in turn, from `left` (which began at `start`).
+    mutating func parseOperators(level: Int, after left: Expression, start: SourceLocation) throws(SyntaxError) -> Expression {
+        var left = left
         var levels = 0
         defer { depth -= levels }
         while let op = binaryOperator(level: level) {

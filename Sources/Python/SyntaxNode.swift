@@ -2,6 +2,9 @@
 ///
 /// `kindName` is the CPython `ast` class name and `children` follow CPython's field order, so
 /// a preorder walk visits nodes in the same order as a preorder walk over `ast.iter_child_nodes`.
+///
+/// The cases whose nodes are larger than a statement or an expression are `indirect`, so a
+/// node is as small as those (56 bytes rather than 328): walks copy every node they visit.
 public enum SyntaxNode: Hashable, Sendable {
     /// The root.
     case module(Module)
@@ -12,23 +15,23 @@ public enum SyntaxNode: Hashable, Sendable {
     /// A `case` pattern.
     case pattern(Pattern)
     /// A parameter list (`arguments`).
-    case arguments(Arguments)
+    indirect case arguments(Arguments)
     /// One parameter (`arg`).
-    case parameter(Parameter)
+    indirect case parameter(Parameter)
     /// A keyword argument of a call or class header (`keyword`).
-    case keyword(KeywordArgument)
+    indirect case keyword(KeywordArgument)
     /// An imported name (`alias`).
-    case alias(Alias)
+    indirect case alias(Alias)
     /// A `with` item (`withitem`).
-    case withItem(WithItem)
+    indirect case withItem(WithItem)
     /// A comprehension clause.
-    case comprehension(Comprehension)
+    indirect case comprehension(Comprehension)
     /// An `except` clause.
-    case exceptHandler(ExceptHandler)
+    indirect case exceptHandler(ExceptHandler)
     /// A `case` of a `match` (`match_case`).
-    case matchCase(MatchCase)
+    indirect case matchCase(MatchCase)
     /// A type parameter (`TypeVar`, `TypeVarTuple`, `ParamSpec`).
-    case typeParameter(TypeParameter)
+    indirect case typeParameter(TypeParameter)
 
     /// The node's source range.
     public var range: SourceRange {
@@ -94,9 +97,15 @@ public enum SyntaxNode: Hashable, Sendable {
         while let node = stack.popLast() {
             try visit(node)
             // The children go straight onto the stack, reversed there so the first is visited next.
-            let start = stack.count
+            var low = stack.count
             node.appendChildren(to: &stack)
-            stack[start...].reverse()
+            var high = stack.count - 1
+            // Swapped in place: reversing the slice would copy it out and back.
+            while low < high {
+                stack.swapAt(low, high)
+                low += 1
+                high -= 1
+            }
         }
     }
 
@@ -270,6 +279,40 @@ public enum SyntaxNode: Hashable, Sendable {
             add(matchCase.body)
         case .typeParameter(let parameter):
             if case .typeVar(let bound) = parameter.kind { add(bound) }
+        }
+    }
+}
+
+extension Statement {
+    /// Visits this statement and every statement nested in it (in function and class bodies,
+    /// branches, `except` clauses and `case` blocks) in the order `SyntaxNode.forEachDescendant`
+    /// reaches them, without recursion and without visiting any other node: statements never
+    /// sit inside expressions, so this is that walk with everything else left out.
+    public func forEachStatement(_ visit: (Statement) throws -> Void) rethrows {
+        var stack: [Statement] = [self]
+        while let statement = stack.popLast() {
+            try visit(statement)
+            // The nested blocks in CPython's field order, pushed last block first, each one
+            // reversed, so the first nested statement is visited next.
+            func push(_ block: [Statement]) { stack.append(contentsOf: block.reversed()) }
+            switch statement.kind {
+            case .functionDef(let function): push(function.body)
+            case .classDef(let definition): push(definition.body)
+            case .for(_, _, let body, let orelse, _), .while(_, let body, let orelse), .if(_, let body, let orelse):
+                push(orelse)
+                push(body)
+            case .with(_, let body, _): push(body)
+            case .match(_, let cases):
+                for matchCase in cases.reversed() { push(matchCase.body) }
+            case .try(let body, let handlers, let orelse, let finalbody, _):
+                push(finalbody)
+                push(orelse)
+                for handler in handlers.reversed() { push(handler.body) }
+                push(body)
+            case .return, .delete, .assign, .augAssign, .annAssign, .raise, .assert, .import, .importFrom,
+                 .global, .nonlocal, .typeAlias, .expr, .pass, .break, .continue:
+                break
+            }
         }
     }
 }

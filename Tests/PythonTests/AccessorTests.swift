@@ -63,6 +63,48 @@ struct AccessorTests {
         #expect(kinds == ["Module", "Assign", "Name", "Call", "Name", "Name", "keyword", "Constant"])
     }
 
+    @Test func statementWalkVisitsNestedStatementsInTheOrderOfTheFullWalk() {
+        let file = SourceFile(text: """
+            def f(x):
+                try:
+                    import a
+                except E as e:
+                    if x:
+                        pass
+                    else:
+                        return 1
+                except F:
+                    raise
+                else:
+                    y = lambda: 2
+                finally:
+                    del x
+                match x:
+                    case 1:
+                        for i in y:
+                            continue
+                        else:
+                            break
+                    case _ if x:
+                        while x:
+                            with x as z:
+                                class C:
+                                    pass
+            x = 3
+
+            """)
+        #expect(file.diagnostics == [])
+        var expected: [String] = []
+        file.forEachNode { node in if case .statement(let statement) = node { expected.append("\(statement.kindName)@\(statement.range.start.line)") } }
+        var visited: [String] = []
+        for statement in file.module.body { statement.forEachStatement { visited.append("\($0.kindName)@\($0.range.start.line)") } }
+        #expect(visited == [
+            "FunctionDef@1", "Try@2", "Import@3", "If@5", "Pass@6", "Return@8", "Raise@10", "Assign@12", "Delete@14",
+            "Match@15", "For@17", "Continue@18", "Break@20", "While@22", "With@23", "ClassDef@24", "Pass@25", "Assign@26",
+        ])
+        #expect(visited == expected)
+    }
+
     @Test func textOfRange() {
         let file = SourceFile(text: "value = os.environ['TABLE']\n")
         guard case .assign(_, let value)? = file.module.body.first?.kind else {

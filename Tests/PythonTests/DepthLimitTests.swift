@@ -33,6 +33,14 @@ struct DepthLimitTests {
         #expect(describe(file.diagnostics) == ["1:802@802-1:803@803 \(summary)"])
     }
 
+    @Test func aLevelsOperatorsStopCountingWhenALowerLevelTakesOver() {
+        // In `a * b + a * b + …` each `*` counts only until its product is the left operand of a `+`.
+        let fits = SourceFile(text: "x = " + Array(repeating: "a * b", count: 150).joined(separator: " + ") + "\n")
+        #expect(fits.diagnostics == [])
+        let deep = SourceFile(text: "x = " + Array(repeating: "a * b", count: 250).joined(separator: " + ") + "\n")
+        #expect(describe(deep.diagnostics) == ["1:1598@1598-1:1599@1599 \(summary)"])
+    }
+
     @Test func nestingJustUnderTheLimitParses() {
         let source = String(repeating: "[", count: 90) + String(repeating: "]", count: 90) + "\n"
         let file = SourceFile(text: source)

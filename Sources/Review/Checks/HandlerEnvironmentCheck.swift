@@ -32,11 +32,11 @@ struct HandlerEnvironmentCheck: CodedCheck {
     func evaluate(_ subject: Subject, in context: CheckContext) -> [CodedVerdict] {
         guard let code = HandlerPackageCode(subject, in: context), code.allParsed, !code.files.isEmpty else { return [] }
         let match = subject.body.value(at: "environment.variables")
-        var set: [String: SourceRange] = [:]
+        var set: Set<String> = []
         if let match {
             guard case .object(let members) = match.value else { return [] }
             if members.values.contains(where: \.isUnknown) && direction == .unused { return [] }
-            for key in members.keys { set[key] = subject.body.value(at: "environment.variables." + key)?.range ?? match.range }
+            set = Set(members.keys)
         }
         let reads = code.files.flatMap(\.environmentReads)
         switch direction {
@@ -44,7 +44,7 @@ struct HandlerEnvironmentCheck: CodedCheck {
             var verdicts: [CodedVerdict] = []
             var reported: Set<String> = []
             let range = match?.range ?? subject.body.value(at: "environment")?.range ?? subject.headerRange
-            for read in reads where !read.hasDefault && set[read.name] == nil && !Self.runtimeVariables.contains(read.name) {
+            for read in reads where !read.hasDefault && !set.contains(read.name) && !Self.runtimeVariables.contains(read.name) {
                 guard reported.insert(read.name).inserted else { continue }
                 verdicts.append(CodedVerdict(
                     .fail(FailureLocation(range: range, attributePath: "environment.variables." + read.name)),
@@ -54,11 +54,13 @@ struct HandlerEnvironmentCheck: CodedCheck {
         case .unused:
             guard !code.files.contains(where: \.readsEnvironmentDynamically) else { return [] }
             let read = Set(reads.map(\.name))
-            return set.keys.sorted().filter { key in
+            return set.sorted().filter { key in
                 !read.contains(key) && !key.hasPrefix("POWERTOOLS_") && !key.hasPrefix("AWS_") && key != "LOG_LEVEL"
             }.map { key in
-                CodedVerdict(
-                    .fail(FailureLocation(range: set[key] ?? subject.headerRange, attributePath: "environment.variables." + key)),
+                // The variable's own range, looked up only for the variables reported.
+                let range = subject.body.value(at: "environment.variables." + key)?.range ?? match?.range ?? subject.headerRange
+                return CodedVerdict(
+                    .fail(FailureLocation(range: range, attributePath: "environment.variables." + key)),
                     arguments: ["variable": key, "handler": code.reference.path])
             }
         }

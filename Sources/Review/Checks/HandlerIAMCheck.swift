@@ -1,5 +1,6 @@
 import HCL
 import Terraform
+import Threading
 
 /// Compares the AWS SDK calls of a Python function's code (mapped to IAM actions through
 /// `SDKActionTable`) with what the function's role allows. Registered twice:
@@ -52,10 +53,11 @@ struct HandlerIAMCheck: CodedCheck {
                 needed.append((action, call))
             }
         }
+        let answer = Self.answer(statements: statements, needed: needed.map { ($0.action, $0.call.service) })
         switch direction {
         case .missing:
             guard complete else { return [] }
-            return needed.filter { need in !statements.contains { $0.allows(action: need.action) } }.map { need in
+            return needed.filter { answer.missing.contains($0.action) }.map { need in
                 CodedVerdict(
                     .fail(FailureLocation(range: roleMatch.range, attributePath: "role." + need.action)),
                     arguments: [
@@ -64,29 +66,78 @@ struct HandlerIAMCheck: CodedCheck {
                     ])
             }
         case .unused:
-            let services = Set(SDKActionTable.actions.keys)
-            var unused: [String] = []
-            for statement in statements where statement.effect == .allow {
-                for action in statement.actions {
-                    let service = String(action.split(separator: ":").first ?? "").lowercased()
-                    guard services.contains(service), !Self.platformActions.contains(where: { PolicyStatement.pattern(action, matches: $0) }) else { continue }
-                    var used = needed.contains { PolicyStatement.pattern(action, matches: $0.action) }
-                    // Services encrypting with a customer managed key call KMS on the caller's behalf.
-                    if service == "kms", !used { used = needed.contains { Self.kmsUsingServices.contains($0.call.service) } && Self.envelopeActions.contains { PolicyStatement.pattern(action, matches: $0) } }
-                    if !used && !unused.contains(action) { unused.append(action) }
-                }
-            }
-            guard !unused.isEmpty else { return [] }
+            guard !answer.unused.isEmpty else { return [] }
             return [CodedVerdict(
                 .fail(FailureLocation(range: roleMatch.range, attributePath: "role")),
-                arguments: ["actions": unused.joined(separator: ", "), "role": role, "handler": code.reference.path])]
+                arguments: ["actions": answer.unused.joined(separator: ", "), "role": role, "handler": code.reference.path])]
         }
+    }
+
+    /// What the answer of `answer(statements:needed:)` depends on: per statement, whether it
+    /// allows and its actions and not-actions; and the actions the code needs, each with the
+    /// service of the call that needs it.
+    struct Question: Hashable {
+        /// What a statement grants: whether its effect is `Allow`, its actions and not-actions.
+        struct Grant: Hashable {
+            var allows: Bool
+            var actions: [String]
+            var notActions: [String]
+        }
+
+        /// An action the code needs, and the service of the call needing it.
+        struct Need: Hashable {
+            var action: String
+            var service: String
+        }
+
+        /// The role's statements, in order.
+        var grants: [Grant]
+        /// The needed actions, in order.
+        var needs: [Need]
+    }
+
+    /// What a role's statements say about the actions its function's code needs.
+    struct Answer: Sendable {
+        /// The needed actions no statement allows.
+        var missing: Set<String>
+        /// The allowed actions of the services in `SDKActionTable` that no need uses (the
+        /// platform's log actions left out), in statement order.
+        var unused: [String]
+    }
+
+    /// Every answer worked out so far: each module instance of a service (and both checks)
+    /// asks the same question, and wildcard matching is costly.
+    private static let answers = Locked<[Question: Answer]>([:])
+
+    /// What `statements` allow of `needed` (unique actions, with the service of the call needing
+    /// each), and what they allow beyond it; worked out once per distinct question.
+    static func answer(statements: [PolicyStatement], needed: [(action: String, service: String)]) -> Answer {
+        let question = Question(
+            grants: statements.map { Question.Grant(allows: $0.effect == .allow, actions: $0.actions, notActions: $0.notActions) },
+            needs: needed.map { Question.Need(action: $0.action, service: $0.service) })
+        if let known = answers.withLock({ $0[question] }) { return known }
+        let missing = Set(needed.map(\.action).filter { action in !statements.contains { $0.allows(action: action) } })
+        let services = Set(SDKActionTable.actions.keys)
+        var unused: [String] = []
+        for statement in statements where statement.effect == .allow {
+            for action in statement.actions {
+                let service = String(action.split(separator: ":").first ?? "").lowercased()
+                guard services.contains(service), !platformActions.contains(where: { PolicyStatement.pattern(action, matches: $0) }) else { continue }
+                var used = needed.contains { PolicyStatement.pattern(action, matches: $0.action) }
+                // Services encrypting with a customer managed key call KMS on the caller's behalf.
+                if service == "kms", !used { used = needed.contains { kmsUsingServices.contains($0.service) } && envelopeActions.contains { PolicyStatement.pattern(action, matches: $0) } }
+                if !used && !unused.contains(action) { unused.append(action) }
+            }
+        }
+        let answer = Answer(missing: missing, unused: unused)
+        answers.withLock { $0[question] = answer }
+        return answer
     }
 
     /// The statements of the role's known policies, and whether every policy is known; nil when
     /// the role is not in the module.
     static func statements(ofRole role: String, context: CheckContext) -> ([PolicyStatement], Bool)? {
-        guard let roleSubject = context.subjectList.first(where: { $0.graphNode == role }) else { return nil }
+        guard let roleSubject = subjects(atNode: role, in: context).first else { return nil }
         var statements: [PolicyStatement] = []
         var complete = true
         func add(_ address: String, attribute: String) {
@@ -101,7 +152,8 @@ struct HandlerIAMCheck: CodedCheck {
         }
         for edge in context.graph.referrers(of: role) {
             let type = ConnectionIndex.resourceType(of: edge.from)
-            let referrers = context.subjectList.filter { $0.graphNode == edge.from }
+            // Looked up only for the types below: most of a role's referrers are other resources.
+            var referrers: [Subject] { subjects(atNode: edge.from, in: context) }
             switch type {
             case "aws_iam_role_policy":
                 for referrer in referrers { add(referrer.address, attribute: "policy") }
@@ -113,7 +165,7 @@ struct HandlerIAMCheck: CodedCheck {
                         if !(arn.map(knownManagedPolicies.contains) ?? false) { complete = false }
                     }
                     for policy in policies {
-                        for instance in context.subjectList where instance.graphNode == policy { add(instance.address, attribute: "policy") }
+                        for instance in subjects(atNode: policy, in: context) { add(instance.address, attribute: "policy") }
                     }
                 }
             default:
@@ -121,5 +173,13 @@ struct HandlerIAMCheck: CodedCheck {
             }
         }
         return (statements, complete)
+    }
+
+    /// The subjects of the module tree whose graph node is `node`, in subject order. A resource
+    /// without `count` or `for_each` is one subject whose address is its node, found by address;
+    /// the instances of one with them have keyed addresses, and are searched for.
+    static func subjects(atNode node: String, in context: CheckContext) -> [Subject] {
+        if let subject = context.subjects[node], subject.graphNode == node { return [subject] }
+        return context.subjectList.filter { $0.graphNode == node }
     }
 }

@@ -25,7 +25,7 @@ struct HandlerPackageCode: Sendable {
 
     /// Reads and parses the code of `function`; `HandlerCodeCache` calls this once per function.
     init?(reading function: Subject, in context: CheckContext) {
-        guard let reference = LambdaHandlerReference.resolve(function, in: context),
+        guard let reference = context.handlerCode.reference(of: function, in: context),
               let source = context.module.context.fileSource else { return nil }
         self.reference = reference
         let package = context.handlerCode.package(of: function, in: context)
@@ -39,6 +39,12 @@ struct HandlerPackageCode: Sendable {
         var files: [HandlerCodeFacts] = []
         var allParsed = true
         for path in paths.sorted() {
+            // The handler file (usually one of them) is read and looked up once.
+            if path == reference.path {
+                guard handlerFile != nil else { continue }
+                if let handlerFacts { files.append(handlerFacts) } else { allParsed = false }
+                continue
+            }
             guard let file = source.readFile(at: path) else { continue }
             if let facts = HandlerCodeCache.facts(path: path, file: file) { files.append(facts) } else { allParsed = false }
         }

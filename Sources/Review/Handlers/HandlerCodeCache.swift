@@ -9,10 +9,12 @@ import Threading
 /// belongs to one `CheckContext` (one module tree at one revision).
 final class HandlerCodeCache: Sendable {
     private let packages = Locked<[String: LambdaPackage]>([:])
+    private let references = Locked<[String: LambdaHandlerReference?]>([:])
     private let code = Locked<[String: HandlerPackageCode?]>([:])
     private let roles = Locked<[String: RolePolicies?]>([:])
     private let lambdaReferences = Locked<[LambdaHandlerReference]?>(nil)
     private let lambdaPackages = Locked<[LambdaPackage]?>(nil)
+    private let lambdaFunctions = Locked<[Subject]?>(nil)
 
     /// The statements of a role's known policies, and whether every policy is known.
     typealias RolePolicies = (statements: [PolicyStatement], complete: Bool)
@@ -25,12 +27,30 @@ final class HandlerCodeCache: Sendable {
         return package
     }
 
+    /// The handler reference of `function` (`LambdaHandlerReference.resolve`), resolved on first
+    /// use: the checks reading its code and the handler review both ask.
+    func reference(of function: Subject, in context: CheckContext) -> LambdaHandlerReference? {
+        if let known = references.withLock({ $0[function.address] }) { return known }
+        let resolved = LambdaHandlerReference.resolve(function, in: context)
+        references.withLock { $0[function.address] = .some(resolved) }
+        return resolved
+    }
+
+    /// The module tree's `aws_lambda_function` subjects, in subject order, found on first use
+    /// (the references and the packages of them are gathered separately).
+    func lambdaFunctions(in context: CheckContext) -> [Subject] {
+        if let known = lambdaFunctions.withLock({ $0 }) { return known }
+        let found = context.subjectList.filter { $0.type == "aws_lambda_function" }
+        lambdaFunctions.withLock { $0 = found }
+        return found
+    }
+
     /// The handler references of the module tree's Lambda functions that have one, in subject
     /// order, resolved on first use: the handler files of both sides ask, and a base module tree
     /// reused from the head is the same tree.
     func lambdaReferences(in context: CheckContext) -> [LambdaHandlerReference] {
         if let known = lambdaReferences.withLock({ $0 }) { return known }
-        let resolved = context.subjectList.filter { $0.type == "aws_lambda_function" }.compactMap { LambdaHandlerReference.resolve($0, in: context) }
+        let resolved = lambdaFunctions(in: context).compactMap { reference(of: $0, in: context) }
         lambdaReferences.withLock { $0 = resolved }
         return resolved
     }
@@ -38,7 +58,7 @@ final class HandlerCodeCache: Sendable {
     /// The packages of the module tree's Lambda functions, in subject order, built on first use.
     func lambdaPackages(in context: CheckContext) -> [LambdaPackage] {
         if let known = lambdaPackages.withLock({ $0 }) { return known }
-        let built = context.subjectList.filter { $0.type == "aws_lambda_function" }.map { package(of: $0, in: context) }
+        let built = lambdaFunctions(in: context).map { package(of: $0, in: context) }
         lambdaPackages.withLock { $0 = built }
         return built
     }
@@ -52,7 +72,7 @@ final class HandlerCodeCache: Sendable {
     static func facts(path: String, file: Terraform.SourceFile) -> HandlerCodeFacts? {
         let key = path + "\u{0}" + file.contentID
         if let known = factsByFile.withLock({ $0[key] }) { return known }
-        let parsed = HandlerCodeFacts(path: path, bytes: file.bytes)
+        let parsed = HandlerCodeFacts(path: path, parsed: .parsed(file))
         factsByFile.withLock { $0[key] = .some(parsed) }
         return parsed
     }

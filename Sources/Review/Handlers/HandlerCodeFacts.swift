@@ -34,11 +34,14 @@ struct HandlerCodeFacts: Sendable {
 
     /// The facts of `bytes`, or nil when the file does not parse.
     init?(path: String, bytes: [UInt8]) {
-        let source = Python.SourceFile(bytes: bytes)
+        self.init(path: path, parsed: ParsedPythonFile(bytes: bytes))
+    }
+
+    /// The facts of the file at `path`, parsed already; nil when it does not parse.
+    init?(path: String, parsed: ParsedPythonFile) {
+        let source = parsed.source, imports = parsed.imports
         guard source.diagnostics.isEmpty else { return nil }
         functionNames = Set(source.topLevelFunctions.map(\.name))
-        var imports: [String: String] = [:]
-        for statement in source.module.body { PythonScope.collectImports(statement, into: &imports) }
         // Variables bound to SDK clients, resources and resource objects (flow-insensitive).
         var services: [String: String] = [:]
         var environmentNodes: Set<Int> = []

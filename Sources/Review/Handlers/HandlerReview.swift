@@ -41,12 +41,12 @@ struct HandlerReview {
         if reviewAll, let earlier {
             for (file, findings) in zip(earlier.files, earlier.findings) { known[file.path] = (file, findings) }
         }
-        let reusable = known
+        let reusable = known, checks = runner.handlerChecks
         return ParallelMap.map(outcome.files) { file in
             if let other = reusable[file.path], other.file.entryPoints == file.entryPoints, other.file.source.bytes == file.source.bytes {
                 return other.findings
             }
-            return runner.handlerFindings(in: file) { reviewAll || touched.contains($0.address) }
+            return runner.handlerFindings(in: file, checks: checks) { reviewAll || touched.contains($0.address) }
         }
     }
 
@@ -54,7 +54,8 @@ struct HandlerReview {
     /// `contexts` naming the entry points; files in `skip` (head paths) are left out.
     ///
     /// A file whose bytes equal those of the same path in `parsed` (the other side's files) is
-    /// not parsed again.
+    /// not parsed again; reviewing everything, one whose blob id the tree listing shows to be
+    /// that file's is not even read.
     func review(side: ScopeSelector.Side, source: RevisionFileSource, contexts: [CheckContext], skip: Set<String>, parsed: [HandlerFile] = []) -> Outcome {
         var outcome = Outcome()
         let named = LambdaHandlerReference.entryPoints(in: contexts)
@@ -65,33 +66,45 @@ struct HandlerReview {
             if side == .head && file.status == .deleted || side == .base && file.status == .added { continue }
             candidates.append((path, file.path, file))
         }
+        let parsedByPath = Dictionary(parsed.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        // Listed files the other side parsed with the same blob id: taken over without reading them.
+        var listedAlike: Set<String> = []
         if reviewAll {
             let changed = Set(candidates.map(\.path))
             for entry in source.entries(recursivelyUnder: "") where entry.path.hasSuffix(".py") && !changed.contains(entry.path) {
                 candidates.append((entry.path, entry.path, nil))
+                if entry.mode == .regular || entry.mode == .executable, let other = parsedByPath[entry.path]?.contentID, other == entry.id.hex {
+                    listedAlike.insert(entry.path)
+                }
             }
         }
         var packaged: LambdaHandlerReference.PackagedPaths?
-        let parsedByPath = Dictionary(parsed.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         // The files to analyse, in candidate order; then each one read and parsed on every core.
         var chosen: [(candidate: (path: String, headPath: String, change: ChangedFile?), matchesGlobs: Bool)] = []
         for candidate in candidates where configuration.includes(candidate.headPath) && !skip.contains(candidate.headPath) {
             let path = candidate.path
-            let matchesGlobs = configuration.handlerGlobs.contains { $0.matches(path) }
+            // The globs matter only for files Terraform does not name.
+            let matchesGlobs = named[path] == nil && configuration.handlerGlobs.contains { $0.matches(path) }
             if named[path] == nil && !matchesGlobs {
                 if packaged == nil { packaged = LambdaHandlerReference.packagedPaths(in: contexts) }
                 guard packaged?.contains(path) == true else { continue }
             }
             chosen.append((candidate, matchesGlobs))
         }
+        let alike = listedAlike
         let read = ParallelMap.map(chosen.map(\.candidate.path)) { path -> (size: Int, file: HandlerFile?)? in
-            guard let bytes = source.readFile(at: path)?.bytes else { return nil }
+            if alike.contains(path), var same = parsedByPath[path] {
+                same.entryPoints = named[path] ?? []
+                return (same.source.bytes.count, same)
+            }
+            guard let read = source.readFile(at: path) else { return nil }
+            let bytes = read.bytes
             guard bytes.count <= ParsedFileCache.maximumFileSize else { return (bytes.count, nil) }
             if var same = parsedByPath[path], same.source.bytes == bytes {
                 same.entryPoints = named[path] ?? []
                 return (bytes.count, same)
             }
-            return (bytes.count, HandlerFile(path: path, bytes: bytes, entryPoints: named[path] ?? []))
+            return (bytes.count, HandlerFile(path: path, parsed: .parsed(read), contentID: read.contentID, entryPoints: named[path] ?? []))
         }
         for ((candidate, matchesGlobs), contents) in zip(chosen, read) {
             let path = candidate.path
@@ -114,14 +127,20 @@ struct HandlerReview {
                 }
                 continue
             }
-            if named[path] == nil && matchesGlobs { file.entryPoints = file.conventionalEntryPoints }
+            if matchesGlobs { file.entryPoints = file.conventionalEntryPoints }
             var touched: [String: [String]] = [:]
-            for subject in file.subjects {
-                outcome.subjects.insert(subject.address)
-                if reviewAll {
-                    touched[subject.address] = ["reviewing all"]
-                } else if let change = candidate.change, let reason = reason(subject, change: change, side: side) {
-                    touched[subject.address] = [reason]
+            if reviewAll {
+                // Every subject is touched: their addresses are enough.
+                for address in file.subjectAddresses {
+                    outcome.subjects.insert(address)
+                    touched[address] = ["reviewing all"]
+                }
+            } else {
+                for subject in file.subjects {
+                    outcome.subjects.insert(subject.address)
+                    if let change = candidate.change, let reason = reason(subject, change: change, side: side) {
+                        touched[subject.address] = [reason]
+                    }
                 }
             }
             outcome.files.append(file)
@@ -170,7 +189,7 @@ extension HandlerReview {
             for context in contexts {
                 for subject in context.subjectList where subject.type == "aws_lambda_function" {
                     let package = context.handlerCode.package(of: subject, in: context)
-                    let reference = LambdaHandlerReference.resolve(subject, in: context)
+                    let reference = context.handlerCode.reference(of: subject, in: context)
                     if names.contains(where: { package.contains($0) || reference?.path == $0 }) {
                         result.insert(SubjectKey(directory: context.directory, address: subject.address))
                     }

@@ -8,20 +8,46 @@ extension RuleRunner {
     /// Suppression comments work as in Terraform: on the finding's line, inside the function,
     /// or in the comment lines right above its `def`.
     public func handlerFindings(in file: HandlerFile, only filter: ((HandlerSubject) -> Bool)? = nil) -> [Finding] {
-        let rules = ruleSet.rules.filter { $0.appliesTo.contains(HandlerSubject.type) }
-        guard !rules.isEmpty else { return [] }
-        let checks = rules.compactMap { rule -> (rule: Rule, check: any HandlerCheck)? in
-            guard case .coded(let name) = rule.check, let check = CodedChecks.named(name) as? any HandlerCheck else { return nil }
-            return (rule, check)
+        handlerFindings(in: file, checks: handlerChecks, only: filter)
+    }
+
+    /// The handler rules of the rule set with their checks: found once for all the files of a
+    /// review rather than for each.
+    var handlerChecks: HandlerRuleChecks {
+        var prepared = HandlerRuleChecks()
+        for rule in ruleSet.rules where rule.appliesTo.contains(HandlerSubject.type) {
+            guard case .coded(let name) = rule.check, let check = CodedChecks.named(name) as? any HandlerCheck else { continue }
+            prepared.rules.append(rule)
+            prepared.checks.append(check)
         }
-        let text = String(decoding: file.source.bytes, as: UTF8.self)
-        let lines = TextLines(text)
-        let suppressions = SuppressionScanner.scan(lines: lines.all, file: file.path).suppressions
+        return prepared
+    }
+
+    /// `handlerFindings(in:only:)` with the handler rules' checks found already (`handlerChecks`).
+    func handlerFindings(in file: HandlerFile, checks prepared: HandlerRuleChecks, only filter: ((HandlerSubject) -> Bool)? = nil) -> [Finding] {
+        let checks = prepared.checks
+        guard !checks.isEmpty else { return [] }
+        // The file's lines and suppression comments are read when a check first fails (most
+        // files pass every check).
+        var comments: (lines: TextLines, suppressions: [Suppression])?
+        func readComments() -> (lines: TextLines, suppressions: [Suppression]) {
+            if let comments { return comments }
+            let lines = TextLines(String(decoding: file.source.bytes, as: UTF8.self))
+            let read = (lines: lines, suppressions: SuppressionScanner.scan(lines: lines.all, file: file.path).suppressions)
+            comments = read
+            return read
+        }
         var findings: [Finding] = []
         for subject in file.subjects where filter?(subject) ?? true {
-            let window = Self.suppressionWindow(subject, lines: lines)
-            for (rule, check) in checks {
-                for verdict in check.evaluate(subject) {
+            var subjectWindow: ClosedRange<Int>?
+            for index in checks.indices {
+                let verdicts = checks[index].evaluate(subject)
+                guard !verdicts.isEmpty else { continue }
+                let rule = prepared.rules[index]
+                let (lines, suppressions) = readComments()
+                let window = subjectWindow ?? Self.suppressionWindow(subject, lines: lines)
+                subjectWindow = window
+                for verdict in verdicts {
                     var finding = Self.finding(rule, subject, verdict)
                     finding.suppression = suppressions.first { suppression in
                         suppression.names(rule) && !suppression.hasExpired(today: today)
@@ -60,6 +86,14 @@ extension RuleRunner {
             improvement: FindingMessage(template: rule.improvement, arguments: arguments),
             span: subject.span(verdict.range))
     }
+}
+
+/// The handler rules of a rule set (`applies_to: [python_handler]`, coded handler checks) and
+/// their checks, in rule order: `checks[i]` is the check of `rules[i]`, kept apart so that
+/// running the checks does not copy the rules.
+struct HandlerRuleChecks: Sendable {
+    var rules: [Rule] = []
+    var checks: [any HandlerCheck] = []
 }
 
 /// The lines of a text as `split(separator: "\n", omittingEmptySubsequences: false)` on its

@@ -7,7 +7,7 @@ public struct HandlerFile: Sendable {
     /// The parsed source.
     public let source: Python.SourceFile
     /// Local names bound by the file's imports (at any depth, in source order, the last binding
-    /// winning), to the dotted names they stand for: computed once here, as every handler
+    /// winning), to the dotted names they stand for: computed with the parse, as every handler
     /// check's `PythonScope` starts from them.
     public let imports: [String: String]
     /// The names of the module-level functions Lambda invokes: named by an
@@ -16,15 +16,20 @@ public struct HandlerFile: Sendable {
     public var entryPoints: Set<String>
     /// What the handler checks work out about the file as a whole, shared by its subjects.
     let facts = HandlerFileFacts()
+    /// The blob id of the bytes, when read from a revision.
+    let contentID: String?
 
     /// Parses `bytes` read from `path`.
     public init(path: String, bytes: [UInt8], entryPoints: Set<String>) {
+        self.init(path: path, parsed: ParsedPythonFile(bytes: bytes), contentID: nil, entryPoints: entryPoints)
+    }
+
+    /// The file at `path` (of blob id `contentID`), parsed already.
+    init(path: String, parsed: ParsedPythonFile, contentID: String?, entryPoints: Set<String>) {
         self.path = path
-        let source = Python.SourceFile(bytes: bytes)
-        self.source = source
-        var imports: [String: String] = [:]
-        for statement in source.module.body { PythonScope.collectImports(statement, into: &imports) }
-        self.imports = imports
+        source = parsed.source
+        imports = parsed.imports
+        self.contentID = contentID
         self.entryPoints = entryPoints
     }
 
@@ -35,6 +40,11 @@ public struct HandlerFile: Sendable {
             let names = function.function.args.posonlyargs.map(\.name) + function.function.args.args.map(\.name)
             return names.count == 2 && names[0] == "event" && ["context", "_context", "_", "ctx", "lambda_context"].contains(names[1])
         }.map(\.name))
+    }
+
+    /// The addresses of `subjects`, in the same order, without making the subjects.
+    var subjectAddresses: [String] {
+        [path] + source.topLevelFunctions.map { path + "::" + $0.name }
     }
 
     /// The subjects handler rules run on: every module-level function (`path::name`), and the

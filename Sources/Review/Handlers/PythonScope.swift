@@ -22,10 +22,9 @@ public struct PythonScope: Sendable {
         self.imports = imports
     }
 
+    /// Binds the names imported by `statement` and the statements nested in it, in preorder.
     static func collectImports(_ statement: Statement, into imports: inout [String: String]) {
-        SyntaxNode.statement(statement).forEachDescendant { node in
-            if case .statement(let inner) = node { bindImports(of: inner, into: &imports) }
-        }
+        statement.forEachStatement { inner in bindImports(of: inner, into: &imports) }
     }
 
     /// Binds the names `statement` imports, when it is an `import` or absolute `from … import`

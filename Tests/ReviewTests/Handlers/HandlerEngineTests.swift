@@ -106,6 +106,32 @@ import Testing
         findings.map { "\($0.severity.rawValue) \($0.category.rawValue) \($0.identity) @\($0.span.file):\($0.span.start.line):\($0.span.start.column)" }
     }
 
+    @Test func reviewingEverythingTheBaseTakesOverTheHeadsFilesWithTheSameBlob() throws {
+        let (sandbox, repository) = try Self.fixture()
+        try sandbox.write("def other(event, context):\n    return 1\n", to: "repo/lambda/other.py")
+        try sandbox.commitAll("other", in: repository)
+        try sandbox.write("def other(event, context):\n    return 2\n", to: "repo/lambda/other.py")
+        try sandbox.commitAll("other changed", in: repository)
+        let repo = try Repository.discover(from: sandbox.path(repository))
+        let range = try repo.resolve(.expression("HEAD~1..HEAD"))
+        let runner = RuleRunner(ruleSet: RuleSet(rules: []), today: "2026-06-01")
+        let review = HandlerReview(changeSet: try repo.changeSet(range), configuration: Configuration(), runner: runner, reviewAll: true)
+        let head = review.review(side: .head, source: RevisionFileSource(repository: repo, side: range.head), contexts: [], skip: [])
+        let baseSource = RevisionFileSource(repository: repo, side: range.base)
+        let base = review.review(side: .base, source: baseSource, contexts: [], skip: [], parsed: head.files)
+        #expect(head.files.map(\.path) == ["lambda/other.py", "lambda/app.py"])
+        #expect(base.files.map(\.path) == ["lambda/other.py", "lambda/app.py"])
+        #expect(head.files.map { $0.contentID != nil } == [true, true])
+        // The unchanged file is the head's (its bytes' storage, its blob id); the changed one is the base's own.
+        let storage = { (file: HandlerFile) in file.source.bytes.withUnsafeBytes { $0.baseAddress } }
+        #expect(storage(base.files[1]) == storage(head.files[1]))
+        #expect(base.files[1].contentID == head.files[1].contentID)
+        #expect(base.files[0].contentID != head.files[0].contentID)
+        #expect(String(decoding: base.files[0].source.bytes, as: UTF8.self).hasSuffix("return 1\n"))
+        #expect(base.files[0].contentID == baseSource.readFile(at: "lambda/other.py")?.contentID)
+        #expect(baseSource.readFile(at: "lambda/app.py")?.contentID == head.files[1].contentID)
+    }
+
     @Test func handlerChangeReportsHandlerAndCrossCheckFindings() throws {
         let (sandbox, repository) = try Self.fixture()
         try sandbox.write(Self.flawedHandler, to: "repo/lambda/app.py")

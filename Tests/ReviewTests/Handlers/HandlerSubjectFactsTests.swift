@@ -31,6 +31,12 @@ import Testing
         HandlerFile(path: "app.py", bytes: Array(source.utf8), entryPoints: ["handler"]).subjects
     }
 
+    @Test func subjectAddressesAreThoseOfTheSubjects() {
+        let file = HandlerFile(path: "app.py", bytes: Array(Self.source.utf8), entryPoints: ["handler"])
+        #expect(file.subjectAddresses == ["app.py", "app.py::handler", "app.py::helper"])
+        #expect(file.subjectAddresses == file.subjects.map(\.address))
+    }
+
     @Test func oneWalkFindsWhatTheChecksAskFor() {
         let walks = Self.subjects().map(\.walk)
         #expect(walks.map { $0.allStatements.map(\.kindName) } == [

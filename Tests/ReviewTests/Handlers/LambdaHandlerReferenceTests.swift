@@ -103,9 +103,58 @@ import Testing
             "aws_lambda_function.b: src/orders/api.py::handler", "aws_lambda_function.c: jobs/jobs.py::run",
         ])
         #expect(context.handlerCode.lambdaReferences(in: context) == references)
+        let functions = context.handlerCode.lambdaFunctions(in: context)
+        #expect(functions.map(\.address) == ["aws_lambda_function.b", "aws_lambda_function.a", "aws_lambda_function.c"])
+        #expect(functions.map { context.handlerCode.reference(of: $0, in: context)?.path } == ["src/orders/api.py", nil, "jobs/jobs.py"])
+        #expect(functions.map { context.handlerCode.reference(of: $0, in: context) } == functions.map { LambdaHandlerReference.resolve($0, in: context) })
         #expect(context.handlerCode.lambdaPackages(in: context).map { $0.folders + $0.files } == [["src"], [], ["jobs/jobs.py"]])
         #expect(LambdaHandlerReference.entryPoints(in: [context, context]) == ["src/orders/api.py": ["handler"], "jobs/jobs.py": ["run"]])
         let packaged = LambdaHandlerReference.packagedPaths(in: [context])
         #expect(packaged.folders == ["src"] && packaged.files == ["jobs/jobs.py"])
+    }
+
+    @Test func archivesAreFoundInTheirOwnModule() {
+        let archive = """
+            data "archive_file" "package" {
+              type        = "zip"
+              source_dir  = "${path.module}/src"
+              output_path = "${path.module}/build/package.zip"
+            }
+
+            """
+        let files = [
+            "infra/main.tf": archive + """
+                module "svc" {
+                  source = "./svc"
+                  count  = 2
+                }
+
+                module "other" {
+                  source = "./svc"
+                }
+
+                """,
+            "infra/svc/main.tf": archive + """
+                module "inner" {
+                  source = "../inner"
+                }
+
+                """,
+            "infra/inner/main.tf": archive,
+        ]
+        let module = ModuleLoader(source: InMemoryFileSource(files), cache: ParsedFileCache()).loadModule(at: "infra")
+        let context = CheckContext(module: module, directory: "infra", configuration: Configuration())
+        let addresses = module.allDataSourceInstances.map(\.resourceAddress)
+        #expect(addresses == [
+            "data.archive_file.package", "module.svc[0].data.archive_file.package", "module.svc[0].module.inner.data.archive_file.package",
+            "module.svc[1].data.archive_file.package", "module.svc[1].module.inner.data.archive_file.package",
+            "module.other.data.archive_file.package", "module.other.module.inner.data.archive_file.package",
+        ])
+        for address in addresses + ["module.svc[2].data.archive_file.package", "data.archive_file.missing", "module.gone.data.archive_file.package"] {
+            let expected = module.firstDataSourceInstance { $0.resourceAddress == address }
+            let found = LambdaPackage.dataSourceInstance(at: address, in: context)
+            #expect(found?.address == expected?.address, "\(address)")
+            #expect((found == nil) == !addresses.contains(address), "\(address)")
+        }
     }
 }
