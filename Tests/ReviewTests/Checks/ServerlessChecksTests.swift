@@ -98,15 +98,20 @@ import Testing
         ])
     }
 
+    /// A function and a permission that refers to it.
+    static let functionAndPermission = """
+        resource "aws_lambda_function" "f" {
+          function_name = "f"
+        }
+        resource "aws_lambda_permission" "p" {
+          function_name = aws_lambda_function.f.function_name
+          principal     = "apigateway.amazonaws.com"
+        }
+
+        """
+
     @Test func anOutputThroughAnotherResourceDoesNotExposeAFunction() {
-        let text = """
-            resource "aws_lambda_function" "f" {
-              function_name = "f"
-            }
-            resource "aws_lambda_permission" "p" {
-              function_name = aws_lambda_function.f.function_name
-              principal     = "apigateway.amazonaws.com"
-            }
+        let text = Self.functionAndPermission + """
             output "permission" {
               value = aws_lambda_permission.p.id
             }
@@ -120,14 +125,7 @@ import Testing
     @Test func anOutputThroughLocalsExposesAFunctionThoughAShorterPathRunsThroughAResource() {
         // The output reaches the function in two steps through the permission and in three
         // through the locals: the longer path is the one that exposes it.
-        let text = """
-            resource "aws_lambda_function" "f" {
-              function_name = "f"
-            }
-            resource "aws_lambda_permission" "p" {
-              function_name = aws_lambda_function.f.function_name
-              principal     = "apigateway.amazonaws.com"
-            }
+        let text = Self.functionAndPermission + """
             locals {
               name  = aws_lambda_function.f.function_name
               label = local.name
