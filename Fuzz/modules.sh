@@ -21,7 +21,9 @@ if [ ! -d "$fuzz_sources" ]; then
     cp -R "$fuzz_root/Sources" "$fuzz_sources.partial"
     mv "$fuzz_sources.partial" "$fuzz_sources"
 fi
-swift_flags=(-sanitize=fuzzer,address -O -parse-as-library -enable-testing -DSWIFT_PACKAGE -I "$fuzz_modules"
+# One package name for every module, as SwiftPM gives them: `package` declarations are seen
+# across modules of the package.
+swift_flags=(-sanitize=fuzzer,address -O -parse-as-library -enable-testing -DSWIFT_PACKAGE -package-name stackreview -I "$fuzz_modules"
     -I "$yams/CYaml/include" -Xcc -DYAML_DECLARE_STATIC -I "$fuzz_sources/CLibgit2")
 
 # dependencies of each module, in the order they must be built
